@@ -1,0 +1,433 @@
+/**
+ * Bot policies (DESIGN.md section 11): Red cautious / opportunist / aggressive, Blue
+ * baseline / forward-denial. Deterministic given the state and seed; they read only
+ * what their faction can see (`visibleUnits`) and propose actions that the harness
+ * passes through the same `applyAction` validation as a human's.
+ */
+import { capacityLeft } from './command.ts';
+import { PROGRAMS } from './data/programs.ts';
+import { deterrenceEstimate } from './deterrence.ts';
+import { visibleUnits } from './fog.ts';
+import { distanceKm, zoneDef } from './map.ts';
+import type { Action, Order } from './orders.ts';
+import { stream } from './rng.ts';
+import type { Scenario } from './scenario.ts';
+import type { CombinedProposal, MatchState } from './state.ts';
+import { type Faction, type Rung, legalRank } from './types.ts';
+import { liveUnits, munition, unitType } from './units.ts';
+import {
+  budgetLeft,
+  combatPermission,
+  legalBasis,
+  moveTargets,
+  shotsLeft,
+  stockLeft,
+  validateOrder,
+} from './validate.ts';
+
+export const RED_POLICIES = ['cautious', 'opportunist', 'aggressive'] as const;
+export const BLUE_POLICIES = ['baseline', 'forward-denial'] as const;
+export type RedPolicy = (typeof RED_POLICIES)[number];
+export type BluePolicy = (typeof BLUE_POLICIES)[number];
+export type Policy = RedPolicy | BluePolicy;
+
+export const defaultPolicy = (f: Faction): Policy => (f === 'china' ? 'opportunist' : 'baseline');
+export const policiesFor = (f: Faction): readonly Policy[] => (f === 'china' ? RED_POLICIES : BLUE_POLICIES);
+
+export interface BotContext {
+  readonly state: MatchState;
+  readonly scenario: Scenario;
+  readonly faction: Faction;
+  readonly policy: Policy;
+}
+
+/** Accumulates orders, checking each against the pending orders already chosen. */
+class Plan {
+  readonly orders: Order[] = [];
+  private state: MatchState;
+  constructor(private readonly ctx: BotContext) {
+    this.state = ctx.state;
+  }
+  add(o: Order): boolean {
+    if (!validateOrder(this.state, this.ctx.scenario, this.ctx.faction, o).ok) return false;
+    this.orders.push(o);
+    const f = this.ctx.faction;
+    this.state = {
+      ...this.state,
+      pending: {
+        ...this.state.pending,
+        [f]: { ...this.state.pending[f], orders: [...this.state.pending[f].orders, o] },
+      },
+    };
+    return true;
+  }
+  get current(): MatchState {
+    return this.state;
+  }
+}
+
+const rungsLeft = (s: MatchState): number => Math.max(1, s.maxRounds - s.round + 1);
+
+/** Funds programs in priority order with the budget left. */
+function fundPrograms(plan: Plan, ctx: BotContext, priority: readonly string[]): void {
+  for (const id of priority) {
+    const p = PROGRAMS.find((x) => x.id === id);
+    if (!p || ctx.state.completedPrograms.includes(id)) continue;
+    const left = budgetLeft(plan.current, ctx.faction);
+    if (left <= 0) return;
+    const need = p.cost - (ctx.state.programs[ctx.faction][id] ?? 0);
+    if (need > 0) plan.add({ type: 'fund', program: id, amount: Math.min(left, need) });
+  }
+}
+
+/** Anti-ship strikes at the visible enemy ship concentrations in range, amphibious lift first. */
+function shipStrikes(plan: Plan, ctx: BotContext, share: number): void {
+  const s = plan.current;
+  const seen = visibleUnits(s, ctx.faction);
+  const value = (zone: string): number =>
+    seen
+      .filter(
+        (u) =>
+          u.zone === zone &&
+          u.faction === 'china' &&
+          unitType(u).domain === 'sea' &&
+          unitType(u).category !== 'submarine',
+      )
+      .reduce((a, u) => a + u.strength * (unitType(u).category === 'amphibious' ? 3 : 1), 0);
+  const zones = [...new Set(seen.filter((u) => u.faction === 'china').map((u) => u.zone))]
+    .filter((z) => value(z) > 0)
+    .sort((a, b) => value(b) - value(a) || a.localeCompare(b));
+  for (const u of liveUnits(s, (x) => x.faction === ctx.faction)) {
+    for (const w of unitType(u).weapons) {
+      const m = munition(w.munition);
+      if (!m || m.role === 'land-attack') continue;
+      const target = zones.find((z) => z === u.zone || distanceKm(u.zone, z) <= m.rangeKm);
+      if (!target) continue;
+      const count = Math.floor(
+        Math.min(
+          shotsLeft(plan.current, u, w.munition),
+          stockLeft(plan.current, ctx.faction, w.munition) * share,
+        ),
+      );
+      if (count >= 1)
+        plan.add({ type: 'strike', unit: u.id, target, aim: 'ships', weapon: w.munition, count });
+    }
+  }
+}
+
+function declareNext(plan: Plan, ctx: BotContext, forward: boolean): void {
+  const s = ctx.state;
+  const want = s.flags.japanAttacked
+    ? 'armed-attack'
+    : (forward ? s.escalation >= 3 : s.escalation >= 4 || s.flags.usAttacked)
+      ? 'survival-threatening'
+      : s.escalation >= 2
+        ? 'important-influence'
+        : null;
+  if (!want) return;
+  const order = ['important-influence', 'survival-threatening', 'armed-attack'] as const;
+  for (const st of order) {
+    if (legalRank(st) <= legalRank(s.japan.legalStatus)) continue;
+    if (legalRank(st) > legalRank(want)) break;
+    if (legalBasis(s, st).ok && plan.add({ type: 'declare', status: st })) return;
+  }
+}
+
+function japanPlan(ctx: BotContext): Action[] {
+  const s = ctx.state;
+  const forward = ctx.policy === 'forward-denial';
+  const plan = new Plan(ctx);
+  plan.add({ type: 'invest-command' });
+  if (s.alliance.roundsSinceTwoPlusTwo >= (forward ? 2 : 4) && s.japan.politicalCapital >= 15)
+    plan.add({ type: 'two-plus-two' });
+  if (s.us.burdenSharing < 70 && s.japan.politicalCapital >= 25 && s.japan.defenseSpendingPctGdp < 3.5)
+    plan.add({
+      type: 'spending',
+      pctGdp: Math.round((s.japan.defenseSpendingPctGdp + (forward ? 0.2 : 0.1)) * 10) / 10,
+    });
+  fundPrograms(
+    plan,
+    ctx,
+    forward
+      ? [
+          'long-range-missiles',
+          'tomahawk',
+          'shield-drones',
+          'iamd',
+          'space-isr',
+          'cyber',
+          'munitions-stockpile',
+        ]
+      : [
+          'munitions-stockpile',
+          'tomahawk',
+          'iamd',
+          'cyber',
+          'long-range-missiles',
+          'space-isr',
+          'shield-drones',
+        ],
+  );
+  const ccgNear =
+    liveUnits(
+      s,
+      (u) => u.faction === 'china' && unitType(u).presence > 0 && ['ecs-south', 'senkaku'].includes(u.zone),
+    ).length > 0;
+  if (ccgNear) plan.add({ type: 'gray-zone', action: 'surge', zone: 'senkaku' });
+  if (s.log.some((e) => e.round === s.round - 1 && e.text.startsWith('China tightens economic coercion')))
+    plan.add({ type: 'gray-zone', action: 'protest', zone: 'kanto' });
+  declareNext(plan, ctx, forward);
+  if (forward && s.escalation >= 2 && s.escalation < 4)
+    for (const u of liveUnits(s, (x) => x.faction === 'japan' && unitType(x).category === 'surface'))
+      if (moveTargets(s, ctx.scenario, u).includes('ecs-south') && u.zone !== 'ecs-south')
+        plan.add({ type: 'move', unit: u.id, to: 'ecs-south' });
+  if (combatPermission(plan.current, ctx.scenario, 'japan').ok)
+    shipStrikes(plan, ctx, 1 / Math.min(3, rungsLeft(s)));
+  return plan.orders.map((order) => ({ type: 'order', seat: 'japan', order }));
+}
+
+function usPlan(ctx: BotContext): Action[] {
+  const s = ctx.state;
+  const forward = ctx.policy === 'forward-denial';
+  const plan = new Plan(ctx);
+  const actions: Action[] = [];
+  plan.add({ type: 'invest-command' });
+  if (s.alliance.roundsSinceTwoPlusTwo >= (forward ? 2 : 4) && s.japan.politicalCapital >= 15)
+    plan.add({ type: 'two-plus-two' });
+  fundPrograms(plan, ctx, ['us-munitions-surge']);
+  if (s.escalation >= (forward ? 3 : 4) && (s.us.commitment >= (forward ? 30 : 40) || s.flags.usAttacked))
+    plan.add({ type: 'intervene' });
+  for (const u of liveUnits(s, (x) => x.faction === 'us')) {
+    const targets = moveTargets(plan.current, ctx.scenario, u);
+    if (u.zone === 'us-pool' && targets.includes('guam')) plan.add({ type: 'move', unit: u.id, to: 'guam' });
+    else if (
+      s.escalation >= (forward ? 2 : 3) &&
+      ['carrier', 'surface', 'submarine'].includes(unitType(u).category)
+    ) {
+      const goal = unitType(u).category === 'submarine' ? 'taiwan-strait-north' : 'philippine-sea-west';
+      const best = targets
+        .filter((z) => zoneDef(z).kind === 'sea')
+        .sort((a, b) => distanceKm(a, goal) - distanceKm(b, goal) || a.localeCompare(b))[0];
+      if (best && distanceKm(best, goal) < distanceKm(u.zone, goal))
+        plan.add({ type: 'move', unit: u.id, to: best });
+    }
+  }
+  if (combatPermission(plan.current, ctx.scenario, 'us').ok)
+    shipStrikes(plan, ctx, 1 / Math.min(3, rungsLeft(s)));
+  actions.push(...plan.orders.map((order): Action => ({ type: 'order', seat: 'us', order })));
+  if (!s.alliance.consentGranted && s.escalation >= (forward ? 2 : 3))
+    actions.push({ type: 'propose', seat: 'us', kind: 'us-ops-from-japan' });
+  if (forward && s.escalation >= 2 && capacityLeft(s) >= 2)
+    actions.push({ type: 'propose', seat: 'us', kind: 'shared-isr' });
+  if (s.escalation >= 2 && legalRank(s.japan.legalStatus) >= 1)
+    actions.push({ type: 'propose', seat: 'us', kind: 'logistics-support' });
+  return actions;
+}
+
+function taiwanPlan(ctx: BotContext): Action[] {
+  const s = ctx.state;
+  const plan = new Plan(ctx);
+  if (s.escalation >= 2) plan.add({ type: 'mobilize' });
+  fundPrograms(
+    plan,
+    ctx,
+    s.escalation >= 2
+      ? ['tw-energy-reserve', 'tw-coastal-defense']
+      : ['tw-coastal-defense', 'tw-energy-reserve'],
+  );
+  if (ctx.policy === 'forward-denial' && s.taiwan.defenseSpendingPctGdp < 5)
+    plan.add({ type: 'spending', pctGdp: Math.round((s.taiwan.defenseSpendingPctGdp + 0.2) * 10) / 10 });
+  if (s.escalation >= 2) plan.add({ type: 'gray-zone', action: 'protest', zone: 'taipei' });
+  if (combatPermission(plan.current, ctx.scenario, 'taiwan').ok)
+    shipStrikes(plan, ctx, 1 / Math.min(2, rungsLeft(s)));
+  return plan.orders.map((order) => ({ type: 'order', seat: 'taiwan', order }));
+}
+
+const RED_FACTOR: Record<RedPolicy, number> = { cautious: 1.5, opportunist: 1, aggressive: 0.6 };
+
+function chinaPlan(ctx: BotContext): Action[] {
+  const s = ctx.state;
+  const policy = (ctx.policy in RED_FACTOR ? ctx.policy : 'opportunist') as RedPolicy;
+  const plan = new Plan(ctx);
+  const est = deterrenceEstimate(s, ctx.scenario, 'china');
+  const threshold = s.china.resolve * RED_FACTOR[policy];
+  if (est.best && est.best.temptation > threshold)
+    plan.add({ type: 'escalate', to: Math.min(est.best.rung, s.escalation + 2) as Rung });
+  else if (policy === 'aggressive' && est.best && est.best.temptation > 0 && s.round >= 2)
+    plan.add({ type: 'escalate', to: (s.escalation + 1) as Rung });
+  fundPrograms(plan, ctx, ['cn-missile-production']);
+  const ccg = liveUnits(s, (u) => u.faction === 'china' && unitType(u).presence > 0);
+  if (policy !== 'cautious' || s.round % 2 === 0)
+    for (const zone of ['senkaku', 'ecs-south'])
+      if (ccg.some((u) => u.zone === zone || zoneDef(u.zone).adjacent.includes(zone)))
+        plan.add({ type: 'gray-zone', action: 'patrol', zone });
+  const rung =
+    plan.current.pending.china.orders.find((o) => o.type === 'escalate')?.type === 'escalate'
+      ? Math.min(5, Math.max(s.escalation, est.best?.rung ?? 0))
+      : s.escalation;
+  if (rung >= 1 && policy !== 'cautious' && s.round % 2 === 1)
+    plan.add({ type: 'gray-zone', action: 'economic-coercion', zone: 'kanto' });
+  if (rung >= 1) plan.add({ type: 'gray-zone', action: 'air-incursion', zone: 'taiwan-strait-north' });
+  if (rung >= 2) plan.add({ type: 'gray-zone', action: 'cyber', zone: 'kanto' });
+  if (rung >= 2 && rung <= 3)
+    for (const u of ccg) {
+      const t = moveTargets(plan.current, ctx.scenario, u).filter((z) =>
+        ['taiwan-strait-north', 'taiwan-strait-south', 'bashi-channel'].includes(z),
+      );
+      if (t[0] && !['taiwan-strait-north', 'taiwan-strait-south', 'bashi-channel'].includes(u.zone))
+        plan.add({ type: 'move', unit: u.id, to: t[0] });
+    }
+  if (combatPermission(plan.current, ctx.scenario, 'china').ok) redStrikes(plan, ctx);
+  if (
+    plan.current.pending.china.orders.some((o) => o.type === 'escalate' && o.to === 5) ||
+    s.escalation === 5
+  )
+    redLanding(plan, ctx);
+  if (policy === 'cautious' && s.escalation >= 4 && s.round >= 3) {
+    const lift = liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).reduce(
+      (a, u) => a + u.strength / u.maxStrength,
+      0,
+    );
+    if (lift < 0.5 && !s.offers.some((o) => o.by === 'china' && o.status === 'open'))
+      return [
+        ...plan.orders.map((order): Action => ({ type: 'order', seat: 'china', order })),
+        { type: 'offer', seat: 'china', terms: 'ceasefire-in-place' },
+      ];
+  }
+  return plan.orders.map((order) => ({ type: 'order', seat: 'china', order }));
+}
+
+function redStrikes(plan: Plan, ctx: BotContext): void {
+  const s = plan.current;
+  const seen = visibleUnits(s, 'china');
+  const hitUs = s.us.intervening || ctx.policy === 'aggressive';
+  const hitJapan = legalRank(s.japan.legalStatus) >= 2 || ctx.policy === 'aggressive';
+  const airValue = (zone: string): number => {
+    const z = zoneDef(zone);
+    if (z.country === 'japan' && !hitJapan) return 0;
+    return seen
+      .filter(
+        (u) =>
+          u.zone === zone &&
+          u.faction !== 'china' &&
+          unitType(u).domain === 'air' &&
+          (hitUs || u.faction !== 'us'),
+      )
+      .reduce((a, u) => a + u.strength, 0);
+  };
+  const shipValue = (zone: string): number =>
+    seen
+      .filter(
+        (u) =>
+          u.zone === zone &&
+          u.faction !== 'china' &&
+          (hitUs || u.faction !== 'us') &&
+          (hitJapan || u.faction !== 'japan') &&
+          ['carrier', 'surface'].includes(unitType(u).category),
+      )
+      .reduce((a, u) => a + u.strength * (unitType(u).category === 'carrier' ? 4 : 1), 0);
+  const zones = [...new Set(seen.map((u) => u.zone))].sort();
+  const share = 1 / Math.min(3, rungsLeft(s));
+  for (const u of liveUnits(s, (x) => x.faction === 'china')) {
+    for (const w of unitType(u).weapons) {
+      const m = munition(w.munition);
+      if (!m) continue;
+      const ships = m.role !== 'land-attack';
+      const inRange = zones.filter((z) => z === u.zone || distanceKm(u.zone, z) <= m.rangeKm);
+      const best = inRange
+        .map((z) => ({ z, v: ships ? shipValue(z) : airValue(z) }))
+        .filter((x) => x.v > 0)
+        .sort((a, b) => b.v - a.v || a.z.localeCompare(b.z))[0];
+      if (!best) continue;
+      const count = Math.floor(
+        Math.min(
+          shotsLeft(plan.current, u, w.munition),
+          stockLeft(plan.current, 'china', w.munition) * share,
+        ),
+      );
+      if (count >= 1)
+        plan.add({
+          type: 'strike',
+          unit: u.id,
+          target: best.z,
+          aim: ships ? 'ships' : 'airbase',
+          weapon: w.munition,
+          count,
+        });
+    }
+  }
+}
+
+function redLanding(plan: Plan, ctx: BotContext): void {
+  const s = plan.current;
+  const seen = visibleUnits(s, 'china');
+  const defenders = (z: string): number =>
+    seen
+      .filter((u) => u.zone === z && u.faction !== 'china' && unitType(u).groundPower > 0)
+      .reduce((a, u) => a + u.strength, 0);
+  const held = ['taichung', 'tainan-kaohsiung', 'taipei'].find(
+    (z) => liveUnits(s, (u) => u.zone === z && u.faction === 'china').length > 0,
+  );
+  const rng = stream(s.seed, `bot/china/round-${s.round}`);
+  const options = ['taichung', 'tainan-kaohsiung', 'taipei']
+    .filter((z) => ctx.scenario.zones.includes(z))
+    .sort((a, b) => defenders(a) - defenders(b) || a.localeCompare(b));
+  const target =
+    held ?? (ctx.policy === 'opportunist' && options.length > 1 && rng.chance(0.3) ? options[1] : options[0]);
+  if (!target) return;
+  for (const lift of liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0)) {
+    const cap = unitType(lift).liftPerStep * lift.strength;
+    const brigades: string[] = [];
+    let load = 0;
+    for (const b of liveUnits(
+      plan.current,
+      (u) => u.faction === 'china' && u.zone === lift.zone && unitType(u).category === 'ground',
+    )) {
+      if (plan.current.pending.china.orders.some((o) => o.type === 'land' && o.brigades.includes(b.id)))
+        continue;
+      if (load + b.strength <= cap + 1e-9) {
+        brigades.push(b.id);
+        load += b.strength;
+      }
+    }
+    if (brigades.length > 0) plan.add({ type: 'land', lift: lift.id, brigades, target });
+  }
+}
+
+/** A bot's planning actions for the round (orders and proposals; commit is the harness's). */
+export function botPlan(ctx: BotContext): Action[] {
+  switch (ctx.faction) {
+    case 'japan':
+      return japanPlan(ctx);
+    case 'us':
+      return usPlan(ctx);
+    case 'taiwan':
+      return taiwanPlan(ctx);
+    case 'china':
+      return chinaPlan(ctx);
+  }
+}
+
+/** A bot partner's answer to a combined-operation proposal (section 5: a bot partner follows its policy). */
+export function botAnswer(ctx: BotContext, p: CombinedProposal): boolean {
+  const s = ctx.state;
+  const forward = ctx.policy === 'forward-denial';
+  if (p.kind === 'us-ops-from-japan')
+    return ctx.scenario.constraints.japanConsent !== 'never' && s.escalation >= (forward ? 2 : 3);
+  if (p.kind === 'logistics-support') return legalRank(s.japan.legalStatus) >= 1;
+  if (p.kind === 'shared-isr') return true;
+  return legalRank(s.japan.legalStatus) >= 2;
+}
+
+/** A bot's answer to an off-ramp offer. */
+export function botRespond(ctx: BotContext, terms: string, by: Faction): boolean {
+  const s = ctx.state;
+  if (terms === 'status-quo-ante') return true;
+  if (by === 'china') {
+    const holds = Object.entries(s.zones).some(
+      ([z, st]) => st.controller === 'china' && zoneDef(z).country !== 'china',
+    );
+    return !holds && terms === 'ceasefire-in-place';
+  }
+  return ctx.policy === 'cautious';
+}

@@ -1,0 +1,281 @@
+/**
+ * The deterrence check (DESIGN.md section 6). For each rung above the current one,
+ * Red's estimate is computed by the game's own combat model run at expected values
+ * (no draws) over a short horizon against the forces Red can see: probability of
+ * success, expected losses, expected cost including the chance of US and Japanese
+ * intervention. Temptation = value × success − cost. Deterrence by denial is measured
+ * as the margin between Red's resolve and its best option's temptation.
+ */
+import { BLOCKADE, GROUND, NAVAL, SALVO } from './data/tables.ts';
+import { distanceKm, zoneDef } from './map.ts';
+import { salvoExpected } from './salvo.ts';
+import type { Scenario } from './scenario.ts';
+import type { DeterrenceEstimate, DeterrenceOption, MatchState, UnitState } from './state.ts';
+import { clamp } from './tracks.ts';
+import { type Faction, type Rung, ROUND_DAYS, legalRank } from './types.ts';
+import { munition, unitType } from './units.ts';
+import { visibleUnits } from './fog.ts';
+import { BLOCKADE_ZONES } from './economy.ts';
+
+/** Rounds looked ahead by the estimate. */
+export const HORIZON = 3;
+/** Economic and reputational cost of each rung (sanctions, lost trade), before standing. */
+const ECONOMIC_COST = [0, 0.3, 0.8, 1.5, 2.5, 3.5];
+/** Cost of fighting the US and Japan, by rung, weighted by the chance they intervene. */
+const INTERVENTION_COST = [0, 0, 0.5, 1.2, 2.5, 3];
+/** Cost per Red step expected lost. */
+const LOSS_COST = 0.02;
+
+/** Chance the US fights for Taiwan at a rung, as Red judges it. */
+export function usInterventionChance(s: MatchState, scenario: Scenario, rung: number): number {
+  if (scenario.constraints.usIntervention === 'never') return 0;
+  if (s.us.intervening) return 1;
+  const base = (s.us.commitment / 100) * (0.5 + s.us.credibility / 200);
+  const byRung = [0, 0.2, 0.6, 0.9, 1.15, 1.3][rung] ?? 1;
+  return clamp(base * byRung + (s.flags.usAttacked ? 0.5 : 0), 0, 1);
+}
+
+/** Chance Japan fights alongside the US (and lets it fight from Japan), as Red judges it. */
+export function japanInterventionChance(s: MatchState, scenario: Scenario, rung: number): number {
+  if (scenario.constraints.japanIntervention === 'never') return 0;
+  const legal = legalRank(s.japan.legalStatus);
+  if (legal >= legalRank('survival-threatening')) return 0.95;
+  const stance =
+    0.25 + legal * 0.15 + (s.alliance.cohesion - 50) / 200 + (s.japan.coalitionSeats >= 233 ? 0.1 : -0.1);
+  const byRung = [0, 0.2, 0.5, 0.8, 1.1, 1.2][rung] ?? 1;
+  return clamp(stance * byRung + (s.flags.japanAttacked ? 0.6 : 0), 0, 1);
+}
+
+interface Coalition {
+  readonly us: boolean;
+  readonly japan: boolean;
+}
+
+/** Expected anti-ship hits Blue can put on ships crossing the strait per conflict round. */
+function blueAntiShipHits(
+  s: MatchState,
+  units: readonly UnitState[],
+  c: Coalition,
+  consent: boolean,
+): number {
+  const crossing = ['taiwan-strait-north', 'taiwan-strait-south'];
+  const redDefense = units
+    .filter(
+      (u) =>
+        u.faction === 'china' &&
+        ['surface'].includes(unitType(u).category) &&
+        (u.zone === 'fujian' || crossing.includes(u.zone)),
+    )
+    .reduce((a, u) => a + u.interceptors, 0);
+  let shots = 0;
+  let subHits = 0;
+  for (const u of units) {
+    if (u.faction === 'china') continue;
+    if (u.faction === 'us' && !c.us) continue;
+    if (u.faction === 'japan' && !c.japan) continue;
+    if (u.faction === 'us' && zoneDef(u.zone).country === 'japan' && !consent) continue;
+    if (u.zone === 'us-pool') continue;
+    const t = unitType(u);
+    if (t.category === 'submarine') {
+      if (distanceKm(u.zone, 'taiwan-strait-north') < 1500)
+        subHits += u.strength * NAVAL.submarineHitsPerStep.value;
+      continue;
+    }
+    for (const w of t.weapons) {
+      const m = munition(w.munition);
+      if (!m || m.role === 'land-attack') continue;
+      const inRange = crossing.some((z) => distanceKm(u.zone, z) <= m.rangeKm);
+      if (!inRange) continue;
+      const stock = s.stockpiles[u.faction][w.munition];
+      const perRound = w.perStep * u.strength;
+      shots += stock === undefined ? perRound : Math.min(perRound, stock / HORIZON);
+    }
+  }
+  const salvo = salvoExpected({
+    shots,
+    interceptors: redDefense / HORIZON,
+    terminalDefense: SALVO.terminalDefenseShip.value * 0.5,
+    ballistic: false,
+  });
+  return salvo.hits + subHits;
+}
+
+/** Probability an invasion succeeds against a coalition, and Red's expected steps lost. */
+function invasionEstimate(
+  s: MatchState,
+  units: readonly UnitState[],
+  c: Coalition,
+  consent: boolean,
+): { p: number; losses: number } {
+  const lifts = units.filter((u) => u.faction === 'china' && unitType(u).liftPerStep > 0);
+  const liftSteps = lifts.reduce((a, u) => a + u.strength, 0);
+  if (liftSteps <= 0) return { p: 0, losses: 0 };
+  const hitsPerStep = 2;
+  const hits = blueAntiShipHits(s, units, c, consent);
+  let lift = liftSteps;
+  let landed = 0;
+  const troops = units
+    .filter(
+      (u) =>
+        u.faction === 'china' && unitType(u).category === 'ground' && zoneDef(u.zone).country === 'china',
+    )
+    .reduce((a, u) => a + u.strength, 0);
+  let ashore = 0;
+  for (let r = 0; r < HORIZON; r++) {
+    lift = Math.max(0, lift - hits / hitsPerStep);
+    const wave = Math.min(lift * 1.5, Math.max(0, troops - ashore));
+    landed += wave;
+    ashore += wave;
+  }
+  const defenders =
+    units
+      .filter((u) => u.faction === 'taiwan' && unitType(u).groundPower > 0)
+      .reduce((a, u) => a + u.strength * unitType(u).groundPower, 0) *
+    (1 + s.taiwan.reserveMobilization / 200);
+  // Blue combat aircraft and US/Japanese forces in the fight add to the defense of the lodgment.
+  const local = defenders / 3; // defenders concentrated on one landing sector
+  const ratio = landed / Math.max(1, local * GROUND.defenderMultiplier.value);
+  const p = clamp(ratio ** 2 / (ratio ** 2 + GROUND.breakoutRatio.value), 0, 1);
+  return { p, losses: (liftSteps - lift) * 2 + (landed - ashore) };
+}
+
+/** Probability a blockade or quarantine breaks Taiwan's will within the horizon. */
+function blockadeEstimate(s: MatchState, units: readonly UnitState[], rung: number, c: Coalition): number {
+  const base = rung >= 3 ? BLOCKADE.interdictionBlockade.value : BLOCKADE.interdictionQuarantine.value;
+  const escorts = units
+    .filter(
+      (u) =>
+        u.faction !== 'china' &&
+        unitType(u).category === 'surface' &&
+        (u.faction === 'taiwan' || (u.faction === 'us' && c.us) || (u.faction === 'japan' && c.japan)) &&
+        BLOCKADE_ZONES.some((z) => distanceKm(u.zone, z) < 1500),
+    )
+    .reduce((a, u) => a + u.strength, 0);
+  const cut = base * Math.max(0, 1 - BLOCKADE.escortPerStep.value * escorts);
+  let days = s.taiwan.energyDays;
+  let will = s.taiwan.publicWill;
+  const roundDays = ROUND_DAYS.crisis;
+  for (let r = 0; r < HORIZON * 2; r++) {
+    days = Math.max(0, days - roundDays * cut);
+    const shortfall = days <= 0 ? cut : cut * 0.25;
+    will -= BLOCKADE.willLossPerShortfall.value * shortfall;
+  }
+  return clamp((40 - will) / 30, 0, 1);
+}
+
+/** Strikes: share of Blue's in-theater air and naval power a first salvo could destroy. */
+function strikesEstimate(s: MatchState, units: readonly UnitState[]): number {
+  const targets = units.filter(
+    (u) =>
+      u.faction !== 'china' &&
+      (unitType(u).category === 'air' ||
+        unitType(u).category === 'surface' ||
+        unitType(u).category === 'carrier') &&
+      zoneDef(u.zone).kind !== 'pool',
+  );
+  const total = targets.reduce((a, u) => a + u.strength, 0);
+  if (total <= 0) return 1;
+  const missiles = (s.stockpiles.china.srbm ?? 0) * 0.4 + (s.stockpiles.china['df-21d'] ?? 0) * 0.4;
+  const perZone = new Map<string, number>();
+  for (const u of targets) perZone.set(u.zone, (perZone.get(u.zone) ?? 0) + u.strength);
+  let destroyed = 0;
+  for (const [zone, strength] of perZone) {
+    const share = missiles * (strength / total);
+    const interceptors = units
+      .filter((u) => u.faction !== 'china' && u.zone === zone)
+      .reduce((a, u) => a + u.interceptors, 0);
+    const r = salvoExpected({
+      shots: share,
+      interceptors,
+      terminalDefense: SALVO.terminalDefenseLand.value,
+      ballistic: true,
+      pkBonus: s.bonuses.interceptorPk,
+    });
+    destroyed += Math.min(strength, r.hits * (1 - zoneDef(zone).hardening) * 0.5);
+  }
+  return clamp(destroyed / total, 0, 1);
+}
+
+/** Coercion: chance Japan or Taiwan bends to economic pressure within the horizon. */
+function coercionEstimate(s: MatchState): number {
+  const weakest = Math.min(s.japan.publicSupport + (s.japan.coalitionSeats - 233) / 2, s.taiwan.publicWill);
+  return clamp((45 - weakest + s.china.coercionLevers * 2) / 60, 0, 1);
+}
+
+/**
+ * `deterrenceEstimate(state, scenario, faction)`: the option table computed from what
+ * `faction` can see. China's is Red's own estimate; a Blue faction's is its estimate of
+ * Red's, whose margin is how far Red's best option is from being worth it.
+ */
+export function deterrenceEstimate(
+  s: MatchState,
+  scenario: Scenario,
+  viewpoint: Faction,
+): DeterrenceEstimate {
+  const units = visibleUnits(s, viewpoint);
+  const current = s.escalation;
+  const options: DeterrenceOption[] = [];
+  const pressure = 1 + s.china.domesticPressure / 200;
+  for (let rung = current + 1; rung <= 5; rung++) {
+    const pUs = usInterventionChance(s, scenario, rung);
+    const pJp = japanInterventionChance(s, scenario, rung);
+    const consent = s.alliance.consentGranted || pJp > 0.5;
+    const worlds: [number, Coalition][] = [
+      [1 - pUs, { us: false, japan: false }],
+      [pUs * (1 - pJp), { us: true, japan: false }],
+      [pUs * pJp, { us: true, japan: true }],
+    ];
+    let success = 0;
+    let losses = 0;
+    for (const [w, c] of worlds) {
+      if (w <= 0) continue;
+      let p = 0;
+      let l = 0;
+      if (rung === 1) p = coercionEstimate(s);
+      else if (rung <= 3) p = blockadeEstimate(s, units, rung, c);
+      else if (rung === 4) p = strikesEstimate(s, units) * (c.us ? 0.5 : 1) * (c.japan ? 0.8 : 1);
+      else {
+        const inv = invasionEstimate(s, units, c, consent && c.japan);
+        p = inv.p;
+        l = inv.losses;
+      }
+      success += w * p;
+      losses += w * l;
+    }
+    const interventionChance = rung >= 2 ? pUs : 0;
+    const standingCost = ((100 - s.china.standing) / 100) * 0.5 * (rung >= 2 ? 1 : 0.3);
+    const cost =
+      ECONOMIC_COST[rung]! +
+      standingCost +
+      interventionChance * INTERVENTION_COST[rung]! +
+      losses * LOSS_COST;
+    const value = (s.china.aims[rung] ?? 0) * pressure;
+    const round2 = (x: number): number => Math.round(x * 1000) / 1000;
+    options.push({
+      rung: rung as Rung,
+      value: round2(value),
+      success: round2(success),
+      expectedLosses: round2(losses),
+      cost: round2(cost),
+      interventionChance: round2(interventionChance),
+      temptation: round2(value * success - cost),
+    });
+  }
+  const best = options.reduce<DeterrenceOption | null>(
+    (b, o) => (b === null || o.temptation > b.temptation ? o : b),
+    null,
+  );
+  const resolve = s.china.resolve;
+  return {
+    round: s.round,
+    viewpoint,
+    current,
+    options,
+    best,
+    resolve: viewpoint === 'china' ? resolve : 0,
+    margin:
+      Math.round(
+        ((viewpoint === 'china' ? resolve : 0) - (best?.temptation ?? Number.NEGATIVE_INFINITY)) * 1000,
+      ) / 1000,
+  };
+}

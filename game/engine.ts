@@ -1,0 +1,194 @@
+/**
+ * The reducer: `applyAction(scenario, state, action)` validates and applies one action
+ * (DESIGN.md section 4). When the last faction commits (and White Cell, if seated,
+ * advances), the round is adjudicated. Invalid input returns a typed error; the
+ * state passed in is never mutated.
+ */
+import { COMBINED_COST } from './command.ts';
+import { adjudicate, startMatch } from './adjudicate.ts';
+import { type DraftState, draftOf, freeze } from './draft.ts';
+import type { Action } from './orders.ts';
+import { formatOrder } from './orders.ts';
+import { finalOutcome } from './outcome.ts';
+import type { Scenario } from './scenario.ts';
+import { type MatchSetup, type MatchState, createState } from './state.ts';
+import { applyEffect, log } from './tracks.ts';
+import { FACTIONS, type Result, type RuleError, err, ok } from './types.ts';
+import { approvalKind, offerResponders, validateAction } from './validate.ts';
+
+/** A new match at the start of round 1 (events applied, Red's first estimate made). */
+export function newMatch(scenario: Scenario, setup: MatchSetup): MatchState {
+  return startMatch(createState(scenario, setup), scenario);
+}
+
+const allCommitted = (d: DraftState): boolean => FACTIONS.every((f) => d.pending[f].committed);
+
+export function applyAction(
+  scenario: Scenario,
+  state: MatchState,
+  action: Action,
+): Result<MatchState, RuleError> {
+  if (state.scenarioHash !== scenario.hash)
+    return err({
+      code: 'ERR_SCENARIO_MISMATCH',
+      message: `this match was created from scenario ${state.scenarioId} with hash ${state.scenarioHash}`,
+    });
+  const v = validateAction(state, scenario, action);
+  if (!v.ok) return v;
+  const d = draftOf(state);
+  const nextId = (prefix: string): string => {
+    d.counter += 1;
+    return `${prefix}${d.counter}`;
+  };
+  let adjudicateNow = false;
+  switch (action.type) {
+    case 'order': {
+      const f = action.seat;
+      d.pending[f].orders.push(
+        structuredClone(action.order) as DraftState['pending']['japan']['orders'][number],
+      );
+      const kind = approvalKind(state, action.order, f);
+      if (d.white.present && kind && scenario.seminar.approvals.includes(kind as never)) {
+        d.requests.push({
+          id: nextId('R'),
+          round: d.round,
+          seat: f,
+          kind,
+          orderIndex: d.pending[f].orders.length - 1,
+          status: 'pending',
+        });
+        log(d, 'planning', `${f} requests approval: ${formatOrder(action.order)}`, [f, 'white']);
+      }
+      break;
+    }
+    case 'withdraw': {
+      const f = action.seat;
+      d.pending[f].orders.splice(action.index, 1);
+      d.requests = d.requests.filter(
+        (r) => !(r.round === d.round && r.seat === f && r.orderIndex === action.index),
+      );
+      for (const r of d.requests)
+        if (r.round === d.round && r.seat === f && r.orderIndex > action.index) r.orderIndex -= 1;
+      break;
+    }
+    case 'commit':
+      d.pending[action.seat].committed = true;
+      adjudicateNow = allCommitted(d) && !d.white.present;
+      break;
+    case 'propose': {
+      const to = action.seat === 'japan' ? 'us' : 'japan';
+      d.proposals.push({
+        id: nextId('P'),
+        round: d.round,
+        by: action.seat,
+        to,
+        kind: action.kind,
+        ...(action.zone ? { zone: action.zone } : {}),
+        ...(action.strike
+          ? { strike: structuredClone(action.strike) as DraftState['proposals'][number]['strike'] & object }
+          : {}),
+        status: 'open',
+      });
+      log(d, 'coordination', `${action.seat} proposes ${action.kind}`, ['japan', 'us', 'white']);
+      break;
+    }
+    case 'answer': {
+      const p = d.proposals.find((x) => x.id === action.proposal)!;
+      p.status = action.accept ? 'accepted' : 'refused';
+      if (action.accept) d.alliance.capacityUsed += COMBINED_COST[p.kind];
+      log(d, 'coordination', `${action.seat} ${action.accept ? 'accepts' : 'refuses'} ${p.by}'s ${p.kind}`, [
+        'japan',
+        'us',
+        'white',
+      ]);
+      break;
+    }
+    case 'offer':
+      d.offers.push({
+        id: nextId('T'),
+        round: d.round,
+        by: action.seat,
+        terms: action.terms,
+        answers: {},
+        status: 'open',
+      });
+      log(d, 'politics', `${action.seat} offers terms: ${action.terms}`, 'all');
+      break;
+    case 'respond': {
+      const o = d.offers.find((x) => x.id === action.offer)!;
+      o.answers[action.seat] = action.accept;
+      log(
+        d,
+        'politics',
+        `${action.seat} ${action.accept ? 'accepts' : 'rejects'} ${o.by}'s offer of ${o.terms}`,
+        'all',
+      );
+      if (!action.accept) o.status = 'refused';
+      else if (offerResponders(state, scenario, o.by).every((f) => o.answers[f] === true)) {
+        o.status = 'accepted';
+        d.stage = 'ended';
+        d.outcome = {
+          category: 'terms-agreed',
+          round: d.round,
+          reason: `${o.terms} offered by ${o.by} and accepted`,
+        };
+        log(d, 'review', `Match ends: terms agreed (${o.terms})`, 'all');
+      }
+      break;
+    }
+    case 'inject':
+      for (const e of action.effects) applyEffect(d, e);
+      log(
+        d,
+        'white',
+        `White Cell inject: ${action.text}`,
+        'all',
+        Object.fromEntries(action.effects.map((e) => [e.track, e.delta])),
+      );
+      break;
+    case 'amend': {
+      const v2 = applyEffect(d, { track: action.track, delta: action.delta });
+      log(
+        d,
+        'white',
+        `White Cell amends ${action.track} by ${action.delta} (now ${v2}): ${action.reason}`,
+        'all',
+      );
+      break;
+    }
+    case 'rule': {
+      const r = d.requests.find((x) => x.id === action.request)!;
+      r.status = action.approve ? 'approved' : 'denied';
+      log(
+        d,
+        'white',
+        `White Cell ${action.approve ? 'approves' : 'denies'} ${r.seat}'s request (${r.kind})`,
+        [r.seat, 'white'],
+      );
+      break;
+    }
+    case 'set-timer':
+      d.white.timerSeconds = action.seconds;
+      d.white.paused = action.paused ?? false;
+      break;
+    case 'timer-expired':
+      for (const f of FACTIONS) {
+        if (d.pending[f].committed) continue;
+        d.pending[f].committed = true;
+        for (const p of d.proposals) if (p.to === f && p.status === 'open') p.status = 'lapsed';
+        log(d, 'planning', `The planning timer ran out: ${f} commits what it has`, 'all');
+      }
+      adjudicateNow = !d.white.present;
+      break;
+    case 'advance':
+      adjudicateNow = true;
+      break;
+    case 'end':
+      d.stage = 'ended';
+      d.outcome = finalOutcome(freeze(d), `White Cell ended the match: ${action.reason}`);
+      log(d, 'review', `White Cell ends the match: ${action.reason}`, 'all');
+      break;
+  }
+  const next = freeze(d);
+  return ok(adjudicateNow ? adjudicate(next, scenario) : next);
+}

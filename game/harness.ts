@@ -1,0 +1,199 @@
+/**
+ * The headless harness (CONVENTIONS item 11): `runMatch(scenario, seats, seed)` plays a
+ * whole match with bots; `replay(record)` re-plays a record and reports the first round
+ * whose state hash differs (DESIGN.md section 1).
+ */
+import { type Policy, botAnswer, botPlan, botRespond, defaultPolicy, policiesFor } from './bots.ts';
+import { applyAction, newMatch } from './engine.ts';
+import { hashValue } from './hash.ts';
+import type { Action } from './orders.ts';
+import type { Scenario } from './scenario.ts';
+import { type MatchState, RULES_VERSION } from './state.ts';
+import { type ByFaction, type Faction, type Result, FACTIONS, err, ok } from './types.ts';
+import { offerResponders } from './validate.ts';
+
+export interface MatchRecord {
+  readonly rulesVersion: string;
+  readonly scenarioId: string;
+  readonly scenarioHash: string;
+  readonly seed: string;
+  readonly white?: boolean;
+  readonly actions: readonly Action[];
+  readonly roundHashes: readonly string[];
+}
+
+export type Seats = Partial<ByFaction<Policy>>;
+
+export const stateHash = (s: MatchState): string => hashValue(s);
+
+/** Parses `japan=bot:baseline,china=bot:aggressive` into policies; errors name the bad part. */
+export function parseSeats(text: string): Result<Seats, string> {
+  const seats: Partial<Record<Faction, Policy>> = {};
+  if (!text.trim()) return ok(seats);
+  for (const part of text.split(',')) {
+    const m = /^(\w+)=bot(?::([\w-]+))?$/.exec(part.trim());
+    if (!m) return err(`"${part}" is not seat=bot[:policy]`);
+    const f = m[1] as Faction;
+    if (!FACTIONS.includes(f)) return err(`"${m[1]}" is not a faction (${FACTIONS.join(', ')})`);
+    const policy = (m[2] ?? defaultPolicy(f)) as Policy;
+    if (!policiesFor(f).includes(policy))
+      return err(`"${policy}" is not a ${f} policy (${policiesFor(f).join(', ')})`);
+    seats[f] = policy;
+  }
+  return ok(seats);
+}
+
+export interface MatchResult {
+  readonly record: MatchRecord;
+  readonly state: MatchState;
+  readonly rejected: number;
+}
+
+/** Plays one round's planning for every seat with bots and commits; returns the applied actions. */
+export function playBotRound(
+  scenario: Scenario,
+  state: MatchState,
+  seats: Seats,
+  apply: (a: Action) => MatchState | null,
+): void {
+  const policy = (f: Faction): Policy => seats[f] ?? defaultPolicy(f);
+  let s = state;
+  const run = (a: Action): void => {
+    const next = apply(a);
+    if (next) s = next;
+  };
+  for (const f of ['china', 'taiwan', 'japan', 'us'] as const) {
+    for (const a of botPlan({ state: s, scenario, faction: f, policy: policy(f) })) run(a);
+  }
+  for (const f of ['japan', 'us'] as const) {
+    for (const p of s.proposals.filter((x) => x.to === f && x.status === 'open'))
+      run({
+        type: 'answer',
+        seat: f,
+        proposal: p.id,
+        accept: botAnswer({ state: s, scenario, faction: f, policy: policy(f) }, p),
+      });
+  }
+  for (const o of s.offers.filter((x) => x.status === 'open' && x.round < s.round)) {
+    for (const f of offerResponders(s, scenario, o.by)) {
+      if (s.stage !== 'planning' || o.answers[f] !== undefined) continue;
+      run({
+        type: 'respond',
+        seat: f,
+        offer: o.id,
+        accept: botRespond({ state: s, scenario, faction: f, policy: policy(f) }, o.terms, o.by),
+      });
+    }
+  }
+  for (const f of FACTIONS)
+    if (s.stage === 'planning' && !s.pending[f].committed) run({ type: 'commit', seat: f });
+}
+
+/** `runMatch(scenario, seats, seed)`: a whole match with bots in every seat. */
+export function runMatch(scenario: Scenario, seats: Seats, seed: string): MatchResult {
+  let state = newMatch(scenario, { seed });
+  const actions: Action[] = [];
+  const roundHashes: string[] = [];
+  let rejected = 0;
+  const apply = (a: Action): MatchState | null => {
+    const before = state;
+    const r = applyAction(scenario, state, a);
+    if (!r.ok) {
+      rejected++;
+      return null;
+    }
+    actions.push(a);
+    state = r.value;
+    if (state.round !== before.round || (state.stage === 'ended' && before.stage !== 'ended'))
+      roundHashes.push(stateHash(state));
+    return state;
+  };
+  let guard = 0;
+  while (state.stage === 'planning' && guard++ < 100) playBotRound(scenario, state, seats, apply);
+  if (state.stage !== 'ended') throw new Error('internal: match did not end');
+  return {
+    record: {
+      rulesVersion: RULES_VERSION,
+      scenarioId: scenario.id,
+      scenarioHash: scenario.hash,
+      seed,
+      actions,
+      roundHashes,
+    },
+    state,
+    rejected,
+  };
+}
+
+export interface ReplayResult {
+  readonly ok: boolean;
+  readonly state: MatchState;
+  /** States after each round's adjudication, for viewers and analysis. */
+  readonly roundStates: readonly MatchState[];
+  readonly roundHashes: readonly string[];
+  readonly divergence: {
+    readonly round: number;
+    readonly expected: string | undefined;
+    readonly actual: string;
+  } | null;
+  readonly error: { readonly code: string; readonly message: string; readonly actionIndex?: number } | null;
+  readonly rulesMismatch: boolean;
+}
+
+/** `replay(record)`: re-plays every action; reports the first round whose hash differs and any invalid action. */
+export function replay(record: MatchRecord, scenario: Scenario): ReplayResult {
+  const rulesMismatch = record.rulesVersion !== RULES_VERSION;
+  const base = { rulesMismatch };
+  if (scenario.hash !== record.scenarioHash) {
+    const s = newMatch(scenario, { seed: record.seed, white: record.white ?? false });
+    return {
+      ...base,
+      ok: false,
+      state: s,
+      roundStates: [],
+      roundHashes: [],
+      divergence: null,
+      error: {
+        code: 'ERR_SCENARIO_HASH',
+        message: `record was made from scenario ${record.scenarioId} with hash ${record.scenarioHash}; this one has ${scenario.hash}`,
+      },
+    };
+  }
+  let state = newMatch(scenario, { seed: record.seed, white: record.white ?? false });
+  const roundHashes: string[] = [];
+  const roundStates: MatchState[] = [];
+  let divergence: ReplayResult['divergence'] = null;
+  for (const [i, a] of record.actions.entries()) {
+    const before = state;
+    const r = applyAction(scenario, state, a);
+    if (!r.ok)
+      return {
+        ...base,
+        ok: false,
+        state,
+        roundStates,
+        roundHashes,
+        divergence: divergence ?? {
+          round: state.round,
+          expected: record.roundHashes[roundHashes.length],
+          actual: 'invalid action',
+        },
+        error: { ...r.error, actionIndex: i },
+      };
+    state = r.value;
+    if (state.round !== before.round || (state.stage === 'ended' && before.stage !== 'ended')) {
+      const h = stateHash(state);
+      const expected = record.roundHashes[roundHashes.length];
+      if (!divergence && h !== expected) divergence = { round: roundHashes.length + 1, expected, actual: h };
+      roundHashes.push(h);
+      roundStates.push(state);
+    }
+  }
+  if (!divergence && roundHashes.length !== record.roundHashes.length)
+    divergence = {
+      round: roundHashes.length + 1,
+      expected: record.roundHashes[roundHashes.length],
+      actual: 'missing',
+    };
+  return { ...base, ok: divergence === null, state, roundStates, roundHashes, divergence, error: null };
+}

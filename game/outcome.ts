@@ -1,0 +1,117 @@
+/**
+ * Outcomes and the score vector (DESIGN.md section 9). Invasions use the scale of
+ * published wargames: Chinese victory / stalemate trending toward China / stalemate
+ * indeterminate / stalemate trending against China / Chinese defeat.
+ */
+import { zoneDef } from './map.ts';
+import type { MatchState, Outcome } from './state.ts';
+import { totalLosses } from './tracks.ts';
+import { type ByFaction, type Faction, type OutcomeCategory, byFaction } from './types.ts';
+import { liveUnits, unitType } from './units.ts';
+
+const TAIWAN_MAIN = ['taipei', 'taichung', 'tainan-kaohsiung', 'hualien-taitung'];
+
+const chineseGround = (s: MatchState, zone: string): number =>
+  liveUnits(s, (u) => u.zone === zone && u.faction === 'china' && unitType(u).groundPower > 0).reduce(
+    (a, u) => a + u.strength,
+    0,
+  );
+
+/** A decisive condition reached mid-match, or null. */
+export function decisiveOutcome(s: MatchState): Outcome | null {
+  if (s.zones.taipei?.controller === 'china')
+    return { category: 'chinese-victory', round: s.round, reason: 'China holds Taipei' };
+  if (s.taiwan.publicWill <= 15 && s.escalation >= 1 && s.escalation <= 3)
+    return {
+      category: 'coercion-succeeded',
+      round: s.round,
+      reason: "Taiwan's public will collapsed under pressure",
+    };
+  if (s.japan.publicSupport <= 10 && s.escalation <= 1)
+    return { category: 'coercion-succeeded', round: s.round, reason: 'Japan bent to economic coercion' };
+  if (s.peakEscalation === 5) {
+    const lodged = TAIWAN_MAIN.some((z) => chineseGround(s, z) > 0.1);
+    const lift = liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).reduce(
+      (a, u) => a + u.strength,
+      0,
+    );
+    const landedBefore = s.log.some((e) => e.step === 'ground' && e.text.startsWith('Chinese forces land'));
+    if (landedBefore && !lodged && lift < 1)
+      return {
+        category: 'chinese-defeat',
+        round: s.round,
+        reason: 'the invasion force was destroyed and no lodgment remains',
+      };
+  }
+  return null;
+}
+
+/** The outcome at the end of the match (last round or White Cell's end). */
+export function finalOutcome(s: MatchState, reason: string): Outcome {
+  const decisive = decisiveOutcome(s);
+  if (decisive) return decisive;
+  const category = ((): OutcomeCategory => {
+    if (s.zones.senkaku?.controller === 'china') return 'senkaku-seized';
+    if (s.peakEscalation >= 5) {
+      const held = TAIWAN_MAIN.filter((z) => s.zones[z]?.controller === 'china');
+      const lodgment = TAIWAN_MAIN.reduce((a, z) => a + chineseGround(s, z), 0);
+      const defenders = liveUnits(s, (u) => u.faction === 'taiwan' && unitType(u).groundPower > 0).reduce(
+        (a, u) => a + u.strength,
+        0,
+      );
+      const supplied = TAIWAN_MAIN.some(
+        (z) => s.zones[z]?.controller === 'china' && (s.zones[z]?.unsuppliedRounds ?? 0) === 0,
+      );
+      if (held.length >= 2) return 'chinese-victory';
+      if (lodgment <= 0.1) return 'chinese-defeat';
+      if (supplied && lodgment >= defenders * 0.5) return 'stalemate-toward-china';
+      if (supplied) return 'stalemate-indeterminate';
+      return 'stalemate-against-china';
+    }
+    if (s.peakEscalation >= 2) return 'coercion-failed';
+    return 'deterrence-held';
+  })();
+  return { category, round: s.round, reason };
+}
+
+export interface ScoreVector {
+  readonly outcome: OutcomeCategory | null;
+  readonly rounds: number;
+  readonly peakEscalation: number;
+  readonly peakRound: number;
+  readonly losses: ByFaction<Readonly<Record<string, number>>>;
+  readonly totalLosses: ByFaction<number>;
+  readonly zoneControl: Readonly<Record<string, Faction>>;
+  readonly tracks: Readonly<Record<string, number | string | boolean>>;
+}
+
+/** The score vector kept for analysis (section 9). */
+export function scoreVector(s: MatchState): ScoreVector {
+  const zoneControl: Record<string, Faction> = {};
+  for (const [id, z] of Object.entries(s.zones))
+    if (z.controller && zoneDef(id).country !== z.controller) zoneControl[id] = z.controller;
+  return {
+    outcome: s.outcome?.category ?? null,
+    rounds: s.outcome?.round ?? s.round,
+    peakEscalation: s.peakEscalation,
+    peakRound: s.peakRound,
+    losses: s.losses,
+    totalLosses: byFaction((f) => totalLosses(s, f)),
+    zoneControl,
+    tracks: {
+      escalation: s.escalation,
+      legalStatus: s.japan.legalStatus,
+      commandLevel: s.alliance.commandLevel,
+      cohesion: s.alliance.cohesion,
+      japanSpending: s.japan.defenseSpendingPctGdp,
+      japanSupport: s.japan.publicSupport,
+      coalitionSeats: s.japan.coalitionSeats,
+      usCommitment: s.us.commitment,
+      usIntervening: s.us.intervening,
+      burdenSharing: s.us.burdenSharing,
+      chinaStanding: s.china.standing,
+      taiwanWill: s.taiwan.publicWill,
+      energyDays: s.taiwan.energyDays,
+    },
+  };
+}

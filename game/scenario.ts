@@ -1,0 +1,262 @@
+/**
+ * Scenario files (DESIGN.md section 10): fixed data for a match, validated by a zod
+ * schema whose errors name the field path and the problem. A scenario may `extend`
+ * another and override fields (objects merge, arrays replace).
+ */
+import { z } from 'zod';
+import { ZONE_CATALOG } from './data/zones.ts';
+import { MUNITIONS, unitTypeById } from './data/units.ts';
+import { programById } from './data/programs.ts';
+import { canonicalJson, hashText } from './hash.ts';
+import { APPROVAL_KINDS, FACTIONS, LEGAL_STATUSES, type Result, err, ok } from './types.ts';
+
+/** Numeric tracks an event, inject or amendment may change (section 7). */
+export const TRACK_PATHS = [
+  'japan.defenseSpendingPctGdp',
+  'japan.debtPctGdp',
+  'japan.politicalCapital',
+  'japan.coalitionSeats',
+  'japan.publicSupport',
+  'japan.industrialCapacity',
+  'us.commitment',
+  'us.credibility',
+  'us.burdenSharing',
+  'us.reinforcementDelay',
+  'china.grayZonePresence',
+  'china.coercionLevers',
+  'china.standing',
+  'china.domesticPressure',
+  'china.resolve',
+  'taiwan.defenseSpendingPctGdp',
+  'taiwan.energyDays',
+  'taiwan.publicWill',
+  'taiwan.reserveMobilization',
+  'alliance.cohesion',
+  'alliance.disruption',
+  'escalation',
+] as const;
+export type TrackPath = (typeof TRACK_PATHS)[number];
+
+const zoneIds = new Set(ZONE_CATALOG.map((zn) => zn.id));
+const munitionIds = new Set(MUNITIONS.map((m) => m.id));
+
+const ZoneIdSchema = z.string().refine((s) => zoneIds.has(s), { message: 'unknown zone id' });
+const FactionSchema = z.enum(FACTIONS);
+const pct = z.number().min(0).max(100);
+
+export const EffectSchema = z.object({
+  track: z.enum(TRACK_PATHS),
+  delta: z.number(),
+});
+export type Effect = z.infer<typeof EffectSchema>;
+
+const EventSchema = z.object({
+  id: z.string().min(1),
+  text: z.string().min(1),
+  effects: z.array(EffectSchema).default([]),
+});
+
+const TimelineEventSchema = EventSchema.extend({ round: z.number().int().min(1) });
+const DeckEventSchema = EventSchema.extend({
+  weight: z.number().positive().default(1),
+  minRung: z.number().int().min(0).max(5).default(0),
+  maxRung: z.number().int().min(0).max(5).default(5),
+});
+
+const UnitSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'unit ids are lower-case letters, digits and dashes'),
+  type: z.string().refine((t) => unitTypeById.has(t), { message: 'unknown unit type' }),
+  faction: FactionSchema,
+  zone: ZoneIdSchema,
+  strength: z.number().positive(),
+});
+
+const ByFactionNumbers = z.object({
+  japan: z.record(z.string(), z.number().min(0)).default({}),
+  us: z.record(z.string(), z.number().min(0)).default({}),
+  china: z.record(z.string(), z.number().min(0)).default({}),
+  taiwan: z.record(z.string(), z.number().min(0)).default({}),
+});
+
+export const ScenarioSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    description: z.string().min(1),
+    rounds: z.number().int().min(1).max(40),
+    escalation: z.number().int().min(0).max(5),
+    zones: z.array(ZoneIdSchema).min(2),
+    units: z.array(UnitSchema),
+    stockpiles: ByFactionNumbers,
+    production: ByFactionNumbers,
+    budgets: z.object({
+      japan: z.number().min(0),
+      us: z.number().min(0),
+      china: z.number().min(0),
+      taiwan: z.number().min(0),
+    }),
+    programs: z.record(z.string(), z.number().min(0)).default({}),
+    tracks: z.object({
+      japan: z.object({
+        defenseSpendingPctGdp: z.number().min(0).max(10),
+        debtPctGdp: z.number().min(0).max(500),
+        politicalCapital: pct,
+        coalitionSeats: z.number().int().min(0).max(465),
+        publicSupport: pct,
+        industrialCapacity: z.number().min(0),
+        legalStatus: z.enum(LEGAL_STATUSES),
+      }),
+      us: z.object({
+        commitment: pct,
+        credibility: pct,
+        burdenSharing: pct,
+        spendingDemandPctGdp: z.number().min(0).max(10),
+        reinforcementDelay: z.number().int().min(0).max(10),
+        intervening: z.boolean(),
+      }),
+      china: z.object({
+        grayZonePresence: pct,
+        coercionLevers: z.number().int().min(0).max(10),
+        standing: pct,
+        domesticPressure: pct,
+        resolve: z.number(),
+        aims: z.array(z.number().min(0)).length(6),
+      }),
+      taiwan: z.object({
+        defenseSpendingPctGdp: z.number().min(0).max(10),
+        energyDays: z.number().min(0),
+        publicWill: pct,
+        reserveMobilization: pct,
+      }),
+      alliance: z.object({
+        cohesion: pct,
+        commandLevel: z.number().int().min(0).max(2),
+        upgradeProgress: z.number().int().min(0),
+        roundsSinceTwoPlusTwo: z.number().int().min(0),
+        consentGranted: z.boolean(),
+      }),
+    }),
+    constraints: z
+      .object({
+        japanConsent: z.enum(['policy', 'never']).default('policy'),
+        japanIntervention: z.enum(['policy', 'never']).default('policy'),
+        usIntervention: z.enum(['policy', 'never']).default('policy'),
+      })
+      .default({ japanConsent: 'policy', japanIntervention: 'policy', usIntervention: 'policy' }),
+    events: z.array(TimelineEventSchema).default([]),
+    eventDeck: z.array(DeckEventSchema).default([]),
+    eventChance: z.number().min(0).max(1).default(0.3),
+    seminar: z.object({ approvals: z.array(z.enum(APPROVAL_KINDS)).default([]) }).default({ approvals: [] }),
+    sources: z.record(z.string(), z.string()).default({}),
+  })
+  .superRefine((s, ctx) => {
+    const zs = new Set(s.zones);
+    const seen = new Set<string>();
+    s.units.forEach((unit, i) => {
+      if (seen.has(unit.id))
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'id'], message: `duplicate unit id "${unit.id}"` });
+      seen.add(unit.id);
+      if (!zs.has(unit.zone))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['units', i, 'zone'],
+          message: `zone "${unit.zone}" is not in this scenario's zones`,
+        });
+    });
+    for (const f of FACTIONS) {
+      for (const key of [...Object.keys(s.stockpiles[f]), ...Object.keys(s.production[f])]) {
+        if (!munitionIds.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['stockpiles', f, key],
+            message: `unknown munition "${key}"`,
+          });
+      }
+    }
+    for (const p of Object.keys(s.programs)) {
+      if (!programById.has(p))
+        ctx.addIssue({ code: 'custom', path: ['programs', p], message: `unknown program "${p}"` });
+    }
+    s.events.forEach((e, i) => {
+      if (e.round > s.rounds)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['events', i, 'round'],
+          message: `round ${e.round} is after the last round (${s.rounds})`,
+        });
+    });
+  });
+
+export type Scenario = z.infer<typeof ScenarioSchema> & { readonly hash: string };
+
+export interface ScenarioError {
+  readonly code: 'ERR_SCENARIO_FIELD' | 'ERR_SCENARIO_EXTENDS' | 'ERR_SCENARIO_JSON';
+  /** Dotted path of the field, e.g. `tracks.japan.coalitionSeats`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function isObject(v: unknown): v is Record<string, Json> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Deep merge for `extends`: objects merge key by key, everything else replaces. */
+export function mergeScenario(base: unknown, over: unknown): unknown {
+  if (!isObject(base) || !isObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = k in base ? mergeScenario(base[k], v) : v;
+  return out;
+}
+
+/** Resolves `extends` chains with a lookup of raw scenario JSON by id. */
+export function resolveExtends(
+  raw: unknown,
+  lookup: (id: string) => unknown | undefined,
+  depth = 0,
+): Result<unknown, ScenarioError[]> {
+  if (!isObject(raw))
+    return err([{ code: 'ERR_SCENARIO_JSON', path: '', message: 'a scenario must be a JSON object' }]);
+  const parent = raw.extends;
+  if (parent === undefined) return ok(raw);
+  if (typeof parent !== 'string')
+    return err([{ code: 'ERR_SCENARIO_EXTENDS', path: 'extends', message: 'extends must be a scenario id' }]);
+  if (depth > 8)
+    return err([
+      { code: 'ERR_SCENARIO_EXTENDS', path: 'extends', message: 'extends chain is too deep (cycle?)' },
+    ]);
+  const base = lookup(parent);
+  if (base === undefined)
+    return err([
+      { code: 'ERR_SCENARIO_EXTENDS', path: 'extends', message: `no scenario with id "${parent}" to extend` },
+    ]);
+  const resolved = resolveExtends(base, lookup, depth + 1);
+  if (!resolved.ok) return resolved;
+  const { extends: _drop, ...own } = raw;
+  return ok(mergeScenario(resolved.value, own));
+}
+
+/** `loadScenario(json)`: validates and returns a frozen-by-convention Scenario with its content hash. */
+export function loadScenario(
+  raw: unknown,
+  lookup: (id: string) => unknown | undefined = () => undefined,
+): Result<Scenario, ScenarioError[]> {
+  const resolved = resolveExtends(raw, lookup);
+  if (!resolved.ok) return resolved;
+  const parsed = ScenarioSchema.safeParse(resolved.value);
+  if (!parsed.success) {
+    return err(
+      parsed.error.issues.map((i) => ({
+        code: 'ERR_SCENARIO_FIELD' as const,
+        path: i.path.map(String).join('.'),
+        message: i.message,
+      })),
+    );
+  }
+  const hash = hashText(canonicalJson(parsed.data));
+  return ok({ ...parsed.data, hash });
+}
+
+export const formatScenarioErrors = (errors: readonly ScenarioError[]): string =>
+  errors.map((e) => `${e.path || '(root)'}: ${e.message} [${e.code}]`).join('\n');

@@ -1,0 +1,115 @@
+/**
+ * Vocabulary of the rules (DESIGN.md sections 2–7): factions, seats, zone kinds,
+ * the escalation ladder, Japan's legal status, phases. Every list is an `as const`
+ * array so types, validation and menus come from one place.
+ */
+
+export const FACTIONS = ['japan', 'us', 'china', 'taiwan'] as const;
+export type Faction = (typeof FACTIONS)[number];
+export type ByFaction<T> = { readonly [F in Faction]: T };
+
+export const SEATS = ['japan', 'us', 'china', 'taiwan', 'white'] as const;
+export type Seat = (typeof SEATS)[number];
+
+export const BLUE: readonly Faction[] = ['japan', 'us', 'taiwan'];
+export const RED: Faction = 'china';
+export const isBlue = (f: Faction): boolean => f !== 'china';
+
+/** The two alliance partners whose combined actions pass through USFJ/JJOC coordination (section 5). */
+export const ALLIANCE: readonly Faction[] = ['japan', 'us'];
+export const partnerOf = (f: Faction): Faction | undefined =>
+  f === 'japan' ? 'us' : f === 'us' ? 'japan' : undefined;
+
+export const ZONE_KINDS = ['land', 'sea', 'rear', 'pool'] as const;
+export type ZoneKind = (typeof ZONE_KINDS)[number];
+
+export const COUNTRIES = ['japan', 'china', 'taiwan', 'us', 'philippines', 'international'] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+/** Escalation ladder, section 6. Index = rung. */
+export const RUNGS = ['competition', 'coercion', 'quarantine', 'blockade', 'strikes', 'invasion'] as const;
+export type RungName = (typeof RUNGS)[number];
+export type Rung = 0 | 1 | 2 | 3 | 4 | 5;
+export const MAX_RUNG: Rung = 5;
+
+/** Round phase follows the rung: 0–1 Competition, 2–3 Crisis, 4–5 Conflict (section 4). */
+export const PHASES = ['competition', 'crisis', 'conflict'] as const;
+export type Phase = (typeof PHASES)[number];
+export const phaseOf = (rung: number): Phase =>
+  rung <= 1 ? 'competition' : rung <= 3 ? 'crisis' : 'conflict';
+/** Round length in days by phase: 1 month, 1 week, 3.5 days (as in published Taiwan wargames). */
+export const ROUND_DAYS: { readonly [P in Phase]: number } = { competition: 30, crisis: 7, conflict: 3.5 };
+
+/** Japan's legal status under the 2015 security legislation (section 6), in increasing order. */
+export const LEGAL_STATUSES = [
+  'none',
+  'important-influence',
+  'survival-threatening',
+  'armed-attack',
+] as const;
+export type LegalStatus = (typeof LEGAL_STATUSES)[number];
+export const legalRank = (s: LegalStatus): number => LEGAL_STATUSES.indexOf(s);
+
+/** Alliance command architecture level (section 5). */
+export const COMMAND_LEVELS = [0, 1, 2] as const;
+export type CommandLevel = (typeof COMMAND_LEVELS)[number];
+
+/** Combined US–Japan actions that cost coordination capacity (section 5). */
+export const COMBINED_KINDS = [
+  'us-ops-from-japan',
+  'combined-strike',
+  'iamd-cover',
+  'shared-isr',
+  'logistics-support',
+] as const;
+export type CombinedKind = (typeof COMBINED_KINDS)[number];
+
+/** Off-ramp terms (section 4). */
+export const TERMS = ['ceasefire-in-place', 'phased-withdrawal', 'status-quo-ante'] as const;
+export type Terms = (typeof TERMS)[number];
+
+/** Kinds of request White Cell may be set to approve (seminar mode, section 4). */
+export const APPROVAL_KINDS = [
+  'escalate-strikes',
+  'escalate-invasion',
+  'japan-counterstrike',
+  'us-intervention',
+  'legal-declaration',
+] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+
+/** Outcome categories, section 9. */
+export const OUTCOMES = [
+  'deterrence-held',
+  'coercion-succeeded',
+  'coercion-failed',
+  'senkaku-seized',
+  'chinese-victory',
+  'stalemate-toward-china',
+  'stalemate-indeterminate',
+  'stalemate-against-china',
+  'chinese-defeat',
+  'terms-agreed',
+] as const;
+export type OutcomeCategory = (typeof OUTCOMES)[number];
+
+export type ZoneId = string;
+export type UnitId = string;
+
+/** Result type for anything a user can send (CONVENTIONS item 4). */
+export type Result<T, E> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: E };
+export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
+export const err = <E>(error: E): { readonly ok: false; readonly error: E } => ({ ok: false, error });
+
+/** A rules error a person can act on: a stable code and a sentence. */
+export interface RuleError {
+  readonly code: string;
+  readonly message: string;
+}
+export const ruleError = (code: string, message: string): RuleError => ({ code, message });
+
+export function byFaction<T>(f: (faction: Faction) => T): ByFaction<T> {
+  return { japan: f('japan'), us: f('us'), china: f('china'), taiwan: f('taiwan') };
+}
