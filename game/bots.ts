@@ -394,6 +394,12 @@ function redLanding(plan: Plan, ctx: BotContext): void {
   }
 }
 
+/** Whether a lift can reach a landing zone (validation minus the brigade checks). */
+function landingReach(s: MatchState, scenario: Scenario, lift: string, target: string): boolean {
+  const r = validateOrder(s, scenario, 'china', { type: 'land', lift, brigades: ['__probe__'], target });
+  return !r.ok && r.error.code === 'ERR_NO_UNIT';
+}
+
 /** A bot's planning actions for the round (orders and proposals; commit is the harness's). */
 export function botPlan(ctx: BotContext): Action[] {
   switch (ctx.faction) {

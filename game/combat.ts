@@ -24,6 +24,9 @@ export interface Landing {
   readonly crossing: string;
 }
 
+/** Battalions one surviving lift step can keep supplied over the beach (CSIS 2023: lodgments withered once lift was sunk). */
+const OVER_BEACH = 2;
+
 const SHIP_PRIORITY = ['amphibious', 'carrier', 'surface', 'submarine', 'coast-guard'];
 
 /** Whether a faction's forces are engaged in combat this round (rung ≥ 4 and its legal and political status allow). */
@@ -419,6 +422,23 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
     );
   }
   const mobil = 1 + d.taiwan.reserveMobilization / 200;
+  // Over-the-beach supply: surviving lift sustains up to OVER_BEACH battalions per lift step.
+  const overBeachCapacity = liveUnits(
+    d as MatchState,
+    (u) => u.faction === 'china' && unitType(u).liftPerStep > 0,
+  ).reduce((a, u) => a + u.strength * OVER_BEACH, 0);
+  const lodgmentZones = ctx.scenario.zones.filter(
+    (z) => zoneDef(z).kind === 'land' && zoneDef(z).country !== 'china' && d.zones[z]?.controller !== 'china',
+  );
+  const lodgedTotal = lodgmentZones.reduce(
+    (a, z) =>
+      a +
+      liveUnits(
+        d as MatchState,
+        (u) => u.zone === z && u.faction === 'china' && unitType(u).groundPower > 0,
+      ).reduce((b, u) => b + u.strength, 0),
+    0,
+  );
   for (const zone of ctx.scenario.zones) {
     if (zoneDef(zone).kind !== 'land') continue;
     const red = liveUnits(
@@ -431,6 +451,8 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
       (u) => u.zone === zone && u.faction !== 'china' && unitType(u).groundPower > 0,
     );
     const zs = d.zones[zone]!;
+    const lodgments = lodgedTotal;
+    const overBeach = overBeachCapacity;
     if (blue.length > 0) {
       const rng = stream(d.seed, `round-${d.round}/ground-${zone}`);
       const att = red.reduce((a, u) => a + unitType(u).groundPower * u.strength, 0);
@@ -475,21 +497,22 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
         if (zoneDef(zone).country === 'japan') flagJapanAttacked(d);
       }
     }
-    // Supply: a lodgment needs a usable port or airfield it controls.
-    const supplied =
+    // Supply: a lodgment lives on a port or airfield it controls, or over the beach while lift survives.
+    const port =
       zs.controller === 'china' &&
       (hasFeature(zone, 'port') || hasFeature(zone, 'airbase')) &&
       zs.portDamage < 0.7;
     if (zoneDef(zone).country !== 'china') {
-      if (supplied) zs.unsuppliedRounds = 0;
+      if (port || overBeach >= lodgments) zs.unsuppliedRounds = 0;
       else {
         zs.unsuppliedRounds += 1;
+        const share = GROUND.unsuppliedAttrition.value * (1 - overBeach / Math.max(lodgments, 1e-9));
         for (const u of liveUnits(
           d as MatchState,
           (x) => x.zone === zone && x.faction === 'china' && unitType(x).groundPower > 0,
         ))
-          inflict(d, u.id, u.strength * GROUND.unsuppliedAttrition.value);
-        log(d, 'ground', `The lodgment at ${zoneDef(zone).name} is unsupplied and withers`, 'all');
+          inflict(d, u.id, u.strength * share);
+        log(d, 'ground', `The lodgment at ${zoneDef(zone).name} is short of supply and withers`, 'all');
       }
     }
   }

@@ -6,7 +6,7 @@
  * intervention. Temptation = value × success − cost. Deterrence by denial is measured
  * as the margin between Red's resolve and its best option's temptation.
  */
-import { BLOCKADE, GROUND, NAVAL, SALVO } from './data/tables.ts';
+import { BLOCKADE, COMMAND, GROUND, NAVAL, SALVO } from './data/tables.ts';
 import { distanceKm, zoneDef } from './map.ts';
 import { salvoExpected } from './salvo.ts';
 import type { Scenario } from './scenario.ts';
@@ -23,6 +23,12 @@ export const HORIZON = 3;
 const ECONOMIC_COST = [0, 0.3, 0.8, 1.5, 2.5, 3.5];
 /** Cost of fighting the US and Japan, by rung, weighted by the chance they intervene. */
 const INTERVENTION_COST = [0, 0, 0.5, 1.2, 2.5, 3];
+/** Expected share of a US salvo lost to duplicate targeting with Japan, by command level (section 5). */
+const duplicateWaste = (level: number): number =>
+  level === 0 ? COMMAND.duplicateWaste0.value : level === 1 ? COMMAND.duplicateWaste1.value : 0;
+const LANDING_SECTORS = ['taipei', 'taichung', 'tainan-kaohsiung'];
+/** Share of Taiwan's own fires left after the PLA's opening strikes (CSIS 2023: Taiwan's navy and many launchers were lost in the first hours). */
+const OPENING_SUPPRESSION = 0.5;
 /** Cost per Red step expected lost. */
 const LOSS_COST = 0.02;
 
@@ -87,7 +93,9 @@ function blueAntiShipHits(
       const inRange = crossing.some((z) => distanceKm(u.zone, z) <= m.rangeKm);
       if (!inRange) continue;
       const stock = s.stockpiles[u.faction][w.munition];
-      const perRound = w.perStep * u.strength;
+      const coordination =
+        u.faction === 'us' && c.japan ? 1 - 0.5 * duplicateWaste(s.alliance.commandLevel) : 1;
+      const perRound = w.perStep * u.strength * (u.faction === 'taiwan' ? OPENING_SUPPRESSION : coordination);
       shots += stock === undefined ? perRound : Math.min(perRound, stock / HORIZON);
     }
   }
@@ -110,7 +118,7 @@ function invasionEstimate(
   const lifts = units.filter((u) => u.faction === 'china' && unitType(u).liftPerStep > 0);
   const liftSteps = lifts.reduce((a, u) => a + u.strength, 0);
   if (liftSteps <= 0) return { p: 0, losses: 0 };
-  const hitsPerStep = 2;
+  const hitsPerStep = lifts[0] ? unitType(lifts[0]).hitsPerStep : 2;
   const hits = blueAntiShipHits(s, units, c, consent);
   let lift = liftSteps;
   let landed = 0;
