@@ -1,0 +1,272 @@
+/**
+ * The boardgame.io adapter (DESIGN.md sections 1, 3 and 4; CONVENTIONS items 2 and 8): the
+ * one file in `game/` that knows boardgame.io. One phase, one endless turn in which every
+ * seat is active at once (sealed simultaneous planning); one move per engine action type,
+ * each turning `(playerID, payload)` into an `Action` whose seat comes from the playerID
+ * alone, then calling `applyAction`. Rounds advance inside the engine, not through
+ * boardgame.io turns.
+ *
+ * Every move is server-only (`client: false`): adjudication draws from the secret seed,
+ * which no client holds. Moves that carry sealed content are `redact: true`, so other
+ * seats see them in boardgame.io's log without their arguments. Every move ignores a
+ * stale state id: planning is simultaneous, so a client is often one update behind
+ * another seat's move, and the engine re-validates each action against the current state.
+ */
+import type { Ctx, Game, LongFormMove } from 'boardgame.io';
+import { ActivePlayers, INVALID_MOVE } from 'boardgame.io/core';
+import { getScenario } from '../scenarios/index.ts';
+import { applyAction, newMatch } from './engine.ts';
+import { type MatchView, type ViewSeat, viewFor } from './fog.ts';
+import type { Action, ActionType } from './orders.ts';
+import type { Scenario } from './scenario.ts';
+import type { MatchState } from './state.ts';
+import { err, type Result, type RuleError, ruleError, SEATS, type Seat } from './types.ts';
+import { validateAction } from './validate.ts';
+
+/** Seats by boardgame.io playerID: '0'–'3' the factions, '4' the optional White Cell (section 3). */
+export const SEAT_OF_PLAYER: Readonly<Record<string, Seat>> = {
+  '0': 'japan',
+  '1': 'us',
+  '2': 'china',
+  '3': 'taiwan',
+  '4': 'white',
+};
+export const PLAYER_OF_SEAT: { readonly [S in Seat]: string } = {
+  japan: '0',
+  us: '1',
+  china: '2',
+  taiwan: '3',
+  white: '4',
+};
+
+/**
+ * The seat a playerID holds in a match, or null when it holds none. With `ctx`, a playerID
+ * outside the match's play order (say '4' in a match without a White Cell) holds none.
+ */
+export function seatOf(playerID: string | null | undefined, ctx?: Pick<Ctx, 'playOrder'>): Seat | null {
+  if (playerID === null || playerID === undefined) return null;
+  if (ctx && !ctx.playOrder.includes(playerID)) return null;
+  return Object.hasOwn(SEAT_OF_PLAYER, playerID) ? SEAT_OF_PLAYER[playerID]! : null;
+}
+
+/** What a match is created from (boardgame.io `setupData`). */
+export interface SetupData {
+  readonly scenarioId: string;
+  /** The match seed. Give one from a CSPRNG: without it the seed comes from boardgame.io's PRNG, whose default seed is the creation time. */
+  readonly seed?: string;
+  /** A White Cell seat (player '4'); defaults to true with five players and false with four. */
+  readonly white?: boolean;
+}
+const SETUP_FIELDS = ['scenarioId', 'seed', 'white'];
+
+/** Move names by action type; each move takes the action without `type` and `seat`. */
+export const MOVE_OF_ACTION = {
+  order: 'order',
+  withdraw: 'withdraw',
+  commit: 'commit',
+  propose: 'propose',
+  answer: 'answer',
+  offer: 'offer',
+  respond: 'respond',
+  inject: 'inject',
+  amend: 'amend',
+  rule: 'rule',
+  'set-timer': 'setTimer',
+  'timer-expired': 'timerExpired',
+  advance: 'advance',
+  end: 'end',
+} as const satisfies { readonly [T in ActionType]: string };
+export type MoveName = (typeof MOVE_OF_ACTION)[ActionType];
+
+/** A move's argument: the action minus `type` and `seat` (the seat comes from the playerID). */
+export type MovePayload<T extends ActionType = ActionType> = T extends ActionType
+  ? Omit<Extract<Action, { type: T }>, 'type' | 'seat'>
+  : never;
+
+/** Actions whose content is sealed or shown only to some seats: their log entries are redacted. */
+const REDACTED: ReadonlySet<ActionType> = new Set<ActionType>([
+  'order',
+  'withdraw',
+  'propose',
+  'answer',
+  'rule',
+]);
+
+/** The move and argument that send an action, e.g. for replaying a record through a client. */
+export function moveOf(action: Action): { readonly move: MoveName; readonly payload: MovePayload } {
+  const { type, seat: _seat, ...payload } = action;
+  return { move: MOVE_OF_ACTION[type], payload: payload as MovePayload };
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Builds the engine action for a move: the seat always comes from the caller, never from the payload. */
+export function actionOf(type: ActionType, seat: Seat, payload: unknown): Action {
+  return { ...(isRecord(payload) ? payload : {}), type, seat } as Action;
+}
+
+/**
+ * `checkAction(G, seat, action)`: whether the engine would accept this action from this
+ * seat now, with the reason if not. The move runs the same checks on the server; a client
+ * calls this on its view first to show the reason, since boardgame.io reports a refused
+ * move only as `INVALID_MOVE`. On a view the answer is advisory: a rule that turns on what
+ * the seat cannot see is settled by the server.
+ */
+export function checkAction(
+  G: MatchState | MatchView,
+  seat: ViewSeat | null,
+  action: Action,
+  lookup: (id: string) => Scenario | undefined = getScenario,
+): Result<void, RuleError> {
+  if (seat === null || seat === 'observer' || !SEATS.includes(seat))
+    return err(ruleError('ERR_NOT_SEATED', 'only a seated player can act'));
+  const scenario = lookup(G.scenarioId);
+  if (!scenario) return err(ruleError('ERR_UNKNOWN_SCENARIO', `no scenario "${G.scenarioId}"`));
+  if (scenario.hash !== G.scenarioHash)
+    return err(
+      ruleError(
+        'ERR_SCENARIO_MISMATCH',
+        `this match was created from scenario ${G.scenarioId} with hash ${G.scenarioHash}`,
+      ),
+    );
+  if (!isRecord(action)) return err(ruleError('ERR_BAD_ACTION', 'an action is an object with a "type"'));
+  return validateAction(G as MatchState, scenario, actionOf(action.type, seat, action));
+}
+
+/** A refused move, reported to `GameOptions.onReject` on the server. */
+export interface Rejection {
+  readonly playerID: string;
+  readonly action: Action | null;
+  readonly error: RuleError;
+}
+
+export interface GameOptions {
+  /** Setup used where the creator passes none; boardgame.io's `Local` transport creates matches without `setupData`. */
+  readonly defaults?: Partial<SetupData>;
+  /** Called on the server with the reason whenever a move returns `INVALID_MOVE`. */
+  readonly onReject?: (rejection: Rejection) => void;
+}
+
+/** Checks `setupData` for `numPlayers` seats; returns a sentence naming the problem, or undefined. */
+function setupError(
+  lookup: (id: string) => Scenario | undefined,
+  data: unknown,
+  numPlayers: number,
+): string | undefined {
+  if (!isRecord(data)) return 'setupData must be an object such as { "scenarioId": "takaichi-2025" }';
+  const extra = Object.keys(data).filter((k) => !SETUP_FIELDS.includes(k));
+  if (extra.length > 0) return `unknown setupData field "${extra[0]}" (allowed: ${SETUP_FIELDS.join(', ')})`;
+  if (typeof data.scenarioId !== 'string' || data.scenarioId === '')
+    return 'setupData.scenarioId is required';
+  if (!lookup(data.scenarioId)) return `no scenario "${data.scenarioId}"`;
+  if (
+    data.seed !== undefined &&
+    (typeof data.seed !== 'string' || data.seed === '' || data.seed.length > 200)
+  )
+    return 'setupData.seed must be a non-empty string of at most 200 characters';
+  if (data.white !== undefined && typeof data.white !== 'boolean')
+    return 'setupData.white must be true or false';
+  if (numPlayers !== 4 && numPlayers !== 5)
+    return `a match has 4 seats, or 5 with the White Cell (got ${numPlayers})`;
+  const white = data.white ?? numPlayers === 5;
+  if (white && numPlayers !== 5) return 'a White Cell needs a fifth seat (numPlayers 5)';
+  if (!white && numPlayers === 5)
+    return 'the fifth seat is the White Cell: set white to true, or play with 4 seats';
+  return undefined;
+}
+
+/** A seed from boardgame.io's PRNG: 4 × 32 bits in base 36. */
+function drawSeed(random: { Number(): number }): string {
+  return Array.from({ length: 4 }, () =>
+    Math.floor(random.Number() * 0x100000000)
+      .toString(36)
+      .padStart(7, '0'),
+  ).join('');
+}
+
+/**
+ * boardgame.io hands moves an Immer draft of G, which `structuredClone` (the engine's copy)
+ * cannot clone; state is JSON-only (CONVENTIONS item 1), so a JSON round trip is exact.
+ */
+const plain = (G: MatchState): MatchState => JSON.parse(JSON.stringify(G)) as MatchState;
+
+/**
+ * `makeGame(lookup)`: the boardgame.io `Game` for Island Chain, finding scenarios through
+ * `lookup` (DESIGN.md section 1). Players '0'–'3' are Japan, the US, China and Taiwan;
+ * '4' is the White Cell when the match has five seats.
+ */
+export function makeGame(
+  lookup: (id: string) => Scenario | undefined,
+  options: GameOptions = {},
+): Game<MatchState, Record<string, unknown>, SetupData> {
+  const withDefaults = (data: unknown): unknown =>
+    data === undefined ? { ...options.defaults } : isRecord(data) ? { ...options.defaults, ...data } : data;
+
+  const makeMove = (type: ActionType): LongFormMove<MatchState> => ({
+    move: ({ G, ctx, playerID }, payload?: unknown) => {
+      const seat = seatOf(playerID, ctx);
+      const reject = (action: Action | null, error: RuleError): typeof INVALID_MOVE => {
+        options.onReject?.({ playerID, action, error });
+        return INVALID_MOVE;
+      };
+      if (!seat) return reject(null, ruleError('ERR_NOT_SEATED', `player ${playerID} holds no seat`));
+      const action = actionOf(type, seat, payload);
+      const scenario = lookup(G.scenarioId);
+      if (!scenario)
+        return reject(action, ruleError('ERR_UNKNOWN_SCENARIO', `no scenario "${G.scenarioId}"`));
+      let r: Result<MatchState, RuleError>;
+      try {
+        r = applyAction(scenario, plain(G), action);
+      } catch (e) {
+        // A malformed payload must not take the server down; the match state is untouched.
+        return reject(action, ruleError('ERR_INTERNAL', `the engine failed on this action: ${String(e)}`));
+      }
+      return r.ok ? r.value : reject(action, r.error);
+    },
+    client: false,
+    redact: REDACTED.has(type),
+    ignoreStaleStateID: true,
+  });
+
+  const moves = Object.fromEntries(
+    (Object.keys(MOVE_OF_ACTION) as ActionType[]).map((t) => [MOVE_OF_ACTION[t], makeMove(t)]),
+  ) as Record<MoveName, LongFormMove<MatchState>>;
+
+  return {
+    name: 'island-chain',
+    minPlayers: 4,
+    maxPlayers: 5,
+    disableUndo: true,
+    validateSetupData: (data, numPlayers) => setupError(lookup, withDefaults(data), numPlayers),
+    setup: ({ ctx, random }, data) => {
+      const merged = withDefaults(data);
+      const problem = setupError(lookup, merged, ctx.numPlayers);
+      // boardgame.io validates setupData before setup; reaching here with bad data is a caller bug.
+      if (problem) throw new Error(`island-chain setup: ${problem}`);
+      const setup = merged as SetupData;
+      const scenario = lookup(setup.scenarioId)!;
+      return newMatch(scenario, {
+        seed: setup.seed ?? drawSeed(random),
+        white: setup.white ?? ctx.numPlayers === 5,
+      });
+    },
+    moves,
+    turn: { activePlayers: ActivePlayers.ALL },
+    events: {
+      endGame: false,
+      endPhase: false,
+      endTurn: false,
+      setPhase: false,
+      endStage: false,
+      setStage: false,
+      pass: false,
+      setActivePlayers: false,
+    },
+    endIf: ({ G }) => (G.stage === 'ended' ? { outcome: G.outcome } : undefined),
+    playerView: ({ G, ctx, playerID }) => viewFor(G, seatOf(playerID, ctx) ?? 'observer'),
+  };
+}
+
+/** The game with the registered scenarios (`scenarios/index.ts`). */
+export const IslandChainGame = makeGame(getScenario);
