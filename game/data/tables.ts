@@ -1,0 +1,158 @@
+/**
+ * Combat tables (DESIGN.md section 8). Each figure carries a public source.
+ * CSIS = Cancian, Cancian & Heginbotham, "The First Battle of the Next War: Wargaming
+ * a Chinese Invasion of Taiwan", Center for Strategic and International Studies, January 2023.
+ */
+
+export interface Figure {
+  readonly value: number;
+  readonly source: string;
+}
+
+const CSIS = 'CSIS, The First Battle of the Next War (2023)';
+
+export const SALVO = {
+  /** Share of missiles that launch and fly correctly. */
+  launchReliability: {
+    value: 0.85,
+    source: `${CSIS}, anti-ship table: about 15% fail to launch or malfunction`,
+  },
+  /** Interceptors fired at each engaged missile. */
+  interceptorsPerMissile: { value: 2, source: `${CSIS}: each missile engaged by two interceptors` },
+  /** Single-shot kill probability of an area-defense interceptor. */
+  interceptorPk: { value: 0.7, source: `${CSIS}: interceptor Pk 0.7` },
+  /** Share of leakers that miss in terminal guidance. */
+  terminalMiss: { value: 0.1, source: `${CSIS}: about 10% miss in terminal guidance` },
+  /** Share of remaining missiles stopped by point defense and EW at a ship group. */
+  terminalDefenseShip: { value: 0.7, source: `${CSIS}: terminal defenses and EW stop about 70%` },
+  /** Point defense at a land base (Patriot/NASAMS cover counted separately as interceptors). */
+  terminalDefenseLand: {
+    value: 0.2,
+    source:
+      'Assumption: limited point defense (C-RAM-class) at airbases; RAND "The US-China Military Scorecard" (2015) ch. 3',
+  },
+} as const satisfies Record<string, Figure>;
+
+export const AIR = {
+  /** Air-to-air attrition per sortie in a contested zone. */
+  attritionPerSortie: {
+    value: 0.005,
+    source: 'RAND "Air Combat Past, Present and Future" (2008): modern per-sortie loss rates well under 1%',
+  },
+  /** Sorties per aircraft per day of a surged wing. */
+  sortiesPerDay: { value: 1.5, source: 'RAND MG-1061 (2010) sortie-generation planning factors' },
+  /** Aircraft destroyed per leaker on an unhardened apron (submunition warheads). */
+  aircraftPerLeakerUnhardened: {
+    value: 2.0,
+    source: `${CSIS}: most US aircraft losses were on the ground; RAND "Air Base Defense" (2015)`,
+  },
+} as const satisfies Record<string, Figure>;
+
+export const GROUND = {
+  /** Defender advantage of prepared positions in the combat-power ratio. */
+  defenderMultiplier: {
+    value: 1.5,
+    source: 'Dupuy, "Numbers, Predictions and War" (1979): posture factors 1.3–1.6 for prepared defense',
+  },
+  /** Share of the weaker side's strength lost per conflict round at 1:1. */
+  baseAttrition: {
+    value: 0.25,
+    source: `${CSIS}: landed battalions fought in 3.5-day turns; attrition calibrated to its lodgment outcomes`,
+  },
+  /** Strength lost per round by an unsupplied lodgment. */
+  unsuppliedAttrition: { value: 0.3, source: `${CSIS}: lodgments without a port or airfield withered` },
+  /** Battalions needed per defending battalion for a good chance of breakout. */
+  breakoutRatio: { value: 3, source: 'Rule of thumb 3:1 for the attack, US Army FM 6-0 planning ratios' },
+} as const satisfies Record<string, Figure>;
+
+export const NAVAL = {
+  /** Torpedo hits per submarine step per conflict round against a surface group. */
+  submarineHitsPerStep: {
+    value: 0.6,
+    source: `${CSIS}: US submarines were among the most effective anti-ship platforms`,
+  },
+  /** Share of a submarine's attack negated per ASW step present. */
+  aswPerStep: {
+    value: 0.08,
+    source:
+      'Assumption from NAVAL WAR COLLEGE REVIEW ASW analyses: each escort reduces a submarine attack by under 10%',
+  },
+} as const satisfies Record<string, Figure>;
+
+export const BLOCKADE = {
+  /** Share of Taiwan's energy imports interdicted at quarantine and at blockade with no escort. */
+  interdictionQuarantine: {
+    value: 0.3,
+    source: 'CSIS ChinaPower "How China Could Quarantine Taiwan" (2024): inspection regime, partial flow',
+  },
+  interdictionBlockade: {
+    value: 0.85,
+    source: 'CSIS "Lights Out? Wargaming a Chinese Blockade of Taiwan" (2025)',
+  },
+  /** Share of the interdiction undone per escorting Blue surface step in the blockade zones. */
+  escortPerStep: {
+    value: 0.04,
+    source: 'Assumption calibrated to CSIS "Lights Out?" (2025): convoying restored most flow',
+  },
+  /** Public-will loss per round per fraction of energy demand not met. */
+  willLossPerShortfall: {
+    value: 18,
+    source: 'Assumption; Taiwan holds ~11 days of LNG (Bureau of Energy 2024) and LNG is ~40% of generation',
+  },
+} as const satisfies Record<string, Figure>;
+
+export const GRAYZONE = {
+  /** Incident probability per round per unit of presence product (CCG × JCG steps at the Senkakus). */
+  incidentPerPresence: {
+    value: 0.004,
+    source: 'Assumption: collisions are rare (2010 Minjinyu 5179); risk grows with both sides present',
+  },
+  /** CCG contiguous-zone presence days in the year before the scenario. */
+  senkakuPresenceDays: {
+    value: 355,
+    source: 'Japan Coast Guard: CCG vessels in the contiguous zone on 355 of 366 days in 2024',
+  },
+} as const satisfies Record<string, Figure>;
+
+export const COMMAND = {
+  baseCapacity: {
+    value: 2,
+    source:
+      'Assumption: USFJ as an administrative HQ supports a couple of bilateral actions per round (CSIS "Modernizing the US-Japan Alliance", 2024)',
+  },
+  perLevel: {
+    value: 2,
+    source:
+      'Assumption: a Joint Force HQ counterpart to JJOC doubles bilateral throughput (US DoD announcement, July 2024)',
+  },
+  /** Chance a combined strike fails to deconflict, by command level. */
+  deconflictFailure0: {
+    value: 0.35,
+    source: 'Assumption: no agreed strike-coordination process (parallel commands)',
+  },
+  deconflictFailure1: {
+    value: 0.15,
+    source: 'Assumption: JFHQ counterpart without an agreed strike process',
+  },
+  /** Share of the salvo wasted when deconfliction fails. */
+  deconflictWaste: {
+    value: 0.4,
+    source: 'Assumption: fratricide avoidance holds back or re-targets ~40% of the salvo',
+  },
+  /** Share of a US national salvo wasted when Japan strikes the same zone without a combined strike, by level (duplicate targeting). */
+  duplicateWaste0: {
+    value: 0.35,
+    source:
+      'Assumption: parallel commands (USFJ administrative, operations run from Hawaii) cannot share target lists in time',
+  },
+  duplicateWaste1: {
+    value: 0.15,
+    source: 'Assumption: a USFJ joint force HQ co-located with JJOC shares target lists, imperfectly',
+  },
+  /** Rounds both partners must invest to reach level 1 and then level 2. */
+  upgradeRounds1: { value: 3, source: 'USFJ JFHQ upgrade announced July 2024, phased over several years' },
+  upgradeRounds2: {
+    value: 4,
+    source: 'Assumption: an agreed bilateral strike-coordination process takes longer',
+  },
+} as const satisfies Record<string, Figure>;
