@@ -1,0 +1,177 @@
+/**
+ * Throughput of the rules engine (`npm run bench`; BENCH_GAMES=N sets the number of seeds,
+ * default 40). Measured in one run, on the same seeds:
+ * - full `taiwan-invasion` matches per second through `runMatch` (bots in every seat);
+ * - the same matches through boardgame.io: each record's actions sent as moves by one
+ *   `Client` per seat over a `Local` master (game/bgio.ts), and the ratio of the two;
+ * - replay speed in actions per second (`replay` of each record);
+ * - peak memory (largest `rss` and `heapUsed` seen between matches).
+ * Numbers only: nothing here asserts a timing.
+ */
+import { Client } from 'boardgame.io/client';
+import { Local } from 'boardgame.io/multiplayer';
+import { makeGame, moveOf, PLAYER_OF_SEAT } from '../game/bgio.ts';
+import { viewFor } from '../game/fog.ts';
+import { type MatchRecord, type MatchResult, replay, runMatch, stateHash } from '../game/harness.ts';
+import { hashValue } from '../game/hash.ts';
+import type { Scenario } from '../game/scenario.ts';
+import type { MatchState } from '../game/state.ts';
+import { FACTIONS, type Faction } from '../game/types.ts';
+import { getScenario } from '../scenarios/index.ts';
+
+const SCENARIO_ID = 'taiwan-invasion';
+
+const peak = { rss: 0, heapUsed: 0 };
+function sampleMemory(): void {
+  const m = process.memoryUsage();
+  peak.rss = Math.max(peak.rss, m.rss);
+  peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+}
+
+function gamesFromEnv(): number {
+  const raw = process.env.BENCH_GAMES;
+  if (raw === undefined || raw === '') return 40;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`bench: BENCH_GAMES must be a positive integer (got "${raw}")\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+interface BgioRun {
+  readonly finalView: unknown;
+  readonly gameover: boolean;
+  readonly rejected: number;
+}
+
+/** Sends a record's actions as boardgame.io moves, one `Client` per faction seat over a `Local` master. */
+function playThroughBgio(scenario: Scenario, record: MatchRecord, matchID: string): BgioRun {
+  let rejected = 0;
+  const game = makeGame((id) => (id === scenario.id ? scenario : getScenario(id)), {
+    defaults: { scenarioId: scenario.id, seed: record.seed, white: false },
+    onReject: () => {
+      rejected++;
+    },
+  });
+  const multiplayer = Local();
+  const clients = new Map(
+    FACTIONS.map((f) => {
+      const client = Client({ game, numPlayers: 4, multiplayer, matchID, playerID: PLAYER_OF_SEAT[f] });
+      client.start();
+      return [f, client] as const;
+    }),
+  );
+  for (const action of record.actions) {
+    const client = clients.get(action.seat as Faction);
+    const { move, payload } = moveOf(action);
+    const send = client?.moves[move];
+    if (!send) throw new Error(`bench: no client or move for ${action.seat} ${move}`);
+    send(payload);
+  }
+  const last = clients.get('japan')?.getState();
+  for (const c of clients.values()) c.stop();
+  return { finalView: last?.G, gameover: last?.ctx.gameover !== undefined, rejected };
+}
+
+const rate = (n: number, ms: number): number => (ms > 0 ? (n * 1000) / ms : Number.POSITIVE_INFINITY);
+const fixed = (n: number, d = 1): string => (Number.isFinite(n) ? n.toFixed(d) : '∞');
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_c, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  const line = (r: readonly string[]): string =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  return [line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+function main(): void {
+  const n = gamesFromEnv();
+  const scenario = getScenario(SCENARIO_ID);
+  if (!scenario) throw new Error(`bench: scenario ${SCENARIO_ID} is not registered`);
+  const seeds = Array.from({ length: n }, (_v, i) => `bench-${i + 1}`);
+  process.stdout.write(
+    `Island Chain bench · ${SCENARIO_ID} · ${n} seeds (bench-1 … bench-${n}) · Node ${process.version} · NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}\n\n`,
+  );
+
+  // Warm-up (not timed): one match through each path, so the JIT has seen the code.
+  const warm = runMatch(scenario, {}, 'bench-warm-up');
+  playThroughBgio(scenario, warm.record, 'warm-up');
+  replay(warm.record, scenario);
+  sampleMemory();
+
+  const results: MatchResult[] = [];
+  let t = performance.now();
+  for (const seed of seeds) {
+    results.push(runMatch(scenario, {}, seed));
+    sampleMemory();
+  }
+  const engineMs = performance.now() - t;
+  const actions = results.reduce((a, r) => a + r.record.actions.length, 0);
+  const rounds = results.reduce((a, r) => a + r.record.roundHashes.length, 0);
+
+  let parity = 0;
+  let bgioRejected = 0;
+  t = performance.now();
+  for (const [i, r] of results.entries()) {
+    const run = playThroughBgio(scenario, r.record, `bench-${i + 1}`);
+    bgioRejected += run.rejected;
+    if (run.gameover && hashValue(run.finalView) === hashValue(viewFor(r.state as MatchState, 'japan')))
+      parity++;
+    sampleMemory();
+  }
+  const bgioMs = performance.now() - t;
+
+  let replayed = 0;
+  t = performance.now();
+  for (const r of results) {
+    const rep = replay(r.record, scenario);
+    if (rep.ok && stateHash(rep.state) === stateHash(r.state)) replayed++;
+    sampleMemory();
+  }
+  const replayMs = performance.now() - t;
+
+  const rows = [
+    ['path', 'matches', 'actions', 'seconds', 'matches/s', 'actions/s'],
+    [
+      'engine: runMatch (bots)',
+      String(n),
+      String(actions),
+      fixed(engineMs / 1000, 2),
+      fixed(rate(n, engineMs)),
+      fixed(rate(actions, engineMs), 0),
+    ],
+    [
+      'boardgame.io: 4 Clients + Local master',
+      String(n),
+      String(actions),
+      fixed(bgioMs / 1000, 2),
+      fixed(rate(n, bgioMs)),
+      fixed(rate(actions, bgioMs), 0),
+    ],
+    [
+      'replay of the records',
+      String(n),
+      String(actions),
+      fixed(replayMs / 1000, 2),
+      fixed(rate(n, replayMs)),
+      fixed(rate(actions, replayMs), 0),
+    ],
+  ];
+  process.stdout.write(`${table(rows)}\n\n`);
+  const summary = [
+    ['engine ÷ boardgame.io (matches/s)', `${fixed(bgioMs / engineMs, 2)}×`],
+    ['mean match', `${fixed(actions / n, 0)} actions, ${fixed(rounds / n, 1)} rounds`],
+    [
+      'boardgame.io final state = engine (Japan view)',
+      `${parity}/${n}${bgioRejected ? ` (${bgioRejected} moves refused)` : ''}`,
+    ],
+    ['replays reproducing the final state', `${replayed}/${n}`],
+    ['peak memory', `rss ${mb(peak.rss)} · heapUsed ${mb(peak.heapUsed)}`],
+  ];
+  const w = Math.max(...summary.map((r) => r[0]?.length ?? 0));
+  for (const [k, v] of summary) process.stdout.write(`${(k ?? '').padEnd(w)}  ${v}\n`);
+}
+
+main();
