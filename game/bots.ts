@@ -4,7 +4,7 @@
  * what their faction can see (`visibleUnits`) and propose actions that the harness
  * passes through the same `applyAction` validation as a human's.
  */
-import { capacityLeft } from './command.ts';
+import { COMBINED_COST, capacityLeft } from './command.ts';
 import { PROGRAMS } from './data/programs.ts';
 import { deterrenceEstimate } from './deterrence.ts';
 import { visibleUnits } from './fog.ts';
@@ -13,7 +13,7 @@ import type { Action, Order } from './orders.ts';
 import { stream } from './rng.ts';
 import type { Scenario } from './scenario.ts';
 import type { CombinedProposal, MatchState } from './state.ts';
-import { type Faction, type Rung, legalRank } from './types.ts';
+import { type CombinedKind, type Faction, type Rung, legalRank } from './types.ts';
 import { liveUnits, munition, unitType } from './units.ts';
 import {
   budgetLeft,
@@ -237,7 +237,8 @@ function taiwanPlan(ctx: BotContext): Action[] {
   );
   if (ctx.policy === 'forward-denial' && s.taiwan.defenseSpendingPctGdp < 5)
     plan.add({ type: 'spending', pctGdp: Math.round((s.taiwan.defenseSpendingPctGdp + 0.2) * 10) / 10 });
-  if (s.escalation >= 2) plan.add({ type: 'gray-zone', action: 'protest', zone: 'taipei' });
+  if (s.escalation >= 2 && s.escalation < 4)
+    plan.add({ type: 'gray-zone', action: 'protest', zone: 'taipei' });
   if (combatPermission(plan.current, ctx.scenario, 'taiwan').ok)
     shipStrikes(plan, ctx, 1 / Math.min(2, rungsLeft(s)));
   return plan.orders.map((order) => ({ type: 'order', seat: 'taiwan', order }));
@@ -257,7 +258,8 @@ function chinaPlan(ctx: BotContext): Action[] {
     plan.add({ type: 'escalate', to: (s.escalation + 1) as Rung });
   fundPrograms(plan, ctx, ['cn-missile-production']);
   const ccg = liveUnits(s, (u) => u.faction === 'china' && unitType(u).presence > 0);
-  if (policy !== 'cautious' || s.round % 2 === 0)
+  const peacetime = s.escalation < 4;
+  if (peacetime && (policy !== 'cautious' || s.round % 2 === 0))
     for (const zone of ['senkaku', 'ecs-south'])
       if (ccg.some((u) => u.zone === zone || zoneDef(u.zone).adjacent.includes(zone)))
         plan.add({ type: 'gray-zone', action: 'patrol', zone });
@@ -265,9 +267,10 @@ function chinaPlan(ctx: BotContext): Action[] {
     plan.current.pending.china.orders.find((o) => o.type === 'escalate')?.type === 'escalate'
       ? Math.min(5, Math.max(s.escalation, est.best?.rung ?? 0))
       : s.escalation;
-  if (rung >= 1 && policy !== 'cautious' && s.round % 2 === 1)
+  if (peacetime && rung >= 1 && policy !== 'cautious' && s.round % 2 === 1)
     plan.add({ type: 'gray-zone', action: 'economic-coercion', zone: 'kanto' });
-  if (rung >= 1) plan.add({ type: 'gray-zone', action: 'air-incursion', zone: 'taiwan-strait-north' });
+  if (peacetime && rung >= 1)
+    plan.add({ type: 'gray-zone', action: 'air-incursion', zone: 'taiwan-strait-north' });
   if (rung >= 2) plan.add({ type: 'gray-zone', action: 'cyber', zone: 'kanto' });
   if (rung >= 2 && rung <= 3)
     for (const u of ccg) {

@@ -207,7 +207,7 @@ function strikesEstimate(s: MatchState, units: readonly UnitState[]): number {
 /** Coercion: chance Japan or Taiwan bends to economic pressure within the horizon. */
 function coercionEstimate(s: MatchState): number {
   const weakest = Math.min(s.japan.publicSupport + (s.japan.coalitionSeats - 233) / 2, s.taiwan.publicWill);
-  return clamp((45 - weakest + s.china.coercionLevers * 2) / 60, 0, 1);
+  return clamp((70 - weakest) / 60 + s.china.coercionLevers * 0.03, 0, 1);
 }
 
 /**

@@ -167,6 +167,8 @@ export function grayZoneStep(d: DraftState, ctx: StepContext): void {
   }
 }
 
+const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' : 'a');
+
 /** Diet approval (coalition stability check): the chance a declaration passes. */
 export function dietPassChance(s: MatchState, status: LegalStatus): number {
   const majority = (s.japan.coalitionSeats - 233) / 465;
@@ -203,15 +205,27 @@ export function politicsStep(d: DraftState, ctx: StepContext): void {
     if (rng.chance(chance)) {
       d.japan.legalStatus = o.status;
       bump(d, 'japan', 'politicalCapital', -cost);
-      log(d, 'politics', `The Diet approves: Japan declares a ${o.status} situation`, 'all', {
-        chance: Math.round(chance * 100) / 100,
-      });
+      log(
+        d,
+        'politics',
+        `The Diet approves: Japan declares ${article(o.status)} ${o.status} situation`,
+        'all',
+        {
+          chance: Math.round(chance * 100) / 100,
+        },
+      );
     } else {
       bump(d, 'japan', 'politicalCapital', -Math.ceil(cost / 2));
       bump(d, 'japan', 'coalitionSeats', -2);
-      log(d, 'politics', `The Diet fails to approve a ${o.status} situation; the coalition wobbles`, 'all', {
-        chance: Math.round(chance * 100) / 100,
-      });
+      log(
+        d,
+        'politics',
+        `The Diet fails to approve ${article(o.status)} ${o.status} situation; the coalition wobbles`,
+        'all',
+        {
+          chance: Math.round(chance * 100) / 100,
+        },
+      );
     }
   }
   if (has(ctx, 'us', 'intervene') && !d.us.intervening) {

@@ -233,6 +233,14 @@ export function resolveExtends(
     ]);
   const resolved = resolveExtends(base, lookup, depth + 1);
   if (!resolved.ok) return resolved;
+  if (typeof raw.id !== 'string' || raw.id === parent)
+    return err([
+      {
+        code: 'ERR_SCENARIO_EXTENDS',
+        path: 'id',
+        message: `a scenario that extends "${parent}" needs its own id`,
+      },
+    ]);
   const { extends: _drop, ...own } = raw;
   return ok(mergeScenario(resolved.value, own));
 }

@@ -389,6 +389,8 @@ export function validateOrder(
     }
     case 'land':
       return validateLanding(state, scenario, f, o);
+    default:
+      return fail('ERR_BAD_ORDER', `unknown order type "${String((o as { type?: unknown }).type)}"`);
   }
 }
 
@@ -491,8 +493,20 @@ export function approvalKind(state: MatchState, o: Order, f: Faction): string | 
   return null;
 }
 
-/** Validates any action a seat sends (section 4 planning, coordination, off-ramps, White Cell). */
+/**
+ * Validates any action a seat sends (section 4 planning, coordination, off-ramps, White
+ * Cell). A payload whose shape breaks a rule's assumptions (a forged move: null parts,
+ * a missing list) is refused as ERR_MALFORMED instead of throwing.
+ */
 export function validateAction(state: MatchState, scenario: Scenario, a: Action): Result<void, RuleError> {
+  try {
+    return validateActionShape(state, scenario, a);
+  } catch {
+    return fail('ERR_MALFORMED', `malformed ${typeof a === 'object' && a !== null ? `"${String((a as { type?: unknown }).type)}" ` : ''}action: a field is missing or has the wrong type`);
+  }
+}
+
+function validateActionShape(state: MatchState, scenario: Scenario, a: Action): Result<void, RuleError> {
   if (typeof a !== 'object' || a === null || typeof (a as { type?: unknown }).type !== 'string')
     return fail('ERR_BAD_ACTION', 'an action is an object with a "type"');
   if (state.stage !== 'planning') return fail('ERR_MATCH_ENDED', 'the match has ended');
