@@ -29,6 +29,8 @@ const duplicateWaste = (level: number): number =>
 const LANDING_SECTORS = ['taipei', 'taichung', 'tainan-kaohsiung'];
 /** Share of Taiwan's own fires left after the PLA's opening strikes (CSIS 2023: Taiwan's navy and many launchers were lost in the first hours). */
 const OPENING_SUPPRESSION = 0.5;
+/** Added cost of war with Japan too (its bases, forces and economy), weighted by the chance it fights. */
+const JAPAN_INTERVENTION_COST = 1;
 /** Cost per Red step expected lost. */
 const LOSS_COST = 0.02;
 
@@ -252,10 +254,13 @@ export function deterrenceEstimate(
     }
     const interventionChance = rung >= 2 ? pUs : 0;
     const standingCost = ((100 - s.china.standing) / 100) * 0.5 * (rung >= 2 ? 1 : 0.3);
+    // Japan joining the fight adds its forces, bases and economy to the war Red must win (section 6).
+    const japanCost = rung >= 4 ? pJp * JAPAN_INTERVENTION_COST : 0;
     const cost =
       ECONOMIC_COST[rung]! +
       standingCost +
       interventionChance * INTERVENTION_COST[rung]! +
+      japanCost +
       losses * LOSS_COST;
     const value = (s.china.aims[rung] ?? 0) * pressure;
     const round2 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -281,9 +286,6 @@ export function deterrenceEstimate(
     options,
     best,
     resolve: viewpoint === 'china' ? resolve : 0,
-    margin:
-      Math.round(
-        ((viewpoint === 'china' ? resolve : 0) - (best?.temptation ?? Number.NEGATIVE_INFINITY)) * 1000,
-      ) / 1000,
+    margin: best ? Math.round(((viewpoint === 'china' ? resolve : 0) - best.temptation) * 1000) / 1000 : 0,
   };
 }

@@ -58,21 +58,21 @@ export function playBotRound(
 ): void {
   const policy = (f: Faction): Policy => seats[f] ?? defaultPolicy(f);
   let s = state;
-  const run = (a: Action): void => {
+  const run = (a: Action): boolean => {
     const next = apply(a);
     if (next) s = next;
+    return next !== null;
   };
   for (const f of ['china', 'taiwan', 'japan', 'us'] as const) {
     for (const a of botPlan({ state: s, scenario, faction: f, policy: policy(f) })) run(a);
   }
   for (const f of ['japan', 'us'] as const) {
-    for (const p of s.proposals.filter((x) => x.to === f && x.status === 'open'))
-      run({
-        type: 'answer',
-        seat: f,
-        proposal: p.id,
-        accept: botAnswer({ state: s, scenario, faction: f, policy: policy(f) }, p),
-      });
+    for (const p of s.proposals.filter((x) => x.to === f && x.status === 'open')) {
+      const accept = botAnswer({ state: s, scenario, faction: f, policy: policy(f) }, p);
+      // An accept the rules refuse (no capacity left) becomes a refusal, so the round can end.
+      if (!run({ type: 'answer', seat: f, proposal: p.id, accept }) && accept)
+        run({ type: 'answer', seat: f, proposal: p.id, accept: false });
+    }
   }
   for (const o of s.offers.filter((x) => x.status === 'open' && x.round < s.round)) {
     for (const f of offerResponders(s, scenario, o.by)) {

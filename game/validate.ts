@@ -502,7 +502,10 @@ export function validateAction(state: MatchState, scenario: Scenario, a: Action)
   try {
     return validateActionShape(state, scenario, a);
   } catch {
-    return fail('ERR_MALFORMED', `malformed ${typeof a === 'object' && a !== null ? `"${String((a as { type?: unknown }).type)}" ` : ''}action: a field is missing or has the wrong type`);
+    return fail(
+      'ERR_MALFORMED',
+      `malformed ${typeof a === 'object' && a !== null ? `"${String((a as { type?: unknown }).type)}" ` : ''}action: a field is missing or has the wrong type`,
+    );
   }
 }
 

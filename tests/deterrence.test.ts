@@ -106,18 +106,18 @@ describe('what moves Red’s temptation', () => {
     expect(withoutJapan.temptation).toBeGreaterThan(withJapan.temptation);
   });
 
-  // BUG (game/deterrence.ts, deterrenceEstimate): in the base case the invasion's success
+  // Regression test, fixed in the engine (game/deterrence.ts, deterrenceEstimate): in the base case the invasion's success
   // rounds to 0 with or without Japan, and the cost term weighs only the chance of *US*
   // intervention (interventionChance = pUs × INTERVENTION_COST), never Japan's — so Japan
   // refusing to fight leaves Red's temptation exactly unchanged. DESIGN.md section 6 puts
   // "the chance of US and Japanese intervention" into the cost.
-  it.fails('BUG: Japan staying out (japanIntervention "never") makes invasion more tempting at the opening', () => {
+  it('Japan staying out (japanIntervention "never") makes invasion more tempting at the opening', () => {
     expect(option(opening(neutral), neutral, 5).temptation).toBeGreaterThan(
       option(opening(inv), inv, 5).temptation,
     );
   });
 
-  it.fails('BUG: the same state judged under the Japan-neutral scenario is more tempting', () => {
+  it('the same state judged under the Japan-neutral scenario is more tempting', () => {
     const s = opening(inv);
     expect(option(s, neutral, 5).temptation).toBeGreaterThan(option(s, inv, 5).temptation);
   });
@@ -179,11 +179,11 @@ describe('margins and secrecy', () => {
     for (const f of FACTIONS) expect(deterrenceEstimate(s, tk, f).options.map((o) => o.rung)).toEqual(rungs);
   });
 
-  // BUG (game/deterrence.ts, deterrenceEstimate): at rung 5 there is no option, best is
+  // Regression test, fixed in the engine (game/deterrence.ts, deterrenceEstimate): at rung 5 there is no option, best is
   // null and margin = resolve − (−Infinity) = Infinity. newMatch/adjudicate store it in
   // state.deterrence, which is then not JSON (JSON.stringify turns it into null), breaking
   // CONVENTIONS item 1 and the JSON round-trip of every invasion-scenario state.
-  it.fails('BUG: the estimate stored in state is JSON-safe at rung 5 (no options)', () => {
+  it('the estimate stored in state is JSON-safe at rung 5 (no options)', () => {
     const s5 = commitAll(
       inv,
       patch(newMatch(inv, { seed: 'deterrence' }), (d) => (d.escalation = 5)),
