@@ -244,18 +244,21 @@ function taiwanPlan(ctx: BotContext): Action[] {
   return plan.orders.map((order) => ({ type: 'order', seat: 'taiwan', order }));
 }
 
-const RED_FACTOR: Record<RedPolicy, number> = { cautious: 1.5, opportunist: 1, aggressive: 0.6 };
+/**
+ * How far from Red's resolve each policy acts: a cautious Red wants a clear margin, an
+ * opportunist acts at its resolve, an aggressive (risk-acceptant) Red takes options that
+ * look somewhat unfavorable.
+ */
+const RED_OFFSET: Record<RedPolicy, number> = { cautious: 0.5, opportunist: 0, aggressive: -2.5 };
 
 function chinaPlan(ctx: BotContext): Action[] {
   const s = ctx.state;
-  const policy = (ctx.policy in RED_FACTOR ? ctx.policy : 'opportunist') as RedPolicy;
+  const policy = (ctx.policy in RED_OFFSET ? ctx.policy : 'opportunist') as RedPolicy;
   const plan = new Plan(ctx);
   const est = deterrenceEstimate(s, ctx.scenario, 'china');
-  const threshold = s.china.resolve * RED_FACTOR[policy];
+  const threshold = s.china.resolve + RED_OFFSET[policy];
   if (est.best && est.best.temptation > threshold)
     plan.add({ type: 'escalate', to: Math.min(est.best.rung, s.escalation + 2) as Rung });
-  else if (policy === 'aggressive' && est.best && est.best.temptation > 0 && s.round >= 2)
-    plan.add({ type: 'escalate', to: (s.escalation + 1) as Rung });
   fundPrograms(plan, ctx, ['cn-missile-production']);
   const ccg = liveUnits(s, (u) => u.faction === 'china' && unitType(u).presence > 0);
   const peacetime = s.escalation < 4;

@@ -170,7 +170,8 @@ function blockadeEstimate(s: MatchState, units: readonly UnitState[], rung: numb
     const shortfall = days <= 0 ? cut : cut * 0.25;
     will -= BLOCKADE.willLossPerShortfall.value * shortfall;
   }
-  return clamp((40 - will) / 30, 0, 1);
+  // Taiwan's leaders concede as will erodes: even odds near will 45, rising steeply below.
+  return 1 / (1 + Math.exp((will - 45) / 8));
 }
 
 /** Strikes: share of Blue's in-theater air and naval power a first salvo could destroy. */
