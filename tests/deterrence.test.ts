@@ -106,11 +106,10 @@ describe('what moves Red’s temptation', () => {
     expect(withoutJapan.temptation).toBeGreaterThan(withJapan.temptation);
   });
 
-  // Regression test, fixed in the engine (game/deterrence.ts, deterrenceEstimate): in the base case the invasion's success
-  // rounds to 0 with or without Japan, and the cost term weighs only the chance of *US*
-  // intervention (interventionChance = pUs × INTERVENTION_COST), never Japan's — so Japan
-  // refusing to fight leaves Red's temptation exactly unchanged. DESIGN.md section 6 puts
-  // "the chance of US and Japanese intervention" into the cost.
+  // Regression guards (fixed in game/deterrence.ts, deterrenceEstimate): Red's cost once
+  // weighed only the chance of *US* intervention, and the base-case invasion's success
+  // rounds to 0 with or without Japan, so Japan refusing to fight left the temptation
+  // unchanged. DESIGN.md section 6 puts the chance of US and Japanese intervention in the cost.
   it('Japan staying out (japanIntervention "never") makes invasion more tempting at the opening', () => {
     expect(option(opening(neutral), neutral, 5).temptation).toBeGreaterThan(
       option(opening(inv), inv, 5).temptation,
@@ -179,10 +178,9 @@ describe('margins and secrecy', () => {
     for (const f of FACTIONS) expect(deterrenceEstimate(s, tk, f).options.map((o) => o.rung)).toEqual(rungs);
   });
 
-  // Regression test, fixed in the engine (game/deterrence.ts, deterrenceEstimate): at rung 5 there is no option, best is
-  // null and margin = resolve − (−Infinity) = Infinity. newMatch/adjudicate store it in
-  // state.deterrence, which is then not JSON (JSON.stringify turns it into null), breaking
-  // CONVENTIONS item 1 and the JSON round-trip of every invasion-scenario state.
+  // Regression guard (fixed in game/deterrence.ts, deterrenceEstimate): at rung 5 there is
+  // no option and the margin was resolve − (−Infinity) = Infinity, stored in state, which
+  // JSON turns into null (CONVENTIONS item 1).
   it('the estimate stored in state is JSON-safe at rung 5 (no options)', () => {
     const s5 = commitAll(
       inv,

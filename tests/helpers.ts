@@ -9,22 +9,15 @@ import { type DraftState, draftOf, freeze } from '../game/draft.ts';
 import { applyAction, newMatch } from '../game/engine.ts';
 import type { Action, Order } from '../game/orders.ts';
 import type { Scenario } from '../game/scenario.ts';
-import type { MatchState, UnitState } from '../game/state.ts';
+import type { MatchState } from '../game/state.ts';
 import { FACTIONS, type Faction, type Result, type RuleError } from '../game/types.ts';
-import { getScenario, resolveScenario } from '../scenarios/index.ts';
+import { getScenario } from '../scenarios/index.ts';
 
 /** A shipped scenario by id; fails loudly if it is missing or broken. */
 export function scenario(id: string): Scenario {
   const s = getScenario(id);
   if (!s) throw new Error(`test setup: no scenario "${id}"`);
   return s;
-}
-
-/** A scenario that extends a shipped one with overrides (objects merge, arrays replace). */
-export function excursion(base: string, overrides: Record<string, unknown>): Scenario {
-  const r = resolveScenario({ extends: base, id: `${base}-test`, ...overrides });
-  if (!r.ok) throw new Error(`test setup: ${JSON.stringify(r.error)}`);
-  return r.value;
 }
 
 /** Round 1 of a shipped scenario. */
@@ -94,10 +87,6 @@ export function deepFreeze<T>(v: T): T {
   }
   return v;
 }
-
-/** Live units, for readable assertions. */
-export const unitsWhere = (s: MatchState, f: (u: UnitState) => boolean): UnitState[] =>
-  Object.values(s.units).filter((u) => u.strength > 0.1 && f(u));
 
 /** Log lines of a given round. */
 export const logOf = (s: MatchState, round: number): string[] =>

@@ -244,14 +244,10 @@ describe('validateAction: White Cell and forged input', () => {
     if (!r.ok) expect(r.error.code).toMatch(/^ERR_/);
   });
 
-  // Engine bugs: these forged actions make validateAction/applyAction throw (or return
-  // undefined) instead of returning a typed error (CONVENTIONS item 4).
-  const throwing: [string, unknown, boolean][] = [
-    [
-      'an order of an unknown type (validateOrder returns undefined)',
-      { type: 'order', seat: 'japan', order: { type: 'nope' } },
-      false,
-    ],
+  // Regression guards: these once made validateAction/applyAction throw (or return
+  // undefined) instead of a typed error (CONVENTIONS item 4); fixed in game/validate.ts.
+  const malformed: [string, unknown, boolean][] = [
+    ['an order of an unknown type', { type: 'order', seat: 'japan', order: { type: 'nope' } }, false],
     [
       'a landing with no brigades list',
       { type: 'order', seat: 'china', order: { type: 'land', lift: 't-cn-lift', target: 'taichung' } },
@@ -278,15 +274,16 @@ describe('validateAction: White Cell and forged input', () => {
       true,
     ],
   ];
-  it.each(throwing)("%s is refused without throwing", (_n, a, white) => {
+  it.each(malformed)('%s is refused with an error and never throws', (_n, a, white) => {
     const s = patch(
       war((d) => (d.escalation = 5)),
       (d) => (d.white.present = white),
     );
     const v = validateAction(s, inv, a as Action);
-    expect(v?.ok).toBe(false);
+    expect(v.ok).toBe(false);
     const r = applyAction(inv, s, a as Action);
-    expect(r?.ok).toBe(false);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toMatch(/^ERR_/);
   });
 });
 

@@ -91,6 +91,12 @@ describe('bad scenarios give errors that name the field', () => {
     expect(errors[0]?.message).toContain('no-such-base');
   });
 
+  it('a scenario that extends another needs its own id', () => {
+    const errors = errorsOf({ extends: 'taiwan-invasion', name: 'no id of its own' });
+    expect(errors.map((e) => e.code)).toEqual(['ERR_SCENARIO_EXTENDS']);
+    expect(errors[0]?.path).toBe('id');
+  });
+
   it('an `extends` cycle is reported, not followed forever', () => {
     const loop = { id: 'loop', extends: 'loop' };
     const r = loadScenario(loop, () => loop);
