@@ -60,9 +60,9 @@ export function adjudicate(s: MatchState, scenario: Scenario): MatchState {
   grayZoneStep(d, ctx);
   politicsStep(d, ctx);
   const landings = movementStep(d, ctx);
-  strikeStep(d, ctx);
+  const fired = strikeStep(d, ctx);
   airCombat(d, ctx, days);
-  navalStep(d, ctx);
+  navalStep(d, ctx, fired);
   groundStep(d, ctx, landings);
   economyStep(d, ctx);
   productionStep(d, ctx);

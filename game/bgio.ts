@@ -15,12 +15,22 @@
 import type { Ctx, Game, LongFormMove } from 'boardgame.io';
 import { ActivePlayers, INVALID_MOVE } from 'boardgame.io/core';
 import { getScenario } from '../scenarios/index.ts';
+import { type Policy, policiesFor } from './bots.ts';
 import { applyAction, newMatch } from './engine.ts';
 import { type MatchView, type ViewSeat, viewFor } from './fog.ts';
 import type { Action, ActionType } from './orders.ts';
 import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
-import { err, type Result, type RuleError, ruleError, SEATS, type Seat } from './types.ts';
+import {
+  err,
+  FACTIONS,
+  type Faction,
+  type Result,
+  type RuleError,
+  ruleError,
+  SEATS,
+  type Seat,
+} from './types.ts';
 import { validateAction } from './validate.ts';
 
 /** Seats by boardgame.io playerID: '0'–'3' the factions, '4' the optional White Cell (section 3). */
@@ -52,12 +62,17 @@ export function seatOf(playerID: string | null | undefined, ctx?: Pick<Ctx, 'pla
 /** What a match is created from (boardgame.io `setupData`). */
 export interface SetupData {
   readonly scenarioId: string;
-  /** The match seed. Give one from a CSPRNG: without it the seed comes from boardgame.io's PRNG, whose default seed is the creation time. */
+  /**
+   * The match seed. Without it the seed comes from `GameOptions.newSeed` (the server's CSPRNG)
+   * or, failing that, from boardgame.io's PRNG, whose default seed is the creation time.
+   */
   readonly seed?: string;
   /** A White Cell seat (player '4'); defaults to true with five players and false with four. */
   readonly white?: boolean;
+  /** Faction seats the server plays with an engine policy (section 11), e.g. `{ china: 'aggressive' }`. */
+  readonly bots?: Partial<Record<Faction, Policy>>;
 }
-const SETUP_FIELDS = ['scenarioId', 'seed', 'white'];
+const SETUP_FIELDS = ['scenarioId', 'seed', 'white', 'bots'];
 
 /** Move names by action type; each move takes the action without `type` and `seat`. */
 export const MOVE_OF_ACTION = {
@@ -146,6 +161,22 @@ export interface GameOptions {
   readonly defaults?: Partial<SetupData>;
   /** Called on the server with the reason whenever a move returns `INVALID_MOVE`. */
   readonly onReject?: (rejection: Rejection) => void;
+  /** Draws the seed of a match created without one; the server passes a CSPRNG (DESIGN.md section 1). */
+  readonly newSeed?: () => string;
+}
+
+/** Checks `setupData.bots`: faction keys, each with one of that faction's policies. */
+function botsError(bots: unknown): string | undefined {
+  if (bots === undefined) return undefined;
+  if (!isRecord(bots)) return 'setupData.bots must be an object such as { "china": "aggressive" }';
+  for (const [seat, policy] of Object.entries(bots)) {
+    if (!FACTIONS.includes(seat as Faction))
+      return `setupData.bots: "${seat}" is not a faction seat (${FACTIONS.join(', ')})`;
+    const allowed = policiesFor(seat as Faction);
+    if (typeof policy !== 'string' || !allowed.includes(policy as Policy))
+      return `setupData.bots.${seat}: "${String(policy)}" is not a ${seat} policy (${allowed.join(', ')})`;
+  }
+  return undefined;
 }
 
 /** Checks `setupData` for `numPlayers` seats; returns a sentence naming the problem, or undefined. */
@@ -167,6 +198,8 @@ function setupError(
     return 'setupData.seed must be a non-empty string of at most 200 characters';
   if (data.white !== undefined && typeof data.white !== 'boolean')
     return 'setupData.white must be true or false';
+  const bots = botsError(data.bots);
+  if (bots) return bots;
   if (numPlayers !== 4 && numPlayers !== 5)
     return `a match has 4 seats, or 5 with the White Cell (got ${numPlayers})`;
   const white = data.white ?? numPlayers === 5;
@@ -247,7 +280,7 @@ export function makeGame(
       const setup = merged as SetupData;
       const scenario = lookup(setup.scenarioId)!;
       return newMatch(scenario, {
-        seed: setup.seed ?? drawSeed(random),
+        seed: setup.seed ?? options.newSeed?.() ?? drawSeed(random),
         white: setup.white ?? ctx.numPlayers === 5,
       });
     },

@@ -4,7 +4,7 @@
  * what their faction can see (`visibleUnits`) and propose actions that the harness
  * passes through the same `applyAction` validation as a human's.
  */
-import { COMBINED_COST, capacityLeft } from './command.ts';
+import { COMBINED_COST, capacityLeft, usCombatAllowedFrom } from './command.ts';
 import { PROGRAMS } from './data/programs.ts';
 import { deterrenceEstimate } from './deterrence.ts';
 import { visibleUnits } from './fog.ts';
@@ -64,6 +64,20 @@ class Plan {
   get current(): MatchState {
     return this.state;
   }
+  /** Books the shots of a combined strike the bot will propose, so its national strikes leave them free. */
+  reserve(strike: NonNullable<CombinedProposal['strike']>): void {
+    const f = this.ctx.faction;
+    const held: CombinedProposal = {
+      id: 'reserved',
+      round: this.state.round,
+      by: f,
+      to: f === 'us' ? 'japan' : 'us',
+      kind: 'combined-strike',
+      strike,
+      status: 'open',
+    };
+    this.state = { ...this.state, proposals: [...this.state.proposals, held] };
+  }
 }
 
 const rungsLeft = (s: MatchState): number => Math.max(1, s.maxRounds - s.round + 1);
@@ -94,8 +108,11 @@ function shipStrikes(plan: Plan, ctx: BotContext, share: number): void {
           unitType(u).category !== 'submarine',
       )
       .reduce((a, u) => a + u.strength * (unitType(u).category === 'amphibious' ? 3 : 1), 0);
+  // Baseline Blue does not strike the Chinese mainland (the CSIS 2023 base-case assumption);
+  // forward denial strikes ships in mainland ports too.
+  const mainland = (z: string): boolean => zoneDef(z).country === 'china';
   const zones = [...new Set(seen.filter((u) => u.faction === 'china').map((u) => u.zone))]
-    .filter((z) => value(z) > 0)
+    .filter((z) => value(z) > 0 && (ctx.policy === 'forward-denial' || !mainland(z)))
     .sort((a, b) => value(b) - value(a) || a.localeCompare(b));
   for (const u of liveUnits(s, (x) => x.faction === ctx.faction)) {
     for (const w of unitType(u).weapons) {
@@ -113,6 +130,49 @@ function shipStrikes(plan: Plan, ctx: BotContext, share: number): void {
         plan.add({ type: 'strike', unit: u.id, target, aim: 'ships', weapon: w.munition, count });
     }
   }
+}
+
+/** A combined Japan–US strike on the most valuable visible amphibious concentration both can reach. */
+function combinedStrike(
+  s: MatchState,
+  ctx: BotContext,
+): Extract<Action, { type: 'propose' }>['strike'] | null {
+  if (
+    !combatPermission(s, ctx.scenario, 'us').ok ||
+    legalRank(s.japan.legalStatus) < legalRank('survival-threatening')
+  )
+    return null;
+  const seen = visibleUnits(s, 'us');
+  const shipValue = (zone: string): number =>
+    seen
+      .filter(
+        (u) =>
+          u.zone === zone &&
+          u.faction === 'china' &&
+          ['amphibious', 'surface', 'carrier'].includes(unitType(u).category),
+      )
+      .reduce((a, u) => a + u.strength * (unitType(u).category === 'amphibious' ? 3 : 1), 0);
+  const zones = [...new Set(seen.map((u) => u.zone))]
+    .filter((z) => shipValue(z) > 0)
+    .sort((a, b) => shipValue(b) - shipValue(a) || a.localeCompare(b));
+  const part = (f: Faction, target: string): { unit: string; weapon: string; count: number } | null => {
+    for (const u of liveUnits(s, (x) => x.faction === f && usCombatAllowedFrom(s, x))) {
+      for (const w of unitType(u).weapons) {
+        const m = munition(w.munition);
+        if (!m || m.role === 'land-attack' || (u.zone !== target && distanceKm(u.zone, target) > m.rangeKm))
+          continue;
+        const count = Math.floor(Math.min(shotsLeft(s, u, w.munition), stockLeft(s, f, w.munition)) / 2);
+        if (count >= 1) return { unit: u.id, weapon: w.munition, count };
+      }
+    }
+    return null;
+  };
+  for (const target of zones) {
+    const jp = part('japan', target);
+    const us = part('us', target);
+    if (jp && us) return { target, aim: 'ships', parts: [jp, us] };
+  }
+  return null;
 }
 
 function declareNext(plan: Plan, ctx: BotContext, forward: boolean): void {
@@ -212,16 +272,28 @@ function usPlan(ctx: BotContext): Action[] {
         plan.add({ type: 'move', unit: u.id, to: best });
     }
   }
+  const strike = forward ? combinedStrike(plan.current, ctx) : null;
+  if (strike) plan.reserve(strike);
   if (combatPermission(plan.current, ctx.scenario, 'us').ok)
     shipStrikes(plan, ctx, 1 / Math.min(3, rungsLeft(s)));
-  actions.push(...plan.orders.map((order): Action => ({ type: 'order', seat: 'us', order })));
-  if (!s.alliance.consentGranted && s.escalation >= (forward ? 2 : 3))
-    actions.push({ type: 'propose', seat: 'us', kind: 'us-ops-from-japan' });
-  if (forward && s.escalation >= 2 && capacityLeft(s) >= 2)
-    actions.push({ type: 'propose', seat: 'us', kind: 'shared-isr' });
-  if (s.escalation >= 2 && legalRank(s.japan.legalStatus) >= 1)
-    actions.push({ type: 'propose', seat: 'us', kind: 'logistics-support' });
-  return actions;
+  // Proposals only while coordination capacity lasts (section 5): consent first, then a
+  // combined strike (forward denial), shared ISR and logistics support.
+  let capacity = capacityLeft(s);
+  const propose = (
+    kind: CombinedKind,
+    when: boolean,
+    extra: Partial<Extract<Action, { type: 'propose' }>> = {},
+  ): void => {
+    if (!when || capacity < COMBINED_COST[kind]) return;
+    capacity -= COMBINED_COST[kind];
+    actions.push({ type: 'propose', seat: 'us', kind, ...extra });
+  };
+  propose('us-ops-from-japan', !s.alliance.consentGranted && s.escalation >= (forward ? 2 : 3));
+  if (strike) propose('combined-strike', true, { strike });
+  propose('shared-isr', forward && s.escalation >= 2);
+  propose('logistics-support', s.escalation >= 2 && legalRank(s.japan.legalStatus) >= 1);
+  // Proposals go first so the partner's answer is validated against the same shots the plan reserved.
+  return [...actions, ...plan.orders.map((order): Action => ({ type: 'order', seat: 'us', order }))];
 }
 
 function taiwanPlan(ctx: BotContext): Action[] {
@@ -332,6 +404,15 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
           ['carrier', 'surface'].includes(unitType(u).category),
       )
       .reduce((a, u) => a + u.strength * (unitType(u).category === 'carrier' ? 4 : 1), 0);
+  // Coastal anti-ship launchers on Taiwan threaten the crossing: suppress them before and during it.
+  const launcherValue = (zone: string): number =>
+    zoneDef(zone).country !== 'taiwan'
+      ? 0
+      : seen
+          .filter(
+            (u) => u.zone === zone && u.faction === 'taiwan' && unitType(u).category === 'coastal-missile',
+          )
+          .reduce((a, u) => a + u.strength * 6, 0);
   const zones = [...new Set(seen.map((u) => u.zone))].sort();
   const share = 1 / Math.min(3, rungsLeft(s));
   for (const u of liveUnits(s, (x) => x.faction === 'china')) {
@@ -340,8 +421,16 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
       if (!m) continue;
       const ships = m.role !== 'land-attack';
       const inRange = zones.filter((z) => z === u.zone || distanceKm(u.zone, z) <= m.rangeKm);
+      type Pick = { z: string; v: number; aim: 'ships' | 'airbase' | 'launchers' };
       const best = inRange
-        .map((z) => ({ z, v: ships ? shipValue(z) : airValue(z) }))
+        .flatMap((z): Pick[] =>
+          ships
+            ? [{ z, v: shipValue(z), aim: 'ships' }]
+            : [
+                { z, v: airValue(z), aim: 'airbase' },
+                { z, v: launcherValue(z), aim: 'launchers' },
+              ],
+        )
         .filter((x) => x.v > 0)
         .sort((a, b) => b.v - a.v || a.z.localeCompare(b.z))[0];
       if (!best) continue;
@@ -356,7 +445,7 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
           type: 'strike',
           unit: u.id,
           target: best.z,
-          aim: ships ? 'ships' : 'airbase',
+          aim: best.aim,
           weapon: w.munition,
           count,
         });

@@ -206,7 +206,8 @@ export function flagJapanAttacked(d: DraftState): void {
 }
 
 /** Air and missile strikes (section 8): national strikes, combined strikes with deconfliction, finite stockpiles. */
-export function strikeStep(d: DraftState, ctx: StepContext): void {
+export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
+  const firedUnits = new Set<string>();
   const jobs: StrikeJob[] = [];
   for (const f of FACTIONS) {
     ctx.orders[f].forEach((o: Order, i) => {
@@ -250,12 +251,17 @@ export function strikeStep(d: DraftState, ctx: StepContext): void {
           ['japan', 'us', 'white'],
         );
       }
-    } else if (job.by === 'us' && nationalTargets.get(job.target)?.size === 2) {
-      waste = 0.25;
+    } else if (
+      job.by === 'us' &&
+      nationalTargets.get(job.target)?.size === 2 &&
+      d.alliance.commandLevel < 2
+    ) {
+      // Below level 2 there is no agreed strike-coordination process: national salvos on one zone duplicate targets.
+      waste = d.alliance.commandLevel === 0 ? COMMAND.duplicateWaste0.value : COMMAND.duplicateWaste1.value;
       log(
         d,
         'strikes',
-        `Uncoordinated Japanese and US strikes on ${zoneDef(job.target).name} duplicate targets: a quarter of the US salvo is wasted`,
+        `Uncoordinated Japanese and US strikes on ${zoneDef(job.target).name} duplicate targets: ${Math.round(waste * 100)}% of the US salvo is wasted`,
         ['japan', 'us', 'white'],
       );
     }
@@ -279,6 +285,7 @@ export function strikeStep(d: DraftState, ctx: StepContext): void {
       if (count <= 0) continue;
       d.stockpiles[owner][part.weapon] = stock - count;
       fired += count;
+      firedUnits.add(u.id);
       const effective = Math.round(count * (1 - waste));
       hits += resolveSalvo(d, job, effective, m.ballistic, rng);
     }
@@ -292,10 +299,11 @@ export function strikeStep(d: DraftState, ctx: StepContext): void {
       );
     }
   }
+  return firedUnits;
 }
 
 /** Naval combat (section 8): ships, submarines and coastal missiles engage enemies in each sea zone. */
-export function navalStep(d: DraftState, ctx: StepContext): void {
+export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlySet<string>): void {
   if (d.escalation < 4) return;
   const seas = ctx.scenario.zones.filter((z) => zoneDef(z).kind === 'sea');
   for (const zone of seas) {
@@ -355,6 +363,8 @@ export function navalStep(d: DraftState, ctx: StepContext): void {
           if (asw > 0 && rng.chance(Math.min(0.5, asw * 0.02))) inflict(d, u.id, 1);
           continue;
         }
+        // Launchers that fired ordered strikes this round have no salvo left for self-defense fire.
+        if (firedUnits.has(u.id)) continue;
         for (const w of t.weapons) {
           const m = munition(w.munition);
           if (!m || m.role === 'land-attack' || m.ballistic) continue;
@@ -468,17 +478,11 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
       for (const u of red) inflict(d, u.id, (attLoss * (unitType(u).groundPower * u.strength)) / att);
       const rawDef = blue.reduce((a, u) => a + unitType(u).groundPower * u.strength, 0);
       for (const u of blue)
-        inflict(
-          d,
-          u.id,
-          (defLoss * (unitType(u).groundPower * u.strength)) /
-            Math.max(rawDef, 1e-9) /
-            GROUND.defenderMultiplier.value,
-        );
+        inflict(d, u.id, (defLoss * (unitType(u).groundPower * u.strength)) / Math.max(rawDef, 1e-9));
       log(
         d,
         'ground',
-        `Fighting at ${zoneDef(zone).name}: China loses ${round3(attLoss)}, defenders ${round3(defLoss / GROUND.defenderMultiplier.value)} battalions`,
+        `Fighting at ${zoneDef(zone).name}: China loses ${round3(attLoss)}, defenders ${round3(defLoss)} battalions`,
         'all',
       );
       const blueLeft = liveUnits(

@@ -551,9 +551,10 @@ export const UNIT_TYPES: readonly UnitTypeDef[] = [
     name: 'PLA amphibious combined-arms brigade',
     category: 'ground',
     domain: 'land',
-    groundPower: 1,
+    groundPower: 1.5,
     move: 1,
-    source: 'CSIS 2023: 6 amphibious CA brigades + airborne/marine',
+    source:
+      "CSIS 2023: 6 amphibious combined-arms brigades plus marines and airborne; combined-arms battalions with more armor and fires than Taiwan's infantry-heavy units",
   }),
   u({
     id: 'cn-ccg',
