@@ -1,4 +1,4 @@
-/** Mutable working copies used inside one adjudication; callers only ever see new readonly states. */
+/** Mutable working copies used inside one action or adjudication; callers only ever see new readonly states. */
 import type { MatchState } from './state.ts';
 
 export type Draft<T> = T extends readonly (infer E)[]
@@ -8,6 +8,38 @@ export type Draft<T> = T extends readonly (infer E)[]
     : T;
 export type DraftState = Draft<MatchState>;
 
-/** Deep copy of plain JSON data. */
-export const draftOf = (s: MatchState): DraftState => structuredClone(s) as DraftState;
+/**
+ * Deep copy of plain JSON data, except that the append-only `log` and `history` arrays
+ * are copied shallowly: their entries are never changed once written, so sharing them
+ * between states is safe and saves most of the copying.
+ */
+export function draftOf(s: MatchState): DraftState {
+  const { log, history, ...rest } = s;
+  const d = structuredClone(rest) as Omit<DraftState, 'log' | 'history'>;
+  return { ...d, log: [...log], history: [...history] } as DraftState;
+}
+
+/**
+ * A draft for planning-time actions (orders, commits, proposals, White Cell rulings): these
+ * never change units, zones, stockpiles, programs or losses, so those are shared with the
+ * previous state instead of copied. Adjudication always starts from a full `draftOf`.
+ */
+export function planningDraftOf(s: MatchState): DraftState {
+  const { log, history, units, zones, stockpiles, programs, losses, ...rest } = s;
+  const d = structuredClone(rest) as Omit<
+    DraftState,
+    'log' | 'history' | 'units' | 'zones' | 'stockpiles' | 'programs' | 'losses'
+  >;
+  return {
+    ...d,
+    units,
+    zones,
+    stockpiles,
+    programs,
+    losses,
+    log: [...log],
+    history: [...history],
+  } as DraftState;
+}
+
 export const freeze = (d: DraftState): MatchState => d as MatchState;

@@ -6,7 +6,7 @@
  */
 import { COMBINED_COST } from './command.ts';
 import { adjudicate, startMatch } from './adjudicate.ts';
-import { type DraftState, draftOf, freeze } from './draft.ts';
+import { type DraftState, freeze, planningDraftOf } from './draft.ts';
 import type { Action } from './orders.ts';
 import { formatOrder } from './orders.ts';
 import { finalOutcome } from './outcome.ts';
@@ -35,7 +35,8 @@ export function applyAction(
     });
   const v = validateAction(state, scenario, action);
   if (!v.ok) return v;
-  const d = draftOf(state);
+  // Only White Cell's inject and amend change tracks outside planning; both are small copies too.
+  const d = planningDraftOf(state);
   const nextId = (prefix: string): string => {
     d.counter += 1;
     return `${prefix}${d.counter}`;

@@ -13,13 +13,12 @@ export function munition(id: string): MunitionDef | undefined {
   return munitionById.get(id);
 }
 
-/** Units still in the fight (strength above a tenth of a step), in id order for determinism. */
+/** Units still in the fight (strength above a tenth of a step), in the state's insertion order. */
 export function liveUnits(state: MatchState, f?: (u: UnitState) => boolean): UnitState[] {
   const out: UnitState[] = [];
-  for (const id of Object.keys(state.units).sort()) {
-    const u = state.units[id];
-    if (u && u.strength > 0.1 && (!f || f(u))) out.push(u);
-  }
+  // Insertion order (scenario order, then units added by programs) is part of the state and
+  // survives JSON and structuredClone, so iteration is deterministic without sorting.
+  for (const u of Object.values(state.units)) if (u.strength > 0.1 && (!f || f(u))) out.push(u);
   return out;
 }
 

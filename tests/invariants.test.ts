@@ -68,7 +68,11 @@ function tamper(
         a.type === 'order' &&
         ((a.order.type === 'strike' && a.order.count > 1) || (a.order.type === 'fund' && a.order.amount > 1)),
     );
-  const late = candidates.find(({ i }) => rounds[i]! > 1) ?? candidates[0];
+  // A fund order always changes the state; a strike's count may be capped by launchers lost
+  // earlier in the same strike step, so one fewer missile can legitimately change nothing.
+  const funds = candidates.filter(({ a }) => a.type === 'order' && a.order.type === 'fund');
+  const pool = funds.length > 0 ? funds : candidates;
+  const late = pool.find(({ i }) => rounds[i]! > 1) ?? pool[0];
   if (!late) return null;
   const a = late.a as Extract<Action, { type: 'order' }>;
   const o = a.order;
