@@ -4,18 +4,19 @@
  * amphibious and ground combat → blockade and economic effects → production and
  * budgets; then the deterrence check, the outcome check and the next round's events.
  */
-import { coordinationCapacity } from './command.ts';
+
 import { airCombat, groundStep, movementStep, navalStep, strikeStep } from './combat.ts';
+import { coordinationCapacity } from './command.ts';
 import { deterrenceEstimate } from './deterrence.ts';
 import { type DraftState, draftOf, freeze } from './draft.ts';
 import { economyStep, eventsStep, productionStep } from './economy.ts';
 import type { Order } from './orders.ts';
 import { decisiveOutcome, finalOutcome } from './outcome.ts';
-import { type StepContext, coordinationStep, grayZoneStep, politicsStep, settleOffers } from './politics.ts';
+import { coordinationStep, grayZoneStep, politicsStep, type StepContext, settleOffers } from './politics.ts';
 import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
 import { log, totalLosses } from './tracks.ts';
-import { FACTIONS, ROUND_DAYS, byFaction, phaseOf } from './types.ts';
+import { byFaction, FACTIONS, phaseOf, ROUND_DAYS } from './types.ts';
 
 /** Orders that take effect: those awaiting White Cell approval and not approved are held. */
 function effectiveOrders(d: DraftState): StepContext['orders'] {

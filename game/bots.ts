@@ -13,7 +13,7 @@ import type { Action, Order } from './orders.ts';
 import { stream } from './rng.ts';
 import type { Scenario } from './scenario.ts';
 import type { CombinedProposal, MatchState } from './state.ts';
-import { type CombinedKind, type Faction, type Rung, legalRank } from './types.ts';
+import { type CombinedKind, type Faction, legalRank, type Rung } from './types.ts';
 import { liveUnits, munition, unitType } from './units.ts';
 import {
   budgetLeft,
@@ -467,10 +467,14 @@ function redLanding(plan: Plan, ctx: BotContext): void {
   const options = ['taichung', 'tainan-kaohsiung', 'taipei']
     .filter((z) => ctx.scenario.zones.includes(z))
     .sort((a, b) => defenders(a) - defenders(b) || a.localeCompare(b));
-  const target =
+  const preferred =
     held ?? (ctx.policy === 'opportunist' && options.length > 1 && rng.chance(0.3) ? options[1] : options[0]);
-  if (!target) return;
+  if (!preferred) return;
   for (const lift of liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0)) {
+    // Each lift sails for the preferred beach; an aggressive Red also opens a second beach it can reach.
+    const candidates = ctx.policy === 'aggressive' ? [preferred, ...options] : [preferred];
+    const target = candidates.find((z) => landingReach(plan.current, ctx.scenario, lift.id, z));
+    if (!target) continue;
     const cap = unitType(lift).liftPerStep * lift.strength;
     const brigades: string[] = [];
     let load = 0;

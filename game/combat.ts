@@ -8,11 +8,11 @@ import type { DraftState } from './draft.ts';
 import { distanceKm, hasFeature, zoneDef } from './map.ts';
 import type { Order, TargetAim } from './orders.ts';
 import type { StepContext } from './politics.ts';
-import { type Stream, roundStochastic, stream } from './rng.ts';
+import { roundStochastic, type Stream, stream } from './rng.ts';
 import { salvoDraw } from './salvo.ts';
 import type { MatchState, UnitState } from './state.ts';
 import { bump, inflict, log, round3 } from './tracks.ts';
-import { type Faction, FACTIONS, legalRank } from './types.ts';
+import { FACTIONS, type Faction, legalRank } from './types.ts';
 import { enemies, liveUnits, munition, unitType } from './units.ts';
 
 /** A landing in progress this round: the lift and brigades cross through `crossing` to `target`. */

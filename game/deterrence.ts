@@ -7,15 +7,15 @@
  * as the margin between Red's resolve and its best option's temptation.
  */
 import { BLOCKADE, COMMAND, GROUND, NAVAL, SALVO } from './data/tables.ts';
+import { BLOCKADE_ZONES } from './economy.ts';
+import { visibleUnits } from './fog.ts';
 import { distanceKm, zoneDef } from './map.ts';
 import { salvoExpected } from './salvo.ts';
 import type { Scenario } from './scenario.ts';
 import type { DeterrenceEstimate, DeterrenceOption, MatchState, UnitState } from './state.ts';
 import { clamp } from './tracks.ts';
-import { type Faction, type Rung, ROUND_DAYS, legalRank } from './types.ts';
+import { type Faction, legalRank, ROUND_DAYS, type Rung } from './types.ts';
 import { munition, unitType } from './units.ts';
-import { visibleUnits } from './fog.ts';
-import { BLOCKADE_ZONES } from './economy.ts';
 
 /** Rounds looked ahead by the estimate. */
 export const HORIZON = 3;
@@ -137,13 +137,20 @@ function invasionEstimate(
     landed += wave;
     ashore += wave;
   }
-  const defenders =
+  const power = (zone: string | null): number =>
     units
-      .filter((u) => u.faction === 'taiwan' && unitType(u).groundPower > 0)
+      .filter(
+        (u) =>
+          u.faction !== 'china' &&
+          unitType(u).groundPower > 0 &&
+          zoneDef(u.zone).country === 'taiwan' &&
+          (zone === null || u.zone === zone),
+      )
       .reduce((a, u) => a + u.strength * unitType(u).groundPower, 0) *
     (1 + s.taiwan.reserveMobilization / 200);
-  // Blue combat aircraft and US/Japanese forces in the fight add to the defense of the lodgment.
-  const local = defenders / 3; // defenders concentrated on one landing sector
+  // Red lands where the defense is thinnest; a fifth of the rest of the island reinforces that sector.
+  const total = power(null);
+  const local = Math.min(...LANDING_SECTORS.map((z) => power(z) + 0.2 * (total - power(z))));
   const ratio = landed / Math.max(1, local * GROUND.defenderMultiplier.value);
   const p = clamp(ratio ** 2 / (ratio ** 2 + GROUND.breakoutRatio.value), 0, 1);
   return { p, losses: (liftSteps - lift) * 2 + (landed - ashore) };

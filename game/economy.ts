@@ -2,6 +2,8 @@
  * Blockade and economic effects, production and budgets (DESIGN.md sections 4, 7, 8),
  * and the events that open each round.
  */
+
+import { belligerent } from './combat.ts';
 import { programById } from './data/programs.ts';
 import { BLOCKADE } from './data/tables.ts';
 import type { DraftState } from './draft.ts';
@@ -11,9 +13,8 @@ import { stream } from './rng.ts';
 import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
 import { applyEffect, bump, clamp, log, round3 } from './tracks.ts';
-import { FACTIONS, ROUND_DAYS, phaseOf } from './types.ts';
+import { FACTIONS, phaseOf, ROUND_DAYS } from './types.ts';
 import { liveUnits, unitType } from './units.ts';
-import { belligerent } from './combat.ts';
 
 export const BLOCKADE_ZONES = [
   'taiwan-strait-north',

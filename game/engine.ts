@@ -4,16 +4,17 @@
  * advances), the round is adjudicated. Invalid input returns a typed error; the
  * state passed in is never mutated.
  */
-import { COMBINED_COST } from './command.ts';
+
 import { adjudicate, startMatch } from './adjudicate.ts';
+import { COMBINED_COST } from './command.ts';
 import { type DraftState, freeze, planningDraftOf } from './draft.ts';
 import type { Action } from './orders.ts';
 import { formatOrder } from './orders.ts';
 import { finalOutcome } from './outcome.ts';
 import type { Scenario } from './scenario.ts';
-import { type MatchSetup, type MatchState, createState } from './state.ts';
+import { createState, type MatchSetup, type MatchState } from './state.ts';
 import { applyEffect, log } from './tracks.ts';
-import { FACTIONS, type Result, type RuleError, err, ok } from './types.ts';
+import { err, FACTIONS, ok, type Result, type RuleError } from './types.ts';
 import { approvalKind, offerResponders, validateAction } from './validate.ts';
 
 /** A new match at the start of round 1 (events applied, Red's first estimate made). */

@@ -8,7 +8,7 @@
 import { sharedIsr } from './command.ts';
 import { distanceKm, zoneDef } from './map.ts';
 import type { MatchState, Pending, UnitState } from './state.ts';
-import { type Faction, type Seat, FACTIONS, byFaction, isBlue } from './types.ts';
+import { byFaction, FACTIONS, type Faction, isBlue, type Seat } from './types.ts';
 import { liveUnits, unitType } from './units.ts';
 
 export type ViewSeat = Seat | 'observer';

@@ -3,13 +3,13 @@
  * whole match with bots; `replay(record)` re-plays a record and reports the first round
  * whose state hash differs (DESIGN.md section 1).
  */
-import { type Policy, botAnswer, botPlan, botRespond, defaultPolicy, policiesFor } from './bots.ts';
+import { botAnswer, botPlan, botRespond, defaultPolicy, type Policy, policiesFor } from './bots.ts';
 import { applyAction, newMatch } from './engine.ts';
 import { hashValue } from './hash.ts';
 import type { Action } from './orders.ts';
 import type { Scenario } from './scenario.ts';
 import { type MatchState, RULES_VERSION } from './state.ts';
-import { type ByFaction, type Faction, type Result, FACTIONS, err, ok } from './types.ts';
+import { type ByFaction, err, FACTIONS, type Faction, ok, type Result } from './types.ts';
 import { offerResponders } from './validate.ts';
 
 export interface MatchRecord {

@@ -2,8 +2,9 @@
  * Orders and actions (DESIGN.md section 4; CONVENTIONS item 6): plain objects with a
  * `type`, plus a one-line text form for logs, the CLI and golden files.
  */
-import type { CombinedKind, Faction, LegalStatus, Rung, Seat, Terms, UnitId, ZoneId } from './types.ts';
+
 import type { Effect, TrackPath } from './scenario.ts';
+import type { CombinedKind, Faction, LegalStatus, Rung, Seat, Terms, UnitId, ZoneId } from './types.ts';
 
 export const TARGET_AIMS = ['ships', 'airbase', 'ground', 'port', 'hq', 'launchers'] as const;
 export type TargetAim = (typeof TARGET_AIMS)[number];

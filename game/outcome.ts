@@ -6,7 +6,7 @@
 import { zoneDef } from './map.ts';
 import type { MatchState, Outcome } from './state.ts';
 import { totalLosses } from './tracks.ts';
-import { type ByFaction, type Faction, type OutcomeCategory, byFaction } from './types.ts';
+import { type ByFaction, byFaction, type Faction, type OutcomeCategory } from './types.ts';
 import { liveUnits, unitType } from './units.ts';
 
 const TAIWAN_MAIN = ['taipei', 'taichung', 'tainan-kaohsiung', 'hualien-taitung'];

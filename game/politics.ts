@@ -11,7 +11,7 @@ import { stream } from './rng.ts';
 import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
 import { bump, clamp, log, setEscalation } from './tracks.ts';
-import { type ByFaction, type Faction, type LegalStatus, type Rung, FACTIONS, RUNGS } from './types.ts';
+import { type ByFaction, FACTIONS, type Faction, type LegalStatus, RUNGS, type Rung } from './types.ts';
 import { liveUnits, unitType } from './units.ts';
 import { declarationCost, legalBasis } from './validate.ts';
 

@@ -4,11 +4,11 @@
  * another and override fields (objects merge, arrays replace).
  */
 import { z } from 'zod';
-import { ZONE_CATALOG } from './data/zones.ts';
-import { MUNITIONS, unitTypeById } from './data/units.ts';
 import { programById } from './data/programs.ts';
+import { MUNITIONS, unitTypeById } from './data/units.ts';
+import { ZONE_CATALOG } from './data/zones.ts';
 import { canonicalJson, hashText } from './hash.ts';
-import { APPROVAL_KINDS, FACTIONS, LEGAL_STATUSES, type Result, err, ok } from './types.ts';
+import { APPROVAL_KINDS, err, FACTIONS, LEGAL_STATUSES, ok, type Result } from './types.ts';
 
 /** Numeric tracks an event, inject or amendment may change (section 7). */
 export const TRACK_PATHS = [

@@ -2,12 +2,15 @@
  * Match state (CONVENTIONS items 1 and 3): plain, JSON-only data that changes during a
  * match; the scenario is fixed data referred to by id and hash.
  */
+
+import { unitTypeById } from './data/units.ts';
 import type { Order } from './orders.ts';
 import type { Scenario } from './scenario.ts';
-import { unitTypeById } from './data/units.ts';
 import {
   type ByFaction,
+  byFaction,
   type CombinedKind,
+  FACTIONS,
   type Faction,
   type LegalStatus,
   type OutcomeCategory,
@@ -16,8 +19,6 @@ import {
   type Terms,
   type UnitId,
   type ZoneId,
-  FACTIONS,
-  byFaction,
 } from './types.ts';
 
 export const RULES_VERSION = '1.0.0';

@@ -1,5 +1,5 @@
 /** Unit helpers over state and catalog. */
-import { type MunitionDef, type UnitTypeDef, munitionById, unitTypeById } from './data/units.ts';
+import { type MunitionDef, munitionById, type UnitTypeDef, unitTypeById } from './data/units.ts';
 import type { MatchState, UnitState } from './state.ts';
 import type { Faction, ZoneId } from './types.ts';
 

@@ -3,31 +3,32 @@
  * and `legalOrders` feed the move, the board's highlights and the bots alike.
  * Validation returns typed errors, never throws, for anything a user can send.
  */
-import { programById, PROGRAMS } from './data/programs.ts';
-import { zoneDef, distanceKm, hasFeature, reachable, canStand, AIR_REBASE_KM, zoneById } from './map.ts';
-import { COMBINED_COST, capacityLeft, usCombatAllowedFrom, upgradeRoundsNeeded } from './command.ts';
+
+import { COMBINED_COST, capacityLeft, upgradeRoundsNeeded, usCombatAllowedFrom } from './command.ts';
+import { PROGRAMS, programById } from './data/programs.ts';
+import { AIR_REBASE_KM, canStand, distanceKm, hasFeature, reachable, zoneById, zoneDef } from './map.ts';
 import type { Action, Order, TargetAim } from './orders.ts';
 import { GRAY_ZONE_ACTIONS, TARGET_AIMS } from './orders.ts';
 import type { Scenario } from './scenario.ts';
 import { TRACK_PATHS } from './scenario.ts';
 import type { MatchState, UnitState } from './state.ts';
 import {
-  type Faction,
-  type Result,
-  type RuleError,
-  type Rung,
   COMBINED_KINDS,
-  FACTIONS,
-  LEGAL_STATUSES,
-  TERMS,
   err,
+  FACTIONS,
+  type Faction,
+  LEGAL_STATUSES,
   legalRank,
   ok,
   partnerOf,
   phaseOf,
+  type Result,
+  type RuleError,
+  type Rung,
   ruleError,
+  TERMS,
 } from './types.ts';
-import { enemies, munition, unitType, unitsIn, liveUnits } from './units.ts';
+import { enemies, liveUnits, munition, unitsIn, unitType } from './units.ts';
 
 const fail = (code: string, message: string): Result<never, RuleError> => err(ruleError(code, message));
 const OK: Result<void, RuleError> = ok(undefined);
