@@ -10,7 +10,6 @@ import {
   type ByFaction,
   byFaction,
   type CombinedKind,
-  FACTIONS,
   type Faction,
   type LegalStatus,
   type OutcomeCategory,

@@ -417,7 +417,7 @@ function validateLanding(
   if (target.kind !== 'land' || target.country === 'china')
     return fail('ERR_BAD_TARGET', `${target.name} is not a landing objective`);
   const lift = state.units[o.lift];
-  if (!lift || lift.faction !== 'china' || unitType(lift).liftPerStep <= 0 || lift.strength <= 0.1)
+  if (lift?.faction !== 'china' || unitType(lift).liftPerStep <= 0 || lift.strength <= 0.1)
     return fail('ERR_NO_LIFT', `"${o.lift}" is not a Chinese amphibious lift group in play`);
   if (state.pending.china.orders.some((p) => p.type === 'land' && p.lift === o.lift))
     return fail('ERR_DUPLICATE', `${o.lift} already carries a landing this round`);
@@ -433,7 +433,7 @@ function validateLanding(
   let carried = 0;
   for (const id of o.brigades) {
     const b = state.units[id];
-    if (!b || b.faction !== 'china' || unitType(b).category !== 'ground' || b.strength <= 0.1)
+    if (b?.faction !== 'china' || unitType(b).category !== 'ground' || b.strength <= 0.1)
       return fail('ERR_NO_UNIT', `"${id}" is not a Chinese ground unit in play`);
     if (b.zone !== lift.zone)
       return fail('ERR_NOT_EMBARKED', `${id} is at ${zoneDef(b.zone).name}, not with ${o.lift}`);
@@ -484,7 +484,7 @@ export const declarationCost = (status: string): number =>
         : 5;
 
 /** Approval kind of an order, when White Cell approvals are set for it (seminar mode). */
-export function approvalKind(state: MatchState, o: Order, f: Faction): string | null {
+export function approvalKind(_state: MatchState, o: Order, f: Faction): string | null {
   if (o.type === 'escalate' && o.to === 4) return 'escalate-strikes';
   if (o.type === 'escalate' && o.to === 5) return 'escalate-invasion';
   if (o.type === 'strike' && f === 'japan' && zoneDef(o.target).country === 'china')
