@@ -10,7 +10,7 @@ import { coordinationCapacity } from './command.ts';
 import { deterrenceEstimate } from './deterrence.ts';
 import { type DraftState, draftOf, freeze } from './draft.ts';
 import { economyStep, eventsStep, productionStep } from './economy.ts';
-import type { Order } from './orders.ts';
+import { type Order, formatOrder } from './orders.ts';
 import { decisiveOutcome, finalOutcome } from './outcome.ts';
 import { coordinationStep, grayZoneStep, politicsStep, type StepContext, settleOffers } from './politics.ts';
 import type { Scenario } from './scenario.ts';
@@ -55,6 +55,9 @@ export function startMatch(s: MatchState, scenario: Scenario): MatchState {
 export function adjudicate(s: MatchState, scenario: Scenario): MatchState {
   const d = draftOf(s);
   const ctx: StepContext = { scenario, orders: effectiveOrders(d) };
+  // The orders that take effect are written to the log (each seen by its faction and White
+  // Cell), so a record whose actions were altered never replays to the same state hash.
+  for (const f of FACTIONS) for (const o of ctx.orders[f]) log(d, 'orders', `${f}: ${formatOrder(o)}`, [f, 'white']);
   const days = ROUND_DAYS[phaseOf(d.escalation)];
   coordinationStep(d, ctx);
   d.alliance.disruption = 0;
