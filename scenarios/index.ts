@@ -2,14 +2,14 @@
  * The scenario registry: every JSON file in this folder, resolved (`extends`) and
  * validated. Imported by the CLI, the server, the client and the tests.
  */
-import { type Scenario, type ScenarioError, loadScenario } from '../game/scenario.ts';
+import { loadScenario, type Scenario, type ScenarioError } from '../game/scenario.ts';
 import type { Result } from '../game/types.ts';
 import senkakuGrayZone from './senkaku-gray-zone.json' with { type: 'json' };
+import taiwanInvasion from './taiwan-invasion.json' with { type: 'json' };
 import taiwanInvasionCommand0 from './taiwan-invasion-command-0.json' with { type: 'json' };
 import taiwanInvasionCommand2 from './taiwan-invasion-command-2.json' with { type: 'json' };
 import taiwanInvasionJapanNeutral from './taiwan-invasion-japan-neutral.json' with { type: 'json' };
 import taiwanInvasionTaiwanAlone from './taiwan-invasion-taiwan-alone.json' with { type: 'json' };
-import taiwanInvasion from './taiwan-invasion.json' with { type: 'json' };
 import taiwanQuarantine from './taiwan-quarantine.json' with { type: 'json' };
 import takaichi2025 from './takaichi-2025.json' with { type: 'json' };
 

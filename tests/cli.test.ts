@@ -51,7 +51,11 @@ describe('scenario validate', () => {
     () => {
       writeFileSync(
         tmp('bad.json'),
-        JSON.stringify({ id: 'bad-excursion', extends: 'takaichi-2025', tracks: { japan: { coalitionSeats: 'many' } } }),
+        JSON.stringify({
+          id: 'bad-excursion',
+          extends: 'takaichi-2025',
+          tracks: { japan: { coalitionSeats: 'many' } },
+        }),
       );
       const r = cli('scenario', 'validate', tmp('bad.json'));
       expect(r.status).toBe(1);

@@ -1,0 +1,133 @@
+/**
+ * Bot seats on the server (DESIGN.md sections 3 and 11; issue 3, "Bots take empty seats").
+ *
+ * The seats a match was created with in `setupData.bots` are played here with the engine's
+ * policies, through the same master as a human's moves (so they are validated, stored,
+ * logged and broadcast like any other). After every change of a match's state, each bot seat:
+ *
+ * 1. plans once per round (`botPlan`: its orders and proposals), at the first chance it gets;
+ * 2. answers the open proposals addressed to it (`botAnswer`), and the open offers of terms
+ *    it is asked to answer (`botRespond`);
+ * 3. commits once every human faction seat has committed, so that a human partner can still
+ *    propose to it and be answered; in a match of bots alone it commits at once.
+ *
+ * Bot seats always act, whether or not anyone is connected, so a match of bots finishes on its
+ * own and a match whose humans have left goes on as far as the bots can take it (it waits
+ * for the human seats' commits, or for White Cell's planning timer). A White Cell seat is
+ * never a bot: a five-seat match needs its facilitator to advance each round.
+ *
+ * Which seats have planned in the current round is stored with the match, so a restarted
+ * server does not plan a round twice.
+ */
+import { checkAction, moveOf, PLAYER_OF_SEAT, type SetupData } from '../game/bgio.ts';
+import { botAnswer, botPlan, botRespond, type Policy } from '../game/bots.ts';
+import type { Action } from '../game/orders.ts';
+import type { MatchState } from '../game/state.ts';
+import { FACTIONS, type Faction } from '../game/types.ts';
+import { offerResponders } from '../game/validate.ts';
+import { getScenario } from '../scenarios/index.ts';
+import type { SqliteStorage } from './storage.ts';
+import type { SecureSocketIO } from './transport.ts';
+
+/** Order in which bots plan (Red first, as in the harness's `playBotRound`). */
+const PLAN_ORDER: readonly Faction[] = ['china', 'taiwan', 'japan', 'us'];
+const PROGRESS_KEY = 'bots';
+
+interface Progress {
+  readonly round: number;
+  readonly planned: readonly Faction[];
+}
+
+/** The bot seats of a match, from its stored `setupData`. */
+export function botSeats(setupData: unknown): Partial<Record<Faction, Policy>> {
+  const bots = (setupData as SetupData | undefined)?.bots;
+  return bots && typeof bots === 'object' ? bots : {};
+}
+
+export class BotRunner {
+  private readonly scheduled = new Set<string>();
+  private stopped = false;
+
+  constructor(
+    private readonly storage: SqliteStorage,
+    private readonly transport: SecureSocketIO,
+  ) {}
+
+  /** Queues a bot step for the match (at most one waiting at a time). */
+  schedule(matchID: string): void {
+    if (this.stopped || this.scheduled.has(matchID)) return;
+    this.scheduled.add(matchID);
+    void this.transport.exclusive(matchID, async () => {
+      this.scheduled.delete(matchID);
+      if (!this.stopped) await this.step(matchID);
+    });
+  }
+
+  /** Queues a step for every unfinished match with bot seats (at server start). */
+  async resumeAll(): Promise<void> {
+    for (const id of await this.storage.listMatches({ where: { isGameover: false } })) {
+      const { metadata } = await this.storage.fetch(id, { metadata: true });
+      if (metadata && Object.keys(botSeats(metadata.setupData)).length > 0) this.schedule(id);
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Everything the bot seats can do now; runs inside the match's queue. */
+  private async step(matchID: string): Promise<void> {
+    const { state, metadata } = await this.storage.fetch(matchID, { state: true, metadata: true });
+    if (!state || !metadata || state.ctx.gameover !== undefined) return;
+    const bots = botSeats(metadata.setupData);
+    const seats = FACTIONS.filter((f) => bots[f] !== undefined);
+    if (seats.length === 0) return;
+    let G = state.G as MatchState;
+    const scenario = getScenario(G.scenarioId);
+    if (!scenario) return;
+    const policy = (f: Faction): Policy => bots[f]!;
+    const planning = (): boolean => G.stage === 'planning' && !this.stopped;
+
+    const apply = async (a: Action): Promise<boolean> => {
+      if (!planning() || !checkAction(G, a.seat, a).ok) return false;
+      const { move, payload } = moveOf(a);
+      const ok = await this.transport.serverMove(matchID, PLAYER_OF_SEAT[a.seat], move, [payload]);
+      const next = await this.storage.fetch(matchID, { state: true });
+      if (next.state) G = next.state.G as MatchState;
+      return ok;
+    };
+
+    if (!planning()) return;
+    const stored = this.storage.getServerValue<Progress>(matchID, PROGRESS_KEY);
+    const planned = new Set(stored?.round === G.round ? stored.planned : []);
+    const round = G.round;
+    for (const f of PLAN_ORDER) {
+      if (!seats.includes(f) || planned.has(f) || G.pending[f].committed || G.round !== round) continue;
+      for (const a of botPlan({ state: G, scenario, faction: f, policy: policy(f) })) await apply(a);
+      planned.add(f);
+      this.storage.setServerValue(matchID, PROGRESS_KEY, { round, planned: [...planned] } satisfies Progress);
+    }
+
+    for (const f of seats) {
+      for (const p of G.proposals.filter((x) => x.to === f && x.status === 'open' && x.round === G.round)) {
+        const accept = botAnswer({ state: G, scenario, faction: f, policy: policy(f) }, p);
+        // An accept the rules refuse (no capacity left) becomes a refusal.
+        if (!(await apply({ type: 'answer', seat: f, proposal: p.id, accept })) && accept)
+          await apply({ type: 'answer', seat: f, proposal: p.id, accept: false });
+      }
+    }
+    for (const o of G.offers.filter((x) => x.status === 'open' && x.round < G.round)) {
+      for (const f of offerResponders(G, scenario, o.by)) {
+        if (!seats.includes(f) || o.answers[f] !== undefined) continue;
+        const accept = botRespond({ state: G, scenario, faction: f, policy: policy(f) }, o.terms, o.by);
+        await apply({ type: 'respond', seat: f, offer: o.id, accept });
+      }
+    }
+
+    const humansDone = FACTIONS.every((f) => seats.includes(f) || G.pending[f].committed);
+    // The last commit adjudicates the round: no bot commits into the next round unplanned.
+    if (humansDone)
+      for (const f of seats)
+        if (G.round === round && !G.pending[f].committed) await apply({ type: 'commit', seat: f });
+  }
+}

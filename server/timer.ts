@@ -1,0 +1,135 @@
+/**
+ * The planning timer, enforced on the server (DESIGN.md section 4: "White Cell may set a
+ * planning timer; at its end, uncommitted factions commit what they have"). boardgame.io has
+ * no timers, so the server keeps one per match:
+ *
+ * - White Cell's `setTimer({ seconds })` starts a countdown of `seconds` for the current
+ *   round's planning; `setTimer({ seconds, paused: true })` pauses it, keeping what is left,
+ *   and `setTimer({ seconds })` again resumes what was left (or, with other seconds, starts
+ *   afresh); `setTimer({ seconds: null })` turns it off.
+ * - Each new round's planning starts a fresh countdown of the same length (unless paused).
+ * - When a countdown runs out while some faction has not committed, the server makes the
+ *   `timerExpired` move as White Cell's seat, through the master like any move.
+ *
+ * The countdown (round, deadline or time left) is stored with the match, so a restarted server
+ * keeps it; a deadline that passed while the server was down fires at start.
+ */
+import { PLAYER_OF_SEAT } from '../game/bgio.ts';
+import type { MatchState } from '../game/state.ts';
+import { FACTIONS } from '../game/types.ts';
+import type { SqliteStorage } from './storage.ts';
+import type { SecureSocketIO } from './transport.ts';
+
+const KEY = 'timer';
+
+/** A match's countdown, as stored and as served by `GET /games/island-chain/:id/timer`. */
+export interface TimerRecord {
+  readonly round: number;
+  readonly seconds: number;
+  /** Epoch ms at which the countdown runs out; null when paused or already run out. */
+  readonly deadline: number | null;
+  /** Time left while paused, in ms; null when running or run out. */
+  readonly remainingMs: number | null;
+}
+
+interface MoveAction {
+  readonly type?: string;
+  readonly payload?: { readonly type?: string; readonly args?: readonly unknown[] };
+}
+
+export class PlanningTimers {
+  private readonly handles = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(
+    private readonly storage: SqliteStorage,
+    private readonly transport: SecureSocketIO,
+    private readonly log: (line: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The match's countdown, if any. */
+  status(matchID: string): TimerRecord | undefined {
+    return this.storage.getServerValue<TimerRecord>(matchID, KEY);
+  }
+
+  /** Re-arms every stored countdown (at server start). */
+  resumeAll(): void {
+    for (const { matchID, value } of this.storage.listServerValues<TimerRecord>(KEY))
+      if (value.deadline !== null) this.arm(matchID, value.deadline);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const h of this.handles.values()) clearTimeout(h);
+    this.handles.clear();
+  }
+
+  /** Follows a match's new state (called by the master hook, inside the match's queue). */
+  onState(matchID: string, G: MatchState, gameover: boolean, action: unknown): void {
+    const old = this.status(matchID);
+    const a = action as MoveAction | undefined;
+    const set = a?.type === 'MAKE_MOVE' && a.payload?.type === 'setTimer';
+    const t = G.white.timerSeconds;
+    let next: TimerRecord | undefined = old;
+    if (gameover || G.stage !== 'planning' || t === null) next = undefined;
+    else if (set) {
+      const ms = t * 1000;
+      const left = (r: TimerRecord | undefined): number =>
+        r && r.round === G.round && r.seconds === t
+          ? r.deadline !== null
+            ? Math.max(0, r.deadline - this.now())
+            : (r.remainingMs ?? ms)
+          : ms;
+      next = G.white.paused
+        ? { round: G.round, seconds: t, deadline: null, remainingMs: left(old) }
+        : {
+            round: G.round,
+            seconds: t,
+            deadline: this.now() + (old?.deadline === null && old.remainingMs !== null ? left(old) : ms),
+            remainingMs: null,
+          };
+    } else if (!old || old.round !== G.round) {
+      next = G.white.paused
+        ? { round: G.round, seconds: t, deadline: null, remainingMs: t * 1000 }
+        : { round: G.round, seconds: t, deadline: this.now() + t * 1000, remainingMs: null };
+    }
+    if (next === old) return;
+    this.storage.setServerValue(matchID, KEY, next);
+    this.disarm(matchID);
+    if (next?.deadline != null) this.arm(matchID, next.deadline);
+  }
+
+  private arm(matchID: string, deadline: number): void {
+    if (this.stopped) return;
+    this.disarm(matchID);
+    const h = setTimeout(() => this.fire(matchID), Math.max(0, deadline - this.now()));
+    this.handles.set(matchID, h);
+  }
+
+  private disarm(matchID: string): void {
+    const h = this.handles.get(matchID);
+    if (h) clearTimeout(h);
+    this.handles.delete(matchID);
+  }
+
+  private fire(matchID: string): void {
+    this.handles.delete(matchID);
+    void this.transport.exclusive(matchID, async () => {
+      if (this.stopped) return;
+      const rec = this.status(matchID);
+      if (!rec || rec.deadline === null) return;
+      if (rec.deadline > this.now()) return this.arm(matchID, rec.deadline);
+      this.storage.setServerValue(matchID, KEY, { ...rec, deadline: null, remainingMs: null });
+      const { state } = await this.storage.fetch(matchID, { state: true });
+      const G = state?.G as MatchState | undefined;
+      if (!state || !G || state.ctx.gameover !== undefined || G.stage !== 'planning' || G.round !== rec.round)
+        return;
+      if (FACTIONS.every((f) => G.pending[f].committed)) return;
+      const ok = await this.transport.serverMove(matchID, PLAYER_OF_SEAT.white, 'timerExpired', [{}]);
+      this.log(
+        `match ${matchID}: round ${rec.round} planning timer (${rec.seconds} s) ran out${ok ? '' : ' (refused)'}`,
+      );
+    });
+  }
+}

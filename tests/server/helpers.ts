@@ -1,0 +1,193 @@
+/**
+ * Helpers for the server tests: our server on a free port with a temporary data directory,
+ * a plain boardgame.io server (InMemory storage, stock socket transport) to show each hole,
+ * lobby calls, raw sockets that record every message, and boardgame.io socket clients.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Game, State } from 'boardgame.io';
+import { Client } from 'boardgame.io/client';
+import { SocketIO } from 'boardgame.io/multiplayer';
+import { Server } from 'boardgame.io/server';
+import { io, type Socket } from 'socket.io-client';
+import { makeGame } from '../../game/bgio.ts';
+import type { MatchView } from '../../game/fog.ts';
+import type { MatchState } from '../../game/state.ts';
+import { getScenario } from '../../scenarios/index.ts';
+import { type RunningServer, type ServerOptions, startServer } from '../../server/main.ts';
+
+export const GAME = 'island-chain';
+
+export function tempDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'island-chain-test-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Our server on a free port with a fresh data directory; `close` removes both. */
+export async function ours(
+  options: Partial<ServerOptions> = {},
+): Promise<RunningServer & { dataDir: string }> {
+  const { dir, remove } = tempDir();
+  const s = await startServer({
+    port: 0,
+    dataDir: dir,
+    quiet: true,
+    clientDir: join(dir, 'no-client'),
+    ...options,
+  });
+  return {
+    ...s,
+    dataDir: dir,
+    close: async () => {
+      await s.close();
+      remove();
+    },
+  };
+}
+
+export interface PlainServer {
+  readonly url: string;
+  /** boardgame.io's InMemory storage, to read what the server holds. */
+  readonly db: { fetch(id: string, opts: object): { state?: State; metadata?: unknown } };
+  close(): Promise<void>;
+}
+
+/** Plain boardgame.io 0.50.2: `Server` with its defaults (InMemory, stock socket.io transport). */
+export async function plain(game: Game = makeGame(getScenario)): Promise<PlainServer> {
+  const server = Server({ games: [game], origins: [] });
+  const { appServer } = await server.run({ port: 0 });
+  const port = (appServer.address() as { port: number }).port;
+  const ioServer = (server.app as unknown as { _io: { close(cb: () => void): void } })._io;
+  return {
+    url: `http://localhost:${port}`,
+    db: server.db as unknown as PlainServer['db'],
+    close: () =>
+      new Promise<void>((done) => {
+        ioServer.close(() => done());
+        appServer.closeAllConnections();
+      }),
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface HttpResult<T = unknown> {
+  readonly status: number;
+  readonly text: string;
+  readonly json: T;
+}
+
+export async function http<T = unknown>(url: string, body?: unknown): Promise<HttpResult<T>> {
+  const res = await fetch(url, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: res.status, text, json: json as T };
+}
+
+export async function createMatch(
+  url: string,
+  setupData: Record<string, unknown>,
+  numPlayers = 4,
+): Promise<string> {
+  const r = await http<{ matchID: string }>(`${url}/games/${GAME}/create`, { numPlayers, setupData });
+  if (r.status !== 200) throw new Error(`create failed: ${r.status} ${r.text}`);
+  return r.json.matchID;
+}
+
+export async function joinSeat(url: string, matchID: string, playerID: string, name = `p${playerID}`) {
+  const r = await http<{ playerCredentials: string }>(`${url}/games/${GAME}/${matchID}/join`, {
+    playerID,
+    playerName: name,
+  });
+  if (r.status !== 200) throw new Error(`join failed: ${r.status} ${r.text}`);
+  return r.json.playerCredentials;
+}
+
+/** A raw socket.io client on the game's namespace that records every message it receives. */
+export interface RawSocket {
+  readonly socket: Socket;
+  readonly received: { event: string; args: unknown[] }[];
+  /** Everything received, as one JSON string. */
+  text(): string;
+  close(): void;
+}
+
+export async function rawSocket(url: string): Promise<RawSocket> {
+  const socket = io(`${url}/${GAME}`, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const received: RawSocket['received'] = [];
+  socket.onAny((event: string, ...args: unknown[]) => received.push({ event, args }));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return { socket, received, text: () => JSON.stringify(received), close: () => socket.close() };
+}
+
+/** Polls until `check` returns a value other than undefined/false, or fails after `ms`. */
+export async function until<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 10_000,
+  what = 'condition',
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export type SocketClient = ReturnType<typeof Client<MatchState>>;
+
+/** A boardgame.io client over socket.io, as the browser runs it. */
+export function socketClient(
+  url: string,
+  matchID: string,
+  playerID: string | null,
+  credentials?: string,
+  numPlayers = 4,
+): SocketClient {
+  const c = Client<MatchState>({
+    game: makeGame(getScenario) as never,
+    numPlayers,
+    matchID,
+    ...(playerID === null ? {} : { playerID }),
+    ...(credentials ? { credentials } : {}),
+    multiplayer: SocketIO({ server: url }),
+  });
+  c.start();
+  return c;
+}
+
+/** What the server sent this client: its seat's view. */
+export const viewOf = (c: SocketClient): MatchView | undefined =>
+  c.getState()?.G as unknown as MatchView | undefined;
+
+/** Moves a client as its seat (moves are server-only: the client only forwards them). */
+export function move(c: SocketClient, name: string, payload?: unknown): void {
+  const m = c.moves[name];
+  if (!m) throw new Error(`no move ${name}`);
+  if (payload === undefined) m();
+  else m(payload);
+}
