@@ -25,20 +25,25 @@ export function draftOf(s: MatchState): DraftState {
  * previous state instead of copied. Adjudication always starts from a full `draftOf`.
  */
 export function planningDraftOf(s: MatchState): DraftState {
-  const { log, history, units, zones, stockpiles, programs, losses, ...rest } = s;
-  const d = structuredClone(rest) as Omit<
-    DraftState,
-    'log' | 'history' | 'units' | 'zones' | 'stockpiles' | 'programs' | 'losses'
-  >;
+  const copy = <T extends object>(o: T): T => ({ ...o });
   return {
-    ...d,
-    units,
-    zones,
-    stockpiles,
-    programs,
-    losses,
-    log: [...log],
-    history: [...history],
+    ...s,
+    japan: copy(s.japan),
+    us: copy(s.us),
+    china: { ...s.china, aims: [...s.china.aims] },
+    taiwan: copy(s.taiwan),
+    alliance: copy(s.alliance),
+    white: copy(s.white),
+    pending: {
+      japan: { ...s.pending.japan, orders: [...s.pending.japan.orders] },
+      us: { ...s.pending.us, orders: [...s.pending.us.orders] },
+      china: { ...s.pending.china, orders: [...s.pending.china.orders] },
+      taiwan: { ...s.pending.taiwan, orders: [...s.pending.taiwan.orders] },
+    },
+    proposals: s.proposals.map(copy),
+    requests: s.requests.map(copy),
+    offers: s.offers.map((o) => ({ ...o, answers: { ...o.answers } })),
+    log: [...s.log],
   } as DraftState;
 }
 
