@@ -16,6 +16,7 @@ import { coordinationStep, grayZoneStep, politicsStep, type StepContext, settleO
 import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
 import { log, totalLosses } from './tracks.ts';
+import { canonicalJson, hashText } from './hash.ts';
 import { byFaction, FACTIONS, phaseOf, ROUND_DAYS } from './types.ts';
 
 /** Orders that take effect: those awaiting White Cell approval and not approved are held. */
@@ -57,7 +58,8 @@ export function adjudicate(s: MatchState, scenario: Scenario): MatchState {
   const ctx: StepContext = { scenario, orders: effectiveOrders(d) };
   // The orders that take effect are written to the log (each seen by its faction and White
   // Cell), so a record whose actions were altered never replays to the same state hash.
-  for (const f of FACTIONS) for (const o of ctx.orders[f]) log(d, 'orders', `${f}: ${formatOrder(o)}`, [f, 'white']);
+  for (const f of FACTIONS)
+    for (const o of ctx.orders[f]) log(d, 'orders', `${f}: ${formatOrder(o)}`, [f, 'white']);
   const days = ROUND_DAYS[phaseOf(d.escalation)];
   coordinationStep(d, ctx);
   d.alliance.disruption = 0;
@@ -104,9 +106,20 @@ export function adjudicate(s: MatchState, scenario: Scenario): MatchState {
       ? d.outcome
       : (decisive ?? finalOutcome(freeze(d), 'the scenario reached its last round'));
     if (d.outcome) log(d, 'review', `Match ends: ${d.outcome.category} (${d.outcome.reason})`, 'all');
+    digestLog(d);
     return freeze(d);
   }
   d.round += 1;
   openRound(d, scenario);
+  digestLog(d);
   return freeze(d);
+}
+
+/**
+ * Folds the log entries written since the last round into a chained digest, so a state
+ * hash covers the whole log while hashing only the new entries (section 1: round hashes).
+ */
+function digestLog(d: DraftState): void {
+  const fresh = d.log.slice(d.logDigest.count);
+  d.logDigest = { count: d.log.length, hash: hashText(d.logDigest.hash + canonicalJson(fresh)) };
 }

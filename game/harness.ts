@@ -24,7 +24,8 @@ export interface MatchRecord {
 
 export type Seats = Partial<ByFaction<Policy>>;
 
-export const stateHash = (s: MatchState): string => hashValue(s);
+/** The state's hash: everything but the digested part of the log, which `logDigest` stands for. */
+export const stateHash = (s: MatchState): string => hashValue({ ...s, log: s.log.slice(s.logDigest.count) });
 
 /** Parses `japan=bot:baseline,china=bot:aggressive` into policies; errors name the bad part. */
 export function parseSeats(text: string): Result<Seats, string> {

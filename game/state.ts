@@ -223,6 +223,7 @@ export interface MatchState {
   readonly deterrence: DeterrenceEstimate | null; // Red's latest estimate (secret to Red and White)
   readonly outcome: Outcome | null;
   readonly counter: number; // id counter for proposals, offers and requests
+  readonly logDigest: { readonly count: number; readonly hash: string }; // chained hash of log[0..count), updated each round
 }
 
 export interface MatchSetup {
@@ -301,5 +302,6 @@ export function createState(scenario: Scenario, setup: MatchSetup): MatchState {
     deterrence: null,
     outcome: null,
     counter: 0,
+    logDigest: { count: 0, hash: '' },
   };
 }
