@@ -80,6 +80,18 @@ class Plan {
   }
 }
 
+/** Caches a per-zone valuation for the length of one bot decision. */
+function memo(f: (zone: string) => number): (zone: string) => number {
+  const cache = new Map<string, number>();
+  return (zone) => {
+    const hit = cache.get(zone);
+    if (hit !== undefined) return hit;
+    const v = f(zone);
+    cache.set(zone, v);
+    return v;
+  };
+}
+
 const rungsLeft = (s: MatchState): number => Math.max(1, s.maxRounds - s.round + 1);
 
 /** Funds programs in priority order with the budget left. */
@@ -98,7 +110,7 @@ function fundPrograms(plan: Plan, ctx: BotContext, priority: readonly string[]):
 function shipStrikes(plan: Plan, ctx: BotContext, share: number): void {
   const s = plan.current;
   const seen = visibleUnits(s, ctx.faction);
-  const value = (zone: string): number =>
+  const value = memo((zone: string): number =>
     seen
       .filter(
         (u) =>
@@ -107,7 +119,8 @@ function shipStrikes(plan: Plan, ctx: BotContext, share: number): void {
           unitType(u).domain === 'sea' &&
           unitType(u).category !== 'submarine',
       )
-      .reduce((a, u) => a + u.strength * (unitType(u).category === 'amphibious' ? 3 : 1), 0);
+      .reduce((a, u) => a + u.strength * (unitType(u).category === 'amphibious' ? 3 : 1), 0),
+  );
   // Baseline Blue does not strike the Chinese mainland (the CSIS 2023 base-case assumption);
   // forward denial strikes ships in mainland ports too.
   const mainland = (z: string): boolean => zoneDef(z).country === 'china';
@@ -380,7 +393,7 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
   const seen = visibleUnits(s, 'china');
   const hitUs = s.us.intervening || ctx.policy === 'aggressive';
   const hitJapan = legalRank(s.japan.legalStatus) >= 2 || ctx.policy === 'aggressive';
-  const airValue = (zone: string): number => {
+  const airValue = memo((zone: string): number => {
     const z = zoneDef(zone);
     if (z.country === 'japan' && !hitJapan) return 0;
     return seen
@@ -392,8 +405,8 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
           (hitUs || u.faction !== 'us'),
       )
       .reduce((a, u) => a + u.strength, 0);
-  };
-  const shipValue = (zone: string): number =>
+  });
+  const shipValue = memo((zone: string): number =>
     seen
       .filter(
         (u) =>
@@ -403,16 +416,18 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
           (hitJapan || u.faction !== 'japan') &&
           ['carrier', 'surface'].includes(unitType(u).category),
       )
-      .reduce((a, u) => a + u.strength * (unitType(u).category === 'carrier' ? 4 : 1), 0);
+      .reduce((a, u) => a + u.strength * (unitType(u).category === 'carrier' ? 4 : 1), 0),
+  );
   // Coastal anti-ship launchers on Taiwan threaten the crossing: suppress them before and during it.
-  const launcherValue = (zone: string): number =>
+  const launcherValue = memo((zone: string): number =>
     zoneDef(zone).country !== 'taiwan'
       ? 0
       : seen
           .filter(
             (u) => u.zone === zone && u.faction === 'taiwan' && unitType(u).category === 'coastal-missile',
           )
-          .reduce((a, u) => a + u.strength * 6, 0);
+          .reduce((a, u) => a + u.strength * 6, 0),
+  );
   const zones = [...new Set(seen.map((u) => u.zone))].sort();
   const share = 1 / Math.min(3, rungsLeft(s));
   for (const u of liveUnits(s, (x) => x.faction === 'china')) {

@@ -17,6 +17,18 @@ const rad = (d: number): number => (d * Math.PI) / 180;
 
 /** Great-circle distance in km between two zone centroids (haversine). */
 export function distanceKm(a: ZoneId, b: ZoneId): number {
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  const hit = DISTANCES.get(key);
+  if (hit !== undefined) return hit;
+  const d = haversineKm(a, b);
+  DISTANCES.set(key, d);
+  return d;
+}
+
+/** Memo of the fixed catalog's pairwise distances (pure: the catalog never changes). */
+const DISTANCES = new Map<string, number>();
+
+function haversineKm(a: ZoneId, b: ZoneId): number {
   const [lon1, lat1] = zoneDef(a).centroid;
   const [lon2, lat2] = zoneDef(b).centroid;
   const h =
