@@ -1,0 +1,209 @@
+/**
+ * The lobby (route `/`, DESIGN.md section 3): the scenarios with their descriptions; create
+ * a match (scenario, optional seed, bot seats with their policy, a White Cell seat or not);
+ * then one join link per human seat and an observer link. Open matches are listed too.
+ */
+import { useEffect, useState } from 'react';
+import { PLAYER_OF_SEAT } from '../../../game/bgio.ts';
+import { policiesFor } from '../../../game/bots.ts';
+import { FACTIONS, type Faction, type Seat } from '../../../game/types.ts';
+import { getScenario, SCENARIO_IDS } from '../../../scenarios/index.ts';
+import { RUNG_LABEL, SEAT_LABEL } from '../theme.ts';
+import { type BotSeats, createMatch, listMatches, type MatchMeta, seatLink } from './api.ts';
+
+interface Created {
+  readonly matchID: string;
+  readonly seats: readonly Seat[];
+}
+
+function Links({ created }: { readonly created: Created }) {
+  return (
+    <section className="created" aria-label="Join links" data-testid="join-links">
+      <h2>Match {created.matchID} created</h2>
+      <p>Send each player their link. A link opens a page that asks for a display name and takes the seat.</p>
+      <ul className="links">
+        {created.seats.map((s) => (
+          <li key={s}>
+            <strong>{SEAT_LABEL[s]}</strong>{' '}
+            <a href={seatLink(created.matchID, s)} data-seat-link={s}>
+              {seatLink(created.matchID, s)}
+            </a>
+          </li>
+        ))}
+        <li>
+          <strong>Observers</strong>{' '}
+          <a href={seatLink(created.matchID)} data-seat-link="observer">
+            {seatLink(created.matchID)}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function OpenMatches() {
+  const [matches, setMatches] = useState<readonly MatchMeta[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    listMatches().then(setMatches, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  if (error) return <p className="muted small">Open matches unavailable: {error}</p>;
+  if (!matches || matches.length === 0) return <p className="muted">No open matches.</p>;
+  return (
+    <ul className="open-matches">
+      {matches.slice(0, 20).map((m) => {
+        const seats = m.players.map(
+          (p) => Object.entries(PLAYER_OF_SEAT).find(([, id]) => id === String(p.id))?.[0] as Seat,
+        );
+        return (
+          <li key={m.matchID}>
+            <code>{m.matchID}</code> {m.setupData?.scenarioId ?? ''} ·{' '}
+            {seats.map((s, i) =>
+              m.players[i]?.name ? (
+                <span key={s} className="muted">
+                  {SEAT_LABEL[s]}: {m.players[i]?.name}{' '}
+                </span>
+              ) : (
+                <a key={s} href={seatLink(m.matchID, s)}>
+                  join as {SEAT_LABEL[s]}{' '}
+                </a>
+              ),
+            )}
+            · <a href={seatLink(m.matchID)}>watch</a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function Lobby() {
+  const [scenarioId, setScenarioId] = useState(SCENARIO_IDS[0] ?? '');
+  const [seed, setSeed] = useState('');
+  const [white, setWhite] = useState(true);
+  const [bots, setBots] = useState<BotSeats>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const matchID = await createMatch({ scenarioId, seed: seed.trim() || undefined, white, bots });
+      const humans: Seat[] = FACTIONS.filter((f) => !bots[f]);
+      if (white) humans.push('white');
+      setCreated({ matchID, seats: humans });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const setBot = (f: Faction, policy: string) => {
+    const next: Record<string, string> = { ...bots };
+    if (policy) next[f] = policy;
+    else delete next[f];
+    setBots(next);
+  };
+
+  return (
+    <main className="page lobby">
+      <h1>Island Chain</h1>
+      <p className="lede">
+        A wargame of deterrence by denial in the First Island Chain. Japan, the United States, China and
+        Taiwan plan in sealed simultaneous rounds; a White Cell facilitates.
+      </p>
+      <div className="lobby-grid">
+        <section aria-label="Scenarios">
+          <h2>Scenario</h2>
+          <fieldset className="scenarios">
+            <legend className="sr-only">Scenario</legend>
+            {SCENARIO_IDS.map((id) => {
+              const s = getScenario(id);
+              if (!s) return null;
+              return (
+                <label key={id} className={id === scenarioId ? 'scenario selected' : 'scenario'}>
+                  <input
+                    type="radio"
+                    name="scenario"
+                    value={id}
+                    checked={id === scenarioId}
+                    onChange={() => setScenarioId(id)}
+                  />
+                  <span className="scenario-name">{s.name}</span>
+                  <span className="muted small">
+                    {' '}
+                    · {id} · {s.rounds} rounds · starts at rung {s.escalation} (
+                    {RUNG_LABEL[s.escalation as 0]})
+                  </span>
+                  <span className="scenario-desc">{s.description}</span>
+                </label>
+              );
+            })}
+          </fieldset>
+        </section>
+        <section aria-label="Create a match">
+          <h2>Create a match</h2>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void create();
+            }}
+          >
+            <label className="field wide">
+              <span>Seed (optional; kept secret by the server until the match ends)</span>
+              <input
+                value={seed}
+                onChange={(e) => setSeed(e.target.value)}
+                data-testid="seed"
+                maxLength={200}
+              />
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={white}
+                onChange={(e) => setWhite(e.target.checked)}
+                data-testid="white"
+              />{' '}
+              White Cell seat (facilitator: injects, amendments, approvals, timer)
+            </label>
+            <table className="seat-setup">
+              <caption>Seats</caption>
+              <tbody>
+                {FACTIONS.map((f) => (
+                  <tr key={f}>
+                    <th scope="row">{SEAT_LABEL[f]}</th>
+                    <td>
+                      <select
+                        aria-label={`${SEAT_LABEL[f]} player`}
+                        value={bots[f] ?? ''}
+                        onChange={(e) => setBot(f, e.target.value)}
+                        data-testid={`bot-${f}`}
+                      >
+                        <option value="">Human</option>
+                        {policiesFor(f).map((p) => (
+                          <option key={p} value={p}>
+                            Bot: {p}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button type="submit" className="primary" disabled={busy || !scenarioId} data-testid="create">
+              Create match
+            </button>
+            {error && <p className="reason">Could not create the match: {error}</p>}
+          </form>
+          {created && <Links created={created} />}
+          <h2>Open matches</h2>
+          <OpenMatches />
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,339 @@
+/**
+ * Route /match/<id>?seat=<seat>: the join form when this browser holds no credentials for
+ * the seat, otherwise the board — map, dashboards and the seat's panels. Without a seat
+ * the page is the observer's public view.
+ */
+import { useEffect, useState } from 'react';
+import { PLAYER_OF_SEAT } from '../../../game/bgio.ts';
+import type { Seat } from '../../../game/types.ts';
+import { getScenario } from '../../../scenarios/index.ts';
+import { type Highlights, MapView } from '../board/MapView.tsx';
+import { SelectionCard } from '../board/SelectionCard.tsx';
+import {
+  forgetSeat,
+  getMatch,
+  joinMatch,
+  loadSeat,
+  type MatchMeta,
+  type StoredSeat,
+  saveSeat,
+} from '../lobby/api.ts';
+import { AlliancePanel } from '../panels/AlliancePanel.tsx';
+import { Dashboards } from '../panels/Dashboards.tsx';
+import { OrdersPanel } from '../panels/OrdersPanel.tsx';
+import { LogPanel, ReviewPanel } from '../panels/ReviewPanel.tsx';
+import { SeatsTable, StatusPanel } from '../panels/StatusPanel.tsx';
+import { WhiteConsole } from '../panels/WhiteConsole.tsx';
+import { SEAT_LABEL, titleCase } from '../theme.ts';
+import type { UnitVM } from './model.ts';
+import { PlanningClock } from './PlanningClock.tsx';
+import { type MatchConnection, useMatch } from './useMatch.ts';
+
+type Tab = 'orders' | 'alliance' | 'console' | 'status' | 'review' | 'log';
+const TAB_LABEL: Readonly<Record<Tab, string>> = {
+  orders: 'Orders',
+  alliance: 'Alliance',
+  console: 'White Cell',
+  status: 'Status',
+  review: 'Review',
+  log: 'Log',
+};
+
+function useMeta(matchID: string): { meta: MatchMeta | null; error: string | null } {
+  const [meta, setMeta] = useState<MatchMeta | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      getMatch(matchID).then(
+        (m) => {
+          if (!live) return;
+          setMeta(m);
+          setError(null);
+        },
+        (e: unknown) => live && setError(String(e instanceof Error ? e.message : e)),
+      );
+    void load();
+    const t = window.setInterval(load, 4000);
+    return () => {
+      live = false;
+      window.clearInterval(t);
+    };
+  }, [matchID]);
+  return { meta, error };
+}
+
+export function MatchPage({ matchID, seat }: { readonly matchID: string; readonly seat: Seat | 'observer' }) {
+  const [stored, setStored] = useState<StoredSeat | null>(() =>
+    seat === 'observer' ? null : loadSeat(matchID, seat),
+  );
+  const { meta, error } = useMeta(matchID);
+  if (seat !== 'observer' && !stored)
+    return <JoinForm matchID={matchID} seat={seat} meta={meta} metaError={error} onJoined={setStored} />;
+  const conn: MatchConnection = stored
+    ? { matchID, playerID: stored.playerID, credentials: stored.credentials }
+    : { matchID };
+  return (
+    <Board
+      conn={conn}
+      seat={seat}
+      name={stored?.name ?? null}
+      meta={meta}
+      onLeave={
+        seat === 'observer'
+          ? null
+          : () => {
+              forgetSeat(matchID, seat);
+              setStored(null);
+            }
+      }
+    />
+  );
+}
+
+function JoinForm(props: {
+  readonly matchID: string;
+  readonly seat: Seat;
+  readonly meta: MatchMeta | null;
+  readonly metaError: string | null;
+  readonly onJoined: (s: StoredSeat) => void;
+}) {
+  const { matchID, seat, meta, metaError, onJoined } = props;
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const playerID = PLAYER_OF_SEAT[seat];
+  // The public view, for who has committed so far.
+  const observer = useMatch({ matchID });
+  const taken = meta?.players.find((p) => String(p.id) === playerID)?.name;
+  const scenario = meta?.setupData?.scenarioId ? getScenario(meta.setupData.scenarioId) : undefined;
+  const join = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const credentials = await joinMatch(matchID, playerID, name.trim());
+      const s = { playerID, credentials, name: name.trim() };
+      saveSeat(matchID, seat, s);
+      onJoined(s);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main className="page join">
+      <h1>Island Chain · join as {SEAT_LABEL[seat]}</h1>
+      <p className="muted">
+        Match <code>{matchID}</code>
+        {scenario ? ` · ${scenario.name}` : ''}
+      </p>
+      {metaError && <p className="reason">Could not read the match: {metaError}</p>}
+      {taken ? (
+        <p className="reason">This seat is already held by {taken}. Ask the facilitator for another link.</p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim()) void join();
+          }}
+        >
+          <label className="field wide">
+            <span>Your display name</span>
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={40}
+              data-testid="join-name"
+            />
+          </label>
+          <button type="submit" className="primary" disabled={busy || !name.trim()} data-testid="join">
+            Join the match
+          </button>
+          {error && <p className="reason">{error}</p>}
+        </form>
+      )}
+      <SeatsTable model={observer.model} meta={meta} />
+      <p>
+        <a href={`/match/${encodeURIComponent(matchID)}`}>Watch as an observer</a> · <a href="/">Lobby</a>
+      </p>
+    </main>
+  );
+}
+
+function tabsFor(seat: Seat | 'observer'): Tab[] {
+  if (seat === 'white') return ['console', 'alliance', 'status', 'review', 'log'];
+  if (seat === 'observer') return ['status', 'review', 'log'];
+  return ['orders', 'alliance', 'status', 'review', 'log'];
+}
+
+function Board(props: {
+  readonly conn: MatchConnection;
+  readonly seat: Seat | 'observer';
+  readonly name: string | null;
+  readonly meta: MatchMeta | null;
+  readonly onLeave: (() => void) | null;
+}) {
+  const { conn, seat, name, meta, onLeave } = props;
+  const ctl = useMatch(conn);
+  const model = ctl.model;
+  const tabs = tabsFor(seat);
+  const [tab, setTab] = useState<Tab>(tabs[0]!);
+  const [unit, setUnit] = useState<string | null>(null);
+  const [zone, setZone] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  // A round adjudicated or the match ended since the last update: show the review.
+  const [seen, setSeen] = useState<string | null>(null);
+  const progress = model ? `${model.view.history.length}/${model.view.stage}` : null;
+  if (progress !== null && progress !== seen) {
+    if (seen !== null) setTab('review');
+    setSeen(progress);
+  }
+
+  if (!model)
+    return (
+      <main className="page">
+        <h1>Island Chain</h1>
+        <p>{ctl.error ?? `Connecting to match ${conn.matchID}…`}</p>
+        {onLeave && (
+          <button type="button" className="link" onClick={onLeave}>
+            Forget my seat on this browser
+          </button>
+        )}
+      </main>
+    );
+
+  const selected = unit ? model.unitById.get(unit) : undefined;
+  const legal = selected?.own ? model.legal.byUnit[selected.id] : undefined;
+  const highlights: Highlights = {
+    moves: new Set(legal?.moves ?? []),
+    strikes: new Set((legal?.strikes ?? []).map((s) => s.target)),
+  };
+  const onZone = (z: string | null) => {
+    if (z && (highlights.moves.has(z) || highlights.strikes.has(z))) {
+      setPicked(z);
+      return;
+    }
+    setZone(z);
+    setUnit(null);
+    setPicked(null);
+  };
+  const onUnits = (units: readonly UnitVM[]) => {
+    const first = units[0];
+    if (!first) return;
+    const idx = units.findIndex((u) => u.id === unit);
+    const next = idx >= 0 ? units[(idx + 1) % units.length]! : first;
+    setUnit(next.id);
+    setZone(next.zone);
+    setPicked(null);
+    if (next.own && tabs.includes('orders')) setTab('orders');
+  };
+  const selectUnit = (id: string | null) => {
+    setUnit(id);
+    setZone(id ? (model.unitById.get(id)?.zone ?? null) : null);
+    setPicked(null);
+  };
+  const v = model.view;
+  return (
+    <div className="board" data-seat={seat}>
+      <a className="skip" href="#tab-panel">
+        Skip to the panels
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <a href="/">Island Chain</a>
+          <span className="muted"> · {model.scenario.name}</span>
+        </div>
+        <div className="round" data-testid="round">
+          Round {v.round}/{v.maxRounds}
+          {v.stage === 'ended' ? ` · ended${v.outcome ? `: ${titleCase(v.outcome.category)}` : ''}` : ''}
+        </div>
+        <div className="seat-badge" data-testid="seat">
+          {SEAT_LABEL[seat]}
+          {name ? ` · ${name}` : ''}
+        </div>
+        {v.stage === 'planning' && (
+          <PlanningClock
+            key={`${v.round}/${v.white.timerSeconds}/${v.white.paused}`}
+            matchID={conn.matchID}
+            seconds={v.white.timerSeconds}
+          />
+        )}
+        <div className={ctl.connected ? 'conn good' : 'conn bad'}>
+          {ctl.connected ? 'connected' : 'offline'}
+        </div>
+        {onLeave && (
+          <button type="button" className="link small" onClick={onLeave}>
+            Leave seat
+          </button>
+        )}
+      </header>
+      <Dashboards model={model} />
+      <div className="main">
+        <div className="map-area">
+          <MapView
+            model={model}
+            selectedUnit={unit}
+            selectedZone={zone}
+            highlights={highlights}
+            onZone={onZone}
+            onUnits={onUnits}
+          />
+          <SelectionCard
+            model={model}
+            zone={zone}
+            unit={unit}
+            onUnit={selectUnit}
+            onClose={() => {
+              setZone(null);
+              setUnit(null);
+            }}
+          />
+        </div>
+        <aside className="sidebar">
+          <div className="tabs" role="tablist" aria-label="Panels">
+            {tabs.map((t) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                id={`tab-${t}`}
+                aria-selected={tab === t}
+                aria-controls="tab-panel"
+                className={tab === t ? 'tab active' : 'tab'}
+                onClick={() => setTab(t)}
+              >
+                {TAB_LABEL[t]}
+                {t === 'alliance' && model.proposals.some((p) => p.incoming && p.status === 'open')
+                  ? ' •'
+                  : ''}
+              </button>
+            ))}
+          </div>
+          <div
+            className="tab-panel"
+            id="tab-panel"
+            role="tabpanel"
+            aria-labelledby={`tab-${tab}`}
+            tabIndex={-1}
+          >
+            {tab === 'orders' && (
+              <OrdersPanel
+                model={model}
+                send={ctl.send}
+                selectedUnit={unit}
+                onSelectUnit={selectUnit}
+                pickedZone={picked}
+              />
+            )}
+            {tab === 'alliance' && <AlliancePanel model={model} send={ctl.send} />}
+            {tab === 'console' && <WhiteConsole model={model} send={ctl.send} />}
+            {tab === 'status' && <StatusPanel model={model} meta={meta} />}
+            {tab === 'review' && <ReviewPanel model={model} matchID={conn.matchID} />}
+            {tab === 'log' && <LogPanel model={model} />}
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The controller hook (CONVENTIONS item 10): the one place that talks to boardgame.io.
+ * It runs a boardgame.io `Client` over socket.io at the page's origin, maps each update
+ * (the seat's playerView) to the `MatchModel`, and turns intents into moves after asking
+ * the engine whether they would be accepted, so a refused action shows its reason instead
+ * of a silent `INVALID_MOVE`.
+ */
+import { Client } from 'boardgame.io/client';
+import { SocketIO } from 'boardgame.io/multiplayer';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { IslandChainGame, MOVE_OF_ACTION } from '../../../game/bgio.ts';
+import type { MatchView } from '../../../game/fog.ts';
+import type { MatchState } from '../../../game/state.ts';
+import { getScenario } from '../../../scenarios/index.ts';
+import { buildModel, type Intent, type MatchModel } from './model.ts';
+
+export interface MatchConnection {
+  readonly matchID: string;
+  readonly playerID?: string;
+  readonly credentials?: string;
+}
+
+export interface MatchController {
+  readonly connected: boolean;
+  readonly synced: boolean;
+  readonly model: MatchModel | null;
+  readonly error: string | null;
+  /** Sends an intent; returns the engine's reason when it would be refused (nothing is sent then). */
+  readonly send: (intent: Intent, opts?: { readonly force?: boolean }) => string | null;
+}
+
+type BgioClient = ReturnType<typeof Client<MatchState>>;
+
+export function useMatch(conn: MatchConnection): MatchController {
+  const [view, setView] = useState<MatchView | null>(null);
+  const [connected, setConnected] = useState(false);
+  const clientRef = useRef<BgioClient | null>(null);
+  const { matchID, playerID, credentials } = conn;
+
+  useEffect(() => {
+    const client = Client<MatchState>({
+      game: IslandChainGame,
+      matchID,
+      ...(playerID !== undefined ? { playerID } : {}),
+      ...(credentials !== undefined ? { credentials } : {}),
+      multiplayer: SocketIO({ server: window.location.origin }),
+      debug: false,
+    });
+    clientRef.current = client;
+    const unsubscribe = client.subscribe((s) => {
+      if (!s) return;
+      setConnected(s.isConnected);
+      if (s.G) setView(s.G as unknown as MatchView);
+    });
+    client.start();
+    return () => {
+      unsubscribe();
+      client.stop();
+      clientRef.current = null;
+    };
+  }, [matchID, playerID, credentials]);
+
+  const scenario = view ? getScenario(view.scenarioId) : undefined;
+  const error = view && !scenario ? `this client does not know scenario "${view.scenarioId}"` : null;
+  const model = useMemo(() => (view && scenario ? buildModel(view, scenario) : null), [view, scenario]);
+
+  const send = (intent: Intent, opts?: { readonly force?: boolean }): string | null => {
+    const client = clientRef.current;
+    if (!client || !model) return 'not connected to the match';
+    const reason = model.check(intent);
+    if (reason && !opts?.force) return reason;
+    const { type, ...payload } = intent;
+    const move = client.moves[MOVE_OF_ACTION[type]];
+    if (!move) return `no move for "${type}"`;
+    move(payload);
+    return null;
+  };
+
+  return { connected, synced: view !== null, model, error, send };
+}

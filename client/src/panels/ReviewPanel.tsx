@@ -1,0 +1,109 @@
+/**
+ * Round review and running log (DESIGN.md section 4, step 6): the events of a round the
+ * seat may see (the server's view is already filtered), losses and track changes from the
+ * round summaries, and the whole match log.
+ */
+import { useState } from 'react';
+import type { LogEvent } from '../../../game/state.ts';
+import { FACTIONS } from '../../../game/types.ts';
+import { recordLink } from '../lobby/api.ts';
+import { fmt, type MatchModel, roundReview } from '../match/model.ts';
+import { SEAT_LABEL, titleCase } from '../theme.ts';
+
+function Events({ events }: { readonly events: readonly LogEvent[] }) {
+  return (
+    <ul className="events">
+      {events.map((e, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: log events have no id and never reorder
+        <li key={i} className={`ev ev-${e.step}`}>
+          <span className="step">{e.step}</span> {e.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ReviewPanel({ model, matchID }: { readonly model: MatchModel; readonly matchID: string }) {
+  const v = model.view;
+  const last = v.history.length > 0 ? v.history[v.history.length - 1]!.round : v.round;
+  const [picked, setPicked] = useState<number | null>(null);
+  const round = picked ?? last;
+  const r = roundReview(v, round);
+  const rounds = [...new Set([...v.history.map((h) => h.round), v.round])].sort((a, b) => a - b);
+  const adjudicated = v.history.some((h) => h.round === round);
+  return (
+    <div className="panel-body review" data-testid="review">
+      <div className="review-head">
+        <h3>
+          Round {round} review{adjudicated ? '' : ' (in progress)'}
+        </h3>
+        <label className="field inline">
+          <span>Round</span>
+          <select value={round} onChange={(e) => setPicked(Number(e.target.value))}>
+            {rounds.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {v.outcome && (
+        <p className="outcome">
+          Outcome: <strong>{titleCase(v.outcome.category)}</strong> (round {v.outcome.round}) —{' '}
+          {v.outcome.reason}
+          <br />
+          <a href={recordLink(matchID)} download={`island-chain-${matchID}.json`}>
+            Download the match record
+          </a>{' '}
+          <span className="muted small">(scenario, seed and actions: replays exactly)</span>
+        </p>
+      )}
+      {r.summary && (
+        <section>
+          <h4>Losses this round (steps)</h4>
+          <p>{FACTIONS.map((f) => `${SEAT_LABEL[f]} ${fmt(r.summary?.losses[f] ?? 0)}`).join(' · ')}</p>
+        </section>
+      )}
+      {r.changes.length > 0 && (
+        <section>
+          <h4>Track changes</h4>
+          <table className="compact">
+            <tbody>
+              {r.changes.map((c) => (
+                <tr key={c.label}>
+                  <th scope="row">{c.label}</th>
+                  <td>{fmt(c.before, 2)}</td>
+                  <td>→</td>
+                  <td>{fmt(c.after, 2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <section>
+        <h4>Events</h4>
+        {r.events.length === 0 ? (
+          <p className="muted">No events you can see.</p>
+        ) : (
+          <Events events={r.events} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function LogPanel({ model }: { readonly model: MatchModel }) {
+  const rounds = [...new Set(model.view.log.map((e) => e.round))].sort((a, b) => b - a);
+  return (
+    <div className="panel-body log">
+      {rounds.map((n) => (
+        <section key={n}>
+          <h4>Round {n}</h4>
+          <Events events={model.view.log.filter((e) => e.round === n)} />
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * A send button for one intent: it shows the engine's reason (`checkAction` through the
+ * model) before anything is sent, and sends only what the engine would accept.
+ */
+import { useState } from 'react';
+import type { Intent, MatchModel } from '../match/model.ts';
+
+export type SendFn = (intent: Intent, opts?: { readonly force?: boolean }) => string | null;
+
+interface Props {
+  readonly model: MatchModel;
+  readonly send: SendFn;
+  readonly intent: Intent | null;
+  readonly label: string;
+  readonly className?: string;
+  /** Allow sending despite a refusal the client cannot settle (hidden partner data); the server decides. */
+  readonly allowForce?: boolean;
+  readonly onSent?: () => void;
+  readonly testId?: string;
+}
+
+export function Send({ model, send, intent, label, className, allowForce, onSent, testId }: Props) {
+  const [note, setNote] = useState<string | null>(null);
+  const reason = intent ? model.check(intent) : null;
+  const go = (force: boolean) => {
+    if (!intent) return;
+    const r = send(intent, { force });
+    setNote(r ? `Refused: ${r}` : 'Sent.');
+    if (!r) onSent?.();
+  };
+  return (
+    <div className="send">
+      <button
+        type="button"
+        className={className ?? 'primary'}
+        disabled={!intent || reason !== null}
+        onClick={() => go(false)}
+        data-testid={testId}
+      >
+        {label}
+      </button>
+      {intent && reason && allowForce && (
+        <button type="button" className="secondary" onClick={() => go(true)}>
+          Send anyway
+        </button>
+      )}
+      {intent && reason && (
+        <p className="reason" role="status">
+          {reason}
+        </p>
+      )}
+      {note && !reason && <p className="note small muted">{note}</p>}
+    </div>
+  );
+}

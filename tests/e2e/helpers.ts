@@ -1,0 +1,121 @@
+/**
+ * Browser-test plumbing (issue 3, "Browser tests"): build the client when it is missing or
+ * older than its sources, start the server on a free port with a temporary data directory,
+ * and drive Debian's chromium through playwright-core.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+const DIST_INDEX = join(ROOT, 'dist', 'client', 'index.html');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Newest modification time under a path (files only). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let m = 0;
+  for (const e of readdirSync(path)) if (e !== 'node_modules') m = Math.max(m, newest(join(path, e)));
+  return m;
+}
+
+/** Runs `vite build` when dist/client is missing or older than the client, the engine or the scenarios. */
+export function ensureClientBuilt(): void {
+  const built = existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : 0;
+  const sources = Math.max(
+    ...['client', 'game', 'scenarios', 'vite.config.ts'].map((p) => newest(join(ROOT, p))),
+  );
+  if (built > sources) return;
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly storage?: {
+    fetch(matchID: string, opts: { state: true }): Promise<{ state?: { G: unknown } }>;
+  };
+  close(): Promise<void>;
+}
+
+/** Waits for server/main.ts (written alongside this client), then starts it on a free port. */
+export async function startTestServer(): Promise<{ server: RunningServer; dataDir: string }> {
+  const main = join(ROOT, 'server', 'main.ts');
+  const deadline = Date.now() + 120_000;
+  while (!existsSync(main)) {
+    if (Date.now() > deadline) throw new Error('server/main.ts does not exist');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const mod = (await import(main)) as {
+    startServer: (o: { port: number; dataDir: string; quiet?: boolean }) => Promise<RunningServer>;
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'island-chain-e2e-'));
+  const server = await mod.startServer({ port: 0, dataDir, quiet: true });
+  return { server, dataDir };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A page in its own context (its own localStorage, as a separate player), with its console errors collected. */
+export interface SeatPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly errors: string[];
+  readonly frames: string[];
+}
+
+export async function openSeatPage(
+  browser: Browser,
+  opts: { recordFrames?: boolean } = {},
+): Promise<SeatPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const frames: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (opts.recordFrames)
+    page.on('websocket', (ws) => {
+      ws.on('framereceived', (f) => {
+        frames.push(typeof f.payload === 'string' ? f.payload : Buffer.from(f.payload).toString('utf8'));
+      });
+    });
+  return { context, page, errors, frames };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
