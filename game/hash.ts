@@ -1,14 +1,26 @@
 /** Canonical JSON and a 64-bit FNV-1a style content hash, pure and portable (section 1: record hashes). */
 
+/** Reorders an object's keys when they are not already sorted (JSON.stringify replacer). */
+function sortKeys(_key: string, v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  let sorted = true;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      sorted = false;
+      break;
+    }
+  }
+  if (sorted) return v;
+  const r: Record<string, unknown> = {};
+  for (const k of keys.sort()) r[k] = o[k];
+  return r;
+}
+
 /** JSON with object keys sorted, so equal data always gives equal text. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  return JSON.stringify(value, sortKeys) ?? 'null';
 }
 
 /** Two independent 32-bit FNV-1a lanes → 16 hex digits. */
