@@ -17,16 +17,11 @@ const rad = (d: number): number => (d * Math.PI) / 180;
 
 /** Great-circle distance in km between two zone centroids (haversine). */
 export function distanceKm(a: ZoneId, b: ZoneId): number {
-  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-  const hit = DISTANCES.get(key);
-  if (hit !== undefined) return hit;
-  const d = haversineKm(a, b);
-  DISTANCES.set(key, d);
-  return d;
+  const ia = ZONE_INDEX.get(a);
+  const ib = ZONE_INDEX.get(b);
+  if (ia === undefined || ib === undefined) throw new Error(`internal: unknown zone ${a} or ${b}`);
+  return DISTANCES[ia * ZONE_CATALOG.length + ib]!;
 }
-
-/** Memo of the fixed catalog's pairwise distances (pure: the catalog never changes). */
-const DISTANCES = new Map<string, number>();
 
 function haversineKm(a: ZoneId, b: ZoneId): number {
   const [lon1, lat1] = zoneDef(a).centroid;
@@ -87,3 +82,13 @@ export function reachable(
 
 /** Ferry range for rebasing aircraft in one round, km. */
 export const AIR_REBASE_KM = 2500;
+
+const ZONE_INDEX: ReadonlyMap<ZoneId, number> = new Map(ZONE_CATALOG.map((z, i) => [z.id, i]));
+/** Pairwise great-circle distances of the fixed catalog, computed once. */
+const DISTANCES: Float64Array = (() => {
+  const n = ZONE_CATALOG.length;
+  const m = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) m[i * n + j] = haversineKm(ZONE_CATALOG[i]!.id, ZONE_CATALOG[j]!.id);
+  return m;
+})();
