@@ -10,7 +10,7 @@ export const EXIT = {
   input: 1,
   /** The command line is wrong: unknown command or option, bad --seats, unknown scenario id. */
   usage: 2,
-  /** `replay --verify` found a round whose state hash differs, or an action the rules reject. */
+  /** `replay --verify` or `report` found a round whose state hash differs, or an action the rules reject. */
   diverged: 3,
   /** A bug in Island Chain itself; ISLAND_CHAIN_DEBUG=1 prints the stack. */
   internal: 4,
@@ -22,7 +22,7 @@ Exit codes:
   0  success
   1  input error: a file is missing, is not valid JSON, or fails validation
   2  usage error: unknown command or option, bad --seats, unknown scenario id
-  3  replay --verify: the replay diverges from the record (the first diverging round is named)
+  3  replay --verify or report: the replay diverges from the record (the first diverging round is named)
   4  internal error (a bug; set ISLAND_CHAIN_DEBUG=1 to see the stack)`;
 
 /** An error a person can act on: printed as `island-chain: <message>` and exits with `exitCode`. */

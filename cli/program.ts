@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
+import { parseVary, varyScenario } from '../game/analysis.ts';
 import { defaultPolicy } from '../game/bots.ts';
 import { type MatchRecord, parseSeats, replay, runMatch, type Seats } from '../game/harness.ts';
 import { type Action, formatAction } from '../game/orders.ts';
@@ -14,6 +16,8 @@ import { RULES_VERSION } from '../game/state.ts';
 import { FACTIONS } from '../game/types.ts';
 import pkg from '../package.json' with { type: 'json' };
 import { getScenario, SCENARIO_IDS } from '../scenarios/index.ts';
+import { type ReportOptions, reportCommand } from './aar.ts';
+import { type AnalyzeOptions, analyze } from './analyze.ts';
 import { CliError, EXIT, EXIT_CODES_HELP } from './errors.ts';
 import { readRecordFile, readScenarioFile, scenarioFromArg } from './load.ts';
 import { jsonSummary, outcomeReport, roundReport } from './report.ts';
@@ -63,13 +67,25 @@ interface PlayOptions {
   readonly record?: string;
   readonly json?: boolean;
   readonly verbose?: boolean;
+  readonly set?: string;
+}
+
+/** `play --set key=value`: the scenario with one field set, as a row of `analyze --vary` played it. */
+function scenarioVariant(scenario: Scenario, text: string): Scenario {
+  const v = parseVary(text);
+  if (!v.ok || v.value.values.length !== 1)
+    throw new CliError(`bad --set: "${text}" is not key=value with a dotted scenario field`, EXIT.usage);
+  const r = varyScenario(scenario, v.value.key, v.value.values[0] ?? '');
+  if (!r.ok) throw new CliError(`bad --set: ${r.error}`, EXIT.usage);
+  return r.value;
 }
 
 function play(io: Io, opts: PlayOptions): void {
   const seatsParsed = parseSeats(opts.seats);
   if (!seatsParsed.ok) throw new CliError(`bad --seats: ${seatsParsed.error}`, EXIT.usage);
   const seats: Seats = seatsParsed.value;
-  const scenario = scenarioFromArg(opts.scenario);
+  const base = scenarioFromArg(opts.scenario);
+  const scenario = opts.set ? scenarioVariant(base, opts.set) : base;
   const seed = opts.seed ?? randomBytes(4).toString('hex');
   const policies = Object.fromEntries(FACTIONS.map((f) => [f, `bot:${seats[f] ?? defaultPolicy(f)}`]));
   const result = runMatch(scenario, seats, seed);
@@ -211,6 +227,10 @@ export function buildProgram(io: Io): Command {
     .option('--record <file>', 'write the match record (JSON, byte-identical for the same scenario and seed)')
     .option('--json', 'print one line of JSON (outcome, rounds, finalHash, peakEscalation, losses, …)')
     .option('--verbose', 'print every public log event of each round')
+    .option(
+      '--set <key=value>',
+      'set one scenario field first, as a row of analyze --vary did, e.g. tracks.alliance.commandLevel=2',
+    )
     .addHelpText(
       'after',
       '\nPolicies: china = cautious | opportunist (default) | aggressive; japan, us, taiwan = baseline (default) | forward-denial',
@@ -228,6 +248,49 @@ export function buildProgram(io: Io): Command {
     )
     .option('--rounds', 'also print the round summaries')
     .action((file: string, opts: ReplayOptions) => replayCommand(io, file, opts));
+
+  program
+    .command('analyze')
+    .description(
+      'play a batch of seeded bot matches per scenario on worker threads; print a side-by-side summary and write one CSV row per match',
+    )
+    .option(
+      '--scenario <id|file>',
+      'a registered scenario id or a scenario JSON file; repeat it to compare scenarios side by side',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .requiredOption('--games <n>', 'matches per scenario (and per --vary value)')
+    .option(
+      '--seed <seed>',
+      'batch seed; game i plays seed "<seed>-i" (default: a fresh random seed, printed)',
+    )
+    .option('--seats <list>', 'bot policies, e.g. china=bot:aggressive (as for play)', '')
+    .option('--workers <k>', `worker threads (default: all cores, here ${availableParallelism()})`)
+    .option('--out <file>', 'write one CSV row per match (the same bytes whatever the worker count)')
+    .option('--json <file>', 'write the summary as JSON')
+    .option(
+      '--vary <key=v1,v2>',
+      'run the same seeds at each value of one scenario field, e.g. tracks.alliance.commandLevel=0,2',
+    )
+    .addHelpText(
+      'after',
+      '\nEvery CSV row replays: island-chain play --scenario <scenario> --seed <seed> [--set <variant>] --json prints its finalHash.',
+    )
+    .action((opts: AnalyzeOptions) => analyze(io, opts));
+
+  program
+    .command('report')
+    .description(
+      'write a self-contained HTML after-action report of a match record (timeline, charts, losses, outcome)',
+    )
+    .argument('<record>', 'match record JSON file (from play --record)')
+    .option('--out <file>', 'HTML file to write (default: the record name with .html, in this folder)')
+    .option(
+      '--scenario <id|file>',
+      "scenario to replay against (default: the record's registered scenarioId)",
+    )
+    .action((file: string, opts: ReportOptions) => reportCommand(io, file, opts));
 
   return program;
 }

@@ -20,7 +20,7 @@ const pad = (s: string, n: number): string => s.padEnd(n);
 const isPublic = (e: LogEvent): boolean => e.visibleTo === 'all';
 
 /** Salvo lines (`<shooter> strike on <zone> (<aim>): N missiles, H hits`) folded into one line per shooter. */
-function foldStrikes(events: readonly LogEvent[]): string[] {
+export function foldStrikes(events: readonly LogEvent[]): string[] {
   const bySide = new Map<string, { strikes: number; fired: number; hits: number; targets: Set<string> }>();
   const rest: string[] = [];
   for (const e of events) {
@@ -47,7 +47,7 @@ function foldStrikes(events: readonly LogEvent[]): string[] {
 }
 
 /** Repeated identical lines shown once with a count. */
-function foldRepeats(lines: readonly string[]): string[] {
+export function foldRepeats(lines: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
   return [...counts].map(([l, n]) => (n > 1 ? `${l} (×${n})` : l));
@@ -58,7 +58,7 @@ function lossDelta(now: ByFaction<number>, before: ByFaction<number> | undefined
   return parts.join(' · ');
 }
 
-function estimateLine(h: RoundSummary, estimate: DeterrenceEstimate | null): string {
+export function estimateLine(h: RoundSummary, estimate: DeterrenceEstimate | null): string {
   const verdict = h.deterrenceMargin > 0 ? 'deterred' : 'tempted';
   if (estimate && !estimate.best) return 'no rung above the current one';
   const best = estimate?.best

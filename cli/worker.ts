@@ -1,0 +1,31 @@
+/**
+ * A batch worker thread, started by cli/analyze.ts: it plays the games it is sent through
+ * the pure harness (`playGame`, never boardgame.io) and posts each result back as soon as
+ * it is done, then says it is idle so it can be sent more.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { playGame } from '../game/analysis.ts';
+import type { FromWorker, ToWorker, WorkerSetup } from './analyze.ts';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort;
+if (!port) throw new Error('internal: cli/worker.ts must run as a worker thread');
+
+const send = (msg: FromWorker): void => port.postMessage(msg);
+
+port.on('message', (msg: ToWorker) => {
+  try {
+    for (const t of msg.tasks) {
+      const scenario = setup.scenarios[t.group];
+      if (!scenario) throw new Error(`internal: no scenario for group ${t.group}`);
+      send({ type: 'result', index: t.index, result: playGame(scenario, setup.seats, setup.seed, t.game) });
+    }
+    send({ type: 'idle' });
+  } catch (e) {
+    send({
+      type: 'error',
+      message: e instanceof Error ? e.message : String(e),
+      stack: (e as Error).stack ?? '',
+    });
+  }
+});

@@ -1,0 +1,275 @@
+/**
+ * The after-action report (`island-chain report`): for every golden record the page has the
+ * outcome, a timeline entry per round, the chart containers and the losses table; it is
+ * self-contained (d3 and Plot inlined, no external scripts); White Cell injects and
+ * amendments appear with their reasons; a diverging record is refused; and in Debian's
+ * chromium every chart draws.
+ */
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartLibraries, OUTCOME_LABELS, renderReport } from '../cli/aar.ts';
+import { readRecordFile } from '../cli/load.ts';
+import { num } from '../cli/report.ts';
+import { applyAction, newMatch } from '../game/engine.ts';
+import { type MatchRecord, playBotRound, replay, stateHash } from '../game/harness.ts';
+import type { Action } from '../game/orders.ts';
+import type { Scenario } from '../game/scenario.ts';
+import { type MatchState, RULES_VERSION } from '../game/state.ts';
+import { FACTIONS } from '../game/types.ts';
+import { getScenario } from '../scenarios/index.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const GOLDEN = join(ROOT, 'tests', 'golden');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHART_IDS = [
+  'escalation',
+  'deterrence',
+  'politics',
+  'energy',
+  'budgets',
+  'stockpiles',
+  'losses',
+  'capacity',
+];
+
+function cli(...args: string[]): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ISLAND_CHAIN_DEBUG: '' },
+  });
+}
+
+const scenarioOf = (id: string): Scenario => {
+  const s = getScenario(id);
+  if (!s) throw new Error(`no scenario ${id}`);
+  return s;
+};
+
+/** The inner HTML of the element with this id (sections do not nest sections of the same id). */
+const section = (html: string, id: string): string => {
+  const start = html.indexOf(`id="${id}"`);
+  if (start < 0) return '';
+  return html.slice(start, html.indexOf('</section>', start));
+};
+
+const libs = chartLibraries();
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'island-chain-report-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const goldenFiles = readdirSync(GOLDEN).filter((f) => f.endsWith('.record.json'));
+
+describe.each(goldenFiles)('report of golden %s', (file) => {
+  const record = readRecordFile(join(GOLDEN, file));
+  const scenario = scenarioOf(record.scenarioId);
+  const res = replay(record, scenario);
+  const html = renderReport(record, scenario, res, libs);
+
+  it('replays the record and names the scenario, seed and outcome with how it was reached', () => {
+    expect(res.ok).toBe(true);
+    const o = res.state.outcome;
+    if (!o) throw new Error('golden match did not end');
+    expect(html).toContain(`<title>${scenario.name} — after-action report</title>`);
+    expect(html).toContain(`<dd>${record.seed}</dd>`);
+    const outcome = section(html, 'outcome');
+    expect(outcome).toContain(OUTCOME_LABELS[o.category]);
+    expect(outcome).toContain('How it was reached:');
+    expect(outcome).toContain(`in round ${o.round} of ${scenario.rounds}`);
+    expect(html).toContain(stateHash(res.state));
+  });
+
+  it('has a timeline entry for every round, with its public events', () => {
+    const timeline = html.slice(html.indexOf('id="timeline"'));
+    const rounds = timeline.match(/<section class="round" id="round-\d+">/g) ?? [];
+    expect(rounds).toHaveLength(record.roundHashes.length);
+    const firstEvent = res.state.log.find(
+      (e) => e.round === 1 && e.step === 'events' && e.visibleTo === 'all',
+    );
+    if (firstEvent)
+      expect(section(html, 'round-1')).toContain(firstEvent.text.replace(/&/g, '&amp;').slice(0, 40));
+    expect(section(html, 'round-1')).toContain("Red's estimate:");
+  });
+
+  it('has a container for every chart and the data to draw them', () => {
+    for (const id of CHART_IDS) expect(html).toContain(`<div class="plot" id="chart-${id}"></div>`);
+    const json = /<script type="application\/json" id="aar-data">(.*?)<\/script>/s.exec(html)?.[1] ?? '';
+    const data = JSON.parse(json) as { rounds: { round: number; escalation: number }[] };
+    expect(data.rounds.map((r) => r.round)).toEqual(res.state.history.map((h) => h.round));
+    expect(data.rounds.map((r) => r.escalation)).toEqual(res.state.history.map((h) => h.escalation));
+  });
+
+  it('tabulates losses by side and type, with totals', () => {
+    const losses = section(html, 'losses');
+    expect(losses).toContain('<table class="losses">');
+    for (const f of FACTIONS) {
+      expect(losses).toContain(`<th scope="col" class="num">${f}</th>`);
+      for (const [type, steps] of Object.entries(res.state.losses[f]))
+        expect(losses).toMatch(
+          new RegExp(
+            `<th scope="row">${type}</th>(<td class="num">[^<]*</td>)*<td class="num">${num(steps)}</td>`,
+          ),
+        );
+    }
+    const total = FACTIONS.reduce(
+      (a, f) => a + Object.values(res.state.losses[f]).reduce((x, y) => x + y, 0),
+      0,
+    );
+    expect(losses).toContain(`<tfoot><tr><th scope="row">Total</th>`);
+    expect(losses).toContain(`${total > 0 ? num(total) : '—'}</td></tr></tfoot>`);
+  });
+
+  it('is self-contained: d3 and Plot inlined, no external scripts, styles or images', () => {
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
+    expect(html).not.toMatch(/<link[^>]*stylesheet/i);
+    expect(html).not.toMatch(/<img[^>]*\ssrc=["']?https?:/i);
+    expect(html).toContain('// @observablehq/plot v0.6.17');
+    expect(html).toContain(libs.plot.slice(-2000));
+    expect(html).toContain(libs.d3.slice(0, 2000));
+    expect(html).toContain('@media print');
+  });
+});
+
+/** A seminar match with White Cell seated: an inject in round 1, an amendment in round 2. */
+function whiteCellRecord(scenario: Scenario, seed: string): MatchRecord {
+  let state: MatchState = newMatch(scenario, { seed, white: true });
+  const actions: Action[] = [];
+  const roundHashes: string[] = [];
+  const apply = (a: Action): MatchState | null => {
+    const before = state;
+    const r = applyAction(scenario, state, a);
+    if (!r.ok) return null;
+    actions.push(a);
+    state = r.value;
+    if (state.round !== before.round || (state.stage === 'ended' && before.stage !== 'ended'))
+      roundHashes.push(stateHash(state));
+    return state;
+  };
+  const must = (a: Action): void => {
+    if (!apply(a)) throw new Error(`rejected: ${JSON.stringify(a)}`);
+  };
+  must({
+    type: 'inject',
+    seat: 'white',
+    text: 'A typhoon closes Naha port for a week',
+    effects: [{ track: 'alliance.cohesion', delta: -5 }],
+  });
+  while (state.stage === 'planning') {
+    playBotRound(scenario, state, {}, apply);
+    if (state.round === 2 && state.stage === 'planning')
+      must({
+        type: 'amend',
+        seat: 'white',
+        track: 'taiwan.publicWill',
+        delta: 4,
+        reason: 'the adjudicators judged the convoy run more successful than the table',
+      });
+    must({ type: 'advance', seat: 'white' });
+  }
+  return {
+    rulesVersion: RULES_VERSION,
+    scenarioId: scenario.id,
+    scenarioHash: scenario.hash,
+    seed,
+    white: true,
+    actions,
+    roundHashes,
+  };
+}
+
+describe('report: White Cell and the command', () => {
+  it('shows White Cell injects and amendments with their reasons in their rounds', () => {
+    const scenario = scenarioOf('senkaku-gray-zone');
+    const record = whiteCellRecord(scenario, 'aar-white');
+    const res = replay(record, scenario);
+    expect(res.ok).toBe(true);
+    const html = renderReport(record, scenario, res, libs);
+    expect(section(html, 'round-1')).toMatch(
+      /<li class="ev ev-white"><span class="step">White Cell<\/span> White Cell inject: A typhoon closes Naha port for a week<\/li>/,
+    );
+    expect(section(html, 'round-2')).toMatch(
+      /ev-white.*White Cell amends taiwan\.publicWill by 4 \(now [\d.]+\): the adjudicators judged the convoy run more successful than the table/,
+    );
+    expect(section(html, 'round-1')).not.toContain('White Cell amends');
+    expect(html).toContain('<dt>White Cell</dt><dd>seated</dd>');
+  });
+
+  it('writes the page from the command line, and refuses a record that diverges (exit 3) or is missing (exit 1)', () => {
+    const file = join(GOLDEN, 'takaichi-2025.record.json');
+    const out = join(dir, 'takaichi.html');
+    const r = cli('report', file, '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Report written to ${out}`);
+    const record = readRecordFile(file);
+    const scenario = scenarioOf(record.scenarioId);
+    expect(readFileSync(out, 'utf8')).toBe(renderReport(record, scenario, replay(record, scenario), libs));
+
+    const tampered = {
+      ...record,
+      roundHashes: record.roundHashes.map((h, i) => (i === 2 ? '0000000000000000' : h)),
+    };
+    writeFileSync(join(dir, 'tampered.json'), JSON.stringify(tampered));
+    const bad = cli('report', join(dir, 'tampered.json'), '--out', join(dir, 'tampered.html'));
+    expect(bad.status).toBe(3);
+    expect(bad.stderr).toContain('diverges at round 3');
+    expect(existsSync(join(dir, 'tampered.html'))).toBe(false);
+
+    const missing = cli('report', join(dir, 'nope.json'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('no such file');
+  }, 60_000);
+});
+
+describe.runIf(existsSync(CHROMIUM))('report in chromium', () => {
+  it('draws every chart with Observable Plot and raises no page errors', async () => {
+    const file = join(GOLDEN, 'taiwan-quarantine.record.json');
+    const record = readRecordFile(file);
+    const scenario = scenarioOf(record.scenarioId);
+    const page = join(dir, 'quarantine.html');
+    writeFileSync(page, renderReport(record, scenario, replay(record, scenario), libs));
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--no-first-run',
+      ],
+    });
+    try {
+      const tab = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      const errors: string[] = [];
+      tab.on('pageerror', (e) => errors.push(String(e)));
+      tab.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await tab.goto(`file://${page}`);
+      await tab.waitForFunction(() => document.body.dataset.charts !== undefined, undefined, {
+        timeout: 15_000,
+      });
+      expect(await tab.evaluate(() => document.body.dataset.charts)).toBe('ok');
+      for (const id of CHART_IDS) {
+        const drawn = await tab.evaluate(
+          (sel) => document.querySelector(sel)?.querySelector('svg, p') !== null,
+          `#chart-${id}`,
+        );
+        expect(drawn, id).toBe(true);
+      }
+      // The escalation chart has one dot per round.
+      const dots = await tab.locator('#chart-escalation svg circle').count();
+      expect(dots).toBe(record.roundHashes.length);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
