@@ -4,20 +4,40 @@
  * - full `taiwan-invasion` matches per second through `runMatch` (bots in every seat);
  * - the same matches through boardgame.io: each record's actions sent as moves by one
  *   `Client` per seat over a `Local` master (game/bgio.ts), and the ratio of the two;
- * - replay speed in actions per second (`replay` of each record);
+ * - replay speed in actions per second (`replay` of each record), and the replay time of
+ *   one real record of at least 1,000 actions (a long quarantine match) against the
+ *   100 ms target;
+ * - the pure harness on all cores: `island-chain analyze` over BENCH_POOL_GAMES matches
+ *   (default 2,000) with one worker per core, and the projected time for 10,000 matches
+ *   against the 60 s target (BENCH_FULL=1 runs the full 10,000);
  * - peak memory (largest `rss` and `heapUsed` seen between matches).
  * Numbers only: nothing here asserts a timing.
  */
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Client } from 'boardgame.io/client';
 import { Local } from 'boardgame.io/multiplayer';
 import { makeGame, moveOf, PLAYER_OF_SEAT } from '../game/bgio.ts';
+import { applyAction, newMatch } from '../game/engine.ts';
 import { viewFor } from '../game/fog.ts';
-import { type MatchRecord, type MatchResult, replay, runMatch, stateHash } from '../game/harness.ts';
+import {
+  type MatchRecord,
+  type MatchResult,
+  playBotRound,
+  replay,
+  runMatch,
+  stateHash,
+} from '../game/harness.ts';
 import { hashValue } from '../game/hash.ts';
+import type { Action } from '../game/orders.ts';
 import type { Scenario } from '../game/scenario.ts';
 import type { MatchState } from '../game/state.ts';
 import { FACTIONS, type Faction } from '../game/types.ts';
-import { getScenario } from '../scenarios/index.ts';
+import { getScenario, resolveScenario } from '../scenarios/index.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const SCENARIO_ID = 'taiwan-invasion';
 
@@ -170,8 +190,104 @@ function main(): void {
     ['replays reproducing the final state', `${replayed}/${n}`],
     ['peak memory', `rss ${mb(peak.rss)} · heapUsed ${mb(peak.heapUsed)}`],
   ];
+  const long = longRecordReplay();
+  summary.push([
+    `replay of one ${long.actions}-action record`,
+    `${fixed(long.ms, 1)} ms (${fixed((long.ms * 1000) / long.actions, 1)} ms per 1,000 actions; target < 100 ms per 1,000)`,
+  ]);
+  const pool = poolRun();
+  summary.push(
+    [
+      `analyze on all cores (${pool.workers} workers, ${pool.games} matches)`,
+      `${fixed(pool.seconds, 2)} s wall · ${fixed(pool.games / pool.seconds)} matches/s · ${fixed(pool.games / pool.seconds / (n / (engineMs / 1000)), 2)}× one core`,
+    ],
+    [
+      '10,000 taiwan-invasion matches through analyze',
+      `${pool.games === 10_000 ? 'measured' : 'projected'} ${fixed((10_000 * pool.seconds) / pool.games, 1)} s (target < 60 s)`,
+    ],
+  );
   const w = Math.max(...summary.map((r) => r[0]?.length ?? 0));
   for (const [k, v] of summary) process.stdout.write(`${(k ?? '').padEnd(w)}  ${v}\n`);
+}
+
+/**
+ * A record of at least 1,000 actions: a 16-round invasion played by the bots, in which Japan's
+ * player also drafts and withdraws an order twenty times a round before planning for real
+ * (a seminar player revising). Replayed once warm, then timed.
+ */
+function longRecordReplay(): { actions: number; ms: number } {
+  const r = resolveScenario({ id: 'bench-long-invasion', extends: SCENARIO_ID, rounds: 16 });
+  if (!r.ok) throw new Error(`bench: ${r.error.map((e) => e.message).join('; ')}`);
+  const sc = r.value;
+  let state = newMatch(sc, { seed: 'bench-long' });
+  const actions: Action[] = [];
+  const roundHashes: string[] = [];
+  const apply = (a: Action): MatchState | null => {
+    const next = applyAction(sc, state, a);
+    if (!next.ok) return null;
+    actions.push(a);
+    const before = state;
+    state = next.value;
+    if (state.round !== before.round || (state.stage === 'ended' && before.stage !== 'ended'))
+      roundHashes.push(stateHash(state));
+    return state;
+  };
+  while (state.stage === 'planning') {
+    for (let i = 0; i < 20; i++) {
+      if (
+        apply({
+          type: 'order',
+          seat: 'japan',
+          order: { type: 'gray-zone', action: 'protest', zone: 'kanto' },
+        })
+      )
+        apply({ type: 'withdraw', seat: 'japan', index: state.pending.japan.orders.length - 1 });
+    }
+    playBotRound(sc, state, {}, apply);
+  }
+  const record: MatchRecord = {
+    rulesVersion: state.rulesVersion,
+    scenarioId: sc.id,
+    scenarioHash: sc.hash,
+    seed: 'bench-long',
+    actions,
+    roundHashes,
+  };
+  replay(record, sc);
+  const t = performance.now();
+  const rep = replay(record, sc);
+  const ms = performance.now() - t;
+  if (!rep.ok) throw new Error('bench: the long record did not replay');
+  sampleMemory();
+  return { actions: actions.length, ms };
+}
+
+/** Runs `island-chain analyze` with one worker per core and times the whole command. */
+function poolRun(): { workers: number; games: number; seconds: number } {
+  const workers = availableParallelism();
+  const games = process.env.BENCH_FULL === '1' ? 10_000 : Number(process.env.BENCH_POOL_GAMES ?? 2000);
+  const t = performance.now();
+  const res = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'cli', 'main.ts'),
+      'analyze',
+      '--scenario',
+      SCENARIO_ID,
+      '--games',
+      String(games),
+      '--seed',
+      'bench',
+      '--workers',
+      String(workers),
+    ],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const seconds = (performance.now() - t) / 1000;
+  if (res.status !== 0) throw new Error(`bench: analyze failed: ${res.stderr}`);
+  return { workers, games, seconds };
 }
 
 main();
