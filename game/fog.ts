@@ -35,10 +35,24 @@ function coverage(s: MatchState, f: Faction): Set<string> {
   return zones;
 }
 
-/** Units a faction can see (used by the view and by the deterrence check). */
-export function visibleUnits(s: MatchState, f: Faction): UnitState[] {
+/**
+ * Memo of `visibleUnits` per units object (units are replaced, never changed, so identity
+ * marks a board position) and the other inputs of coverage. A pure cache: same answer.
+ */
+const VISIBLE = new WeakMap<object, Map<string, readonly UnitState[]>>();
+
+/** Units a faction can see (used by the view, the deterrence check and the bots). Do not mutate the result. */
+export function visibleUnits(s: MatchState, f: Faction): readonly UnitState[] {
+  const key = `${f}|${sharedIsr(s)}|${s.bonuses.isrKm[f]}`;
+  let memo = VISIBLE.get(s.units);
+  if (!memo) {
+    memo = new Map();
+    VISIBLE.set(s.units, memo);
+  }
+  const hit = memo.get(key);
+  if (hit) return hit;
   const zones = coverage(s, f);
-  return liveUnits(s, (u) => {
+  const seen = liveUnits(s, (u) => {
     if (u.faction === f) return true;
     if (isBlue(f) && isBlue(u.faction)) return true;
     if (!zones.has(u.zone)) return false;
@@ -46,6 +60,8 @@ export function visibleUnits(s: MatchState, f: Faction): UnitState[] {
       return liveUnits(s, (x) => x.faction === f && x.zone === u.zone && unitType(x).asw > 0).length > 0;
     return true;
   });
+  memo.set(key, seen);
+  return seen;
 }
 
 const hiddenPending: Pending = { orders: [], committed: false };
