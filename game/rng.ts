@@ -17,7 +17,9 @@ export interface Stream {
 }
 
 export function stream(seed: string, key: string): Stream {
-  const rng = seedrandom(`${seed}/${key}`);
+  // Alea (seedrandom's port of Baagøe's generator): keyed set-up is three times cheaper than
+  // the default ARC4, and a match opens hundreds of streams.
+  const rng = seedrandom.alea(`${seed}/${key}`);
   const next = (): number => rng.quick();
   const s: Stream = {
     next,
