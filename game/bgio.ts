@@ -18,6 +18,7 @@ import { getScenario } from '../scenarios/index.ts';
 import { type Policy, policiesFor } from './bots.ts';
 import { applyAction, newMatch } from './engine.ts';
 import { type MatchView, type ViewSeat, viewFor } from './fog.ts';
+import { type MatchRecord, replay } from './harness.ts';
 import type { Action, ActionType } from './orders.ts';
 import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
@@ -25,6 +26,7 @@ import {
   err,
   FACTIONS,
   type Faction,
+  ok,
   type Result,
   type RuleError,
   ruleError,
@@ -71,8 +73,17 @@ export interface SetupData {
   readonly white?: boolean;
   /** Faction seats the server plays with an engine policy (section 11), e.g. `{ china: 'aggressive' }`. */
   readonly bots?: Partial<Record<Faction, Policy>>;
+  /**
+   * Actions applied after `newMatch`, each of which must be accepted, so a match starts where
+   * another left off: a branch of a finished match from the start of one of its rounds
+   * (`branchPrefix`). Needs `seed`, the seed the actions were played with.
+   */
+  readonly prefix?: readonly Action[];
 }
-const SETUP_FIELDS = ['scenarioId', 'seed', 'white', 'bots'];
+const SETUP_FIELDS = ['scenarioId', 'seed', 'white', 'bots', 'prefix'];
+
+/** The longest `setupData.prefix` a match is set up from. */
+export const MAX_PREFIX = 5_000;
 
 /** Move names by action type; each move takes the action without `type` and `seat`. */
 export const MOVE_OF_ACTION = {
@@ -200,6 +211,13 @@ function setupError(
     return 'setupData.white must be true or false';
   const bots = botsError(data.bots);
   if (bots) return bots;
+  if (data.prefix !== undefined) {
+    if (!Array.isArray(data.prefix)) return 'setupData.prefix must be an array of actions';
+    if (data.prefix.length > MAX_PREFIX)
+      return `setupData.prefix holds ${data.prefix.length} actions; at most ${MAX_PREFIX} are accepted`;
+    if (data.seed === undefined)
+      return 'setupData.prefix needs setupData.seed, the seed its actions were played with';
+  }
   if (numPlayers !== 4 && numPlayers !== 5)
     return `a match has 4 seats, or 5 with the White Cell (got ${numPlayers})`;
   const white = data.white ?? numPlayers === 5;
@@ -207,6 +225,97 @@ function setupError(
   if (!white && numPlayers === 5)
     return 'the fifth seat is the White Cell: set white to true, or play with 4 seats';
   return undefined;
+}
+
+/**
+ * Applies `setupData.prefix` to a new match: every action must be accepted, and the match
+ * must still be in play after the last one. The error names the first action refused.
+ */
+export function applyPrefix(
+  scenario: Scenario,
+  start: MatchState,
+  prefix: readonly unknown[],
+): Result<MatchState, string> {
+  let state = start;
+  for (const [i, a] of prefix.entries()) {
+    if (!isRecord(a) || typeof a.type !== 'string' || !SEATS.includes(a.seat as Seat))
+      return err(`setupData.prefix[${i}] is not an action (an object with a "type" and a "seat")`);
+    let r: Result<MatchState, RuleError>;
+    try {
+      r = applyAction(scenario, state, a as unknown as Action);
+    } catch (e) {
+      return err(`setupData.prefix[${i}] (${a.type} by ${String(a.seat)}) broke the engine: ${String(e)}`);
+    }
+    if (!r.ok)
+      return err(`setupData.prefix[${i}] (${a.type} by ${String(a.seat)}) is refused: ${r.error.message}`);
+    state = r.value;
+  }
+  if (state.stage === 'ended')
+    return err(
+      'setupData.prefix ends the match; a match can only start from a point where it is still in play',
+    );
+  return ok(state);
+}
+
+/** A branch point of a record: the actions before a round starts and the state they lead to. */
+export interface BranchPoint {
+  readonly round: number;
+  readonly prefix: readonly Action[];
+  readonly state: MatchState;
+}
+
+/**
+ * `branchPrefix(record, scenario, round)`: the actions of a finished match's record up to the
+ * start of `round`, for a new match with the same scenario and seed that plays on from there
+ * (issue 4, "Branch"). Refused when the record was made from another scenario, does not
+ * replay to the end of its match (its seed is public only once the match has ended), or
+ * diverges from these rules before `round` starts.
+ */
+export function branchPrefix(
+  record: MatchRecord,
+  scenario: Scenario,
+  round: number,
+): Result<BranchPoint, RuleError> {
+  if (!Number.isInteger(round) || round < 1)
+    return err(ruleError('ERR_BAD_ROUND', `a branch starts at a round from 1 on (got ${String(round)})`));
+  const r = replay(record, scenario);
+  if (r.error?.code === 'ERR_SCENARIO_HASH') return err(ruleError('ERR_SCENARIO_HASH', r.error.message));
+  if (r.divergence && r.divergence.round < round)
+    return err(
+      ruleError(
+        'ERR_DIVERGES',
+        `the record diverges from these rules in round ${r.divergence.round}${r.rulesMismatch ? ` (it was made under rules ${record.rulesVersion})` : ''}, so round ${round} cannot be re-created; branch from round ${r.divergence.round} or earlier`,
+      ),
+    );
+  if (r.error)
+    return err(
+      ruleError(
+        'ERR_DOES_NOT_REPLAY',
+        `the record does not replay: action #${r.error.actionIndex ?? '?'} is refused (${r.error.message})`,
+      ),
+    );
+  if (r.state.stage !== 'ended')
+    return err(
+      ruleError(
+        'ERR_NOT_FINISHED',
+        `the record's match has not ended (it stops in round ${r.state.round}); its seed stays secret until the match ends, so it cannot be branched`,
+      ),
+    );
+  let state = newMatch(scenario, { seed: record.seed, white: record.white ?? false });
+  if (round === 1) return ok({ round, prefix: [], state });
+  for (const [i, a] of record.actions.entries()) {
+    const next = applyAction(scenario, state, a);
+    if (!next.ok) break;
+    if (next.value.round === round && state.round !== round && next.value.stage === 'planning')
+      return ok({ round, prefix: record.actions.slice(0, i + 1), state: next.value });
+    state = next.value;
+  }
+  return err(
+    ruleError(
+      'ERR_BAD_ROUND',
+      `the record's match ended in round ${r.state.round} before round ${round} started; branch from round ${r.state.round} or earlier`,
+    ),
+  );
 }
 
 /** A seed from boardgame.io's PRNG: 4 × 32 bits in base 36. */
@@ -271,7 +380,16 @@ export function makeGame(
     minPlayers: 4,
     maxPlayers: 5,
     disableUndo: true,
-    validateSetupData: (data, numPlayers) => setupError(lookup, withDefaults(data), numPlayers),
+    validateSetupData: (data, numPlayers) => {
+      const merged = withDefaults(data);
+      const problem = setupError(lookup, merged, numPlayers);
+      if (problem || !isRecord(merged) || !Array.isArray(merged.prefix)) return problem;
+      const setup = merged as unknown as SetupData;
+      const scenario = lookup(setup.scenarioId)!;
+      const start = newMatch(scenario, { seed: setup.seed!, white: setup.white ?? numPlayers === 5 });
+      const r = applyPrefix(scenario, start, setup.prefix!);
+      return r.ok ? undefined : r.error;
+    },
     setup: ({ ctx, random }, data) => {
       const merged = withDefaults(data);
       const problem = setupError(lookup, merged, ctx.numPlayers);
@@ -279,10 +397,14 @@ export function makeGame(
       if (problem) throw new Error(`island-chain setup: ${problem}`);
       const setup = merged as SetupData;
       const scenario = lookup(setup.scenarioId)!;
-      return newMatch(scenario, {
+      const start = newMatch(scenario, {
         seed: setup.seed ?? options.newSeed?.() ?? drawSeed(random),
         white: setup.white ?? ctx.numPlayers === 5,
       });
+      if (!setup.prefix) return start;
+      const r = applyPrefix(scenario, start, setup.prefix);
+      if (!r.ok) throw new Error(`island-chain setup: ${r.error}`);
+      return r.value;
     },
     moves,
     turn: { activePlayers: ActivePlayers.ALL },

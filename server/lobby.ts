@@ -11,11 +11,28 @@
  *   lost to a move's metadata write; a join or leave is logged and broadcast to the table.
  * - `GET /games/:name/:id/timer`: the planning countdown; `GET /games/:name/:id/record`: the
  *   match record (seed included) once the match is over, with each round's state hash.
+ * - `POST /games/:name/branch` (issue 4, "Branch"): a new match from the start of a round of a
+ *   finished match's record, with its scenario and seed and its actions up to that round
+ *   (`setupData.prefix`); rate-limited like create. The prefix is kept in the server's own
+ *   records, so the branch's own record holds every action from round 1.
+ * - `GET /games/:name/:id/report` and `POST /games/:name/report`: the after-action report
+ *   (cli/aar.ts) of a finished match, or of a record sent in the body.
  */
 import { randomBytes } from 'node:crypto';
-import type { LogEntry, Server, State } from 'boardgame.io';
+import type { Game, LogEntry, Server, State } from 'boardgame.io';
+import { createMatch } from 'boardgame.io/internal';
 import type { Server as BgioServer } from 'boardgame.io/server';
-import { actionOf, MOVE_OF_ACTION, PLAYER_OF_SEAT, SEAT_OF_PLAYER } from '../game/bgio.ts';
+import { chartLibraries, renderReport } from '../cli/aar.ts';
+import { checkRecord } from '../cli/load.ts';
+import {
+  actionOf,
+  branchPrefix,
+  MAX_PREFIX,
+  MOVE_OF_ACTION,
+  makeGame,
+  PLAYER_OF_SEAT,
+  SEAT_OF_PLAYER,
+} from '../game/bgio.ts';
 import { type MatchRecord, replay, stateHash } from '../game/harness.ts';
 import type { Action, ActionType } from '../game/orders.ts';
 import { type MatchState, RULES_VERSION } from '../game/state.ts';
@@ -34,10 +51,10 @@ export type Middleware = Parameters<ReturnType<typeof BgioServer>['app']['use']>
 /** Credentials and ids from the CSPRNG. */
 export const secret = (bytes = 24): string => randomBytes(bytes).toString('base64url');
 
-/** The metadata a new match is stored with: no seed; bot seats taken. */
+/** The metadata a new match is stored with: no seed, no branch prefix (kept apart); bot seats taken. */
 export function sealMatch(metadata: MatchData): MatchData {
   const setupData = metadata.setupData as Record<string, unknown> | undefined;
-  const { seed: _secret, ...publicSetup } = setupData ?? {};
+  const { seed: _secret, prefix: _prefix, ...publicSetup } = setupData ?? {};
   const players = { ...metadata.players };
   for (const [seat, policy] of Object.entries(botSeats(setupData))) {
     const id = Number(PLAYER_OF_SEAT[seat as Faction]);
@@ -60,9 +77,9 @@ export interface Limits {
   readonly maxOpenMatches: number;
 }
 
-const CREATE_ROUTE = /^\/games\/[^/]+\/(create|[^/]+\/playAgain)\/?$/;
+const CREATE_ROUTE = /^\/games\/[^/]+\/(create|branch|report|[^/]+\/playAgain)\/?$/;
 
-/** Rate limit and open-match cap on the routes that create matches. */
+/** Rate limit and open-match cap on the routes that create matches (and the one that renders a sent record). */
 export function createLimits(
   limits: Limits,
   countOpen: () => number,
@@ -85,7 +102,7 @@ export function createLimits(
       ctx.body = `Too many matches created from this address: at most ${limits.createPerMinute} a minute. Try again in ${wait} s.`;
       return;
     }
-    if (countOpen() >= limits.maxOpenMatches) {
+    if (!ctx.path.includes('/report') && countOpen() >= limits.maxOpenMatches) {
       ctx.status = 429;
       ctx.body = `The server already holds ${limits.maxOpenMatches} open matches, its limit. Finish or end one, or wait for one to end, then create a match.`;
       return;
@@ -149,10 +166,18 @@ export function actionsFromLog(log: readonly LogEntry[]): Action[] {
   return out;
 }
 
-/** The match record (DESIGN.md section 1) of a finished match, checked by replaying it. */
+/** The server's record of a branched match: the actions it was set up from (`setupData.prefix`). */
+export interface BranchRecord {
+  readonly round: number;
+  readonly prefix: readonly Action[];
+}
+export const BRANCH_KEY = 'branch';
+
+/** The match record (DESIGN.md section 1) of a finished match, checked by replaying it; a branch's prefix comes first. */
 export function matchRecord(
   state: State,
   log: readonly LogEntry[],
+  prefix: readonly Action[] = [],
 ): { record: MatchRecord; verified: boolean } {
   const G = state.G as MatchState;
   const base: MatchRecord = {
@@ -161,7 +186,7 @@ export function matchRecord(
     scenarioHash: G.scenarioHash,
     seed: G.seed,
     white: G.white.present,
-    actions: actionsFromLog(log),
+    actions: [...prefix, ...actionsFromLog(log)],
     roundHashes: [],
   };
   const scenario = getScenario(G.scenarioId);
@@ -173,22 +198,145 @@ export function matchRecord(
   };
 }
 
-/** Adds the timer and record routes to boardgame.io's router (before it adds its own). */
-export function addRoutes(router: Router, storage: SqliteStorage, timers: PlanningTimers): void {
+/** Largest JSON body the branch and report routes read (a long match's record is a few hundred kB). */
+const MAX_BODY = 8 * 1024 * 1024;
+
+type RouteContext = Parameters<Parameters<Router['post']>[1]>[0];
+
+/** Reads a JSON body (boardgame.io's body parser runs only on its own routes). */
+async function readJson(ctx: RouteContext): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) ctx.throw(413, `The body is larger than ${MAX_BODY / 1024 / 1024} MB.`);
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch (e) {
+    return ctx.throw(400, `The body is not JSON: ${(e as Error).message}`);
+  }
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** A record from a request body, or a 400 naming the field that is wrong (413 when too long to replay here). */
+function recordFrom(ctx: RouteContext, raw: unknown): MatchRecord {
+  const r = checkRecord(raw);
+  if (!r.ok) return ctx.throw(400, `"record" is not a match record: ${r.message}`);
+  if (r.value.actions.length > MAX_PREFIX)
+    return ctx.throw(
+      413,
+      `The record holds ${r.value.actions.length} actions; this server replays at most ${MAX_PREFIX}.`,
+    );
+  return r.value;
+}
+
+let libraries: ReturnType<typeof chartLibraries> | null = null;
+
+/** The after-action report page of a record (cli/aar.ts), or an HTTP error saying why there is none. */
+function reportPage(ctx: RouteContext, record: MatchRecord): string {
+  const scenario = getScenario(record.scenarioId);
+  if (!scenario) return ctx.throw(400, `This server does not know scenario "${record.scenarioId}".`);
+  const res = replay(record, scenario);
+  if (res.error?.code === 'ERR_SCENARIO_HASH') return ctx.throw(409, res.error.message);
+  if (!res.ok)
+    return ctx.throw(
+      409,
+      `The record does not replay under rules ${RULES_VERSION}: it diverges at round ${res.divergence?.round ?? '?'}${res.error ? ` (${res.error.message})` : ''}, so a report would show wrong states.`,
+    );
+  if (res.state.stage !== 'ended')
+    return ctx.throw(409, "The record's match has not ended; a report is for a finished match.");
+  libraries ??= chartLibraries();
+  return renderReport(record, scenario, res, libraries);
+}
+
+/** Adds the timer, record, branch and report routes to boardgame.io's router (before it adds its own). */
+export function addRoutes(
+  router: Router,
+  storage: SqliteStorage,
+  timers: PlanningTimers,
+  game: Game = makeGame(getScenario),
+): void {
   router.get('/games/:name/:id/timer', async (ctx) => {
     const { metadata } = await storage.fetch(ctx.params.id!, { metadata: true });
     if (!metadata) ctx.throw(404, `Match ${ctx.params.id} not found`);
     ctx.body = { timer: timers.status(ctx.params.id!) ?? null, now: Date.now() };
   });
-  router.get('/games/:name/:id/record', async (ctx) => {
+  const finishedRecord = async (ctx: RouteContext) => {
     const { metadata, state, log } = await storage.fetch(ctx.params.id!, {
       metadata: true,
       state: true,
       log: true,
     });
-    if (!metadata || !state) ctx.throw(404, `Match ${ctx.params.id} not found`);
-    if (metadata!.gameover === undefined || metadata!.gameover === null)
-      ctx.throw(403, 'The match record holds the seed, which stays secret until the match ends.');
-    ctx.body = matchRecord(state!, log ?? []);
+    if (!metadata || !state) return ctx.throw(404, `Match ${ctx.params.id} not found`);
+    if (metadata.gameover === undefined || metadata.gameover === null)
+      return ctx.throw(403, 'The match record holds the seed, which stays secret until the match ends.');
+    const branch = storage.getServerValue<BranchRecord>(ctx.params.id!, BRANCH_KEY);
+    return matchRecord(state, log ?? [], branch?.prefix ?? []);
+  };
+  router.get('/games/:name/:id/record', async (ctx) => {
+    ctx.body = await finishedRecord(ctx);
+  });
+  // A finished match never changes: its report is rendered once and kept (the last few).
+  const reports = new Map<string, string>();
+  router.get('/games/:name/:id/report', async (ctx) => {
+    const id = ctx.params.id!;
+    let html = reports.get(id);
+    if (html === undefined) {
+      const { record } = await finishedRecord(ctx);
+      html = reportPage(ctx, record);
+      reports.set(id, html);
+      if (reports.size > 8) reports.delete(reports.keys().next().value!);
+    }
+    ctx.type = 'text/html; charset=utf-8';
+    if (ctx.query.download !== undefined)
+      ctx.set('Content-Disposition', `attachment; filename="island-chain-${id}-report.html"`);
+    ctx.body = html;
+  });
+  router.post('/games/:name/report', async (ctx) => {
+    if (ctx.params.name !== game.name) ctx.throw(404, `Game ${ctx.params.name} not found`);
+    const body = await readJson(ctx);
+    const record = recordFrom(ctx, isObject(body) ? body.record : undefined);
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = reportPage(ctx, record);
+  });
+  router.post('/games/:name/branch', async (ctx) => {
+    if (ctx.params.name !== game.name) ctx.throw(404, `Game ${ctx.params.name} not found`);
+    const body = await readJson(ctx);
+    if (!isObject(body)) return ctx.throw(400, 'The body must be { record, round, bots?, white? }.');
+    const record = recordFrom(ctx, body.record);
+    const round = body.round;
+    if (typeof round !== 'number' || !Number.isInteger(round) || round < 1)
+      return ctx.throw(400, '"round" must be a round number from 1 on.');
+    const scenario = getScenario(record.scenarioId);
+    if (!scenario) return ctx.throw(400, `This server does not know scenario "${record.scenarioId}".`);
+    const white = record.white ?? false;
+    if (body.white !== undefined && body.white !== white)
+      return ctx.throw(
+        400,
+        `The record was played ${white ? 'with' : 'without'} a White Cell, and a branch keeps that: the recorded rounds were adjudicated ${white ? 'when the White Cell advanced' : 'as soon as every faction committed'}.`,
+      );
+    const point = branchPrefix(record, scenario, round);
+    if (!point.ok)
+      return ctx.throw(
+        point.error.code === 'ERR_NOT_FINISHED' ? 403 : 400,
+        `Cannot branch: ${point.error.message}.`,
+      );
+    const setupData = {
+      scenarioId: record.scenarioId,
+      seed: record.seed,
+      white,
+      prefix: point.value.prefix,
+      ...(body.bots !== undefined ? { bots: body.bots } : {}),
+    };
+    const match = createMatch({ game, numPlayers: white ? 5 : 4, setupData, unlisted: false });
+    if ('setupDataError' in match) return ctx.throw(400, String(match.setupDataError));
+    const matchID = secret(8);
+    storage.setServerValue(matchID, BRANCH_KEY, { round, prefix: point.value.prefix } satisfies BranchRecord);
+    await storage.createMatch(matchID, match);
+    ctx.body = { matchID, round, white };
   });
 }

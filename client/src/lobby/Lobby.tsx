@@ -114,6 +114,10 @@ export function Lobby() {
         A wargame of deterrence by denial in the First Island Chain. Japan, the United States, China and
         Taiwan plan in sealed simultaneous rounds; a White Cell facilitates.
       </p>
+      <nav className="small" aria-label="After the game">
+        <a href="/replay">Replay viewer</a> (step through and branch finished matches) ·{' '}
+        <a href="/analysis">Batch analysis</a> (charts of an <code>analyze --json</code> summary)
+      </nav>
       <div className="lobby-grid">
         <section aria-label="Scenarios">
           <h2>Scenario</h2>

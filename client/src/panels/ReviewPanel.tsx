@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { LogEvent } from '../../../game/state.ts';
 import { FACTIONS } from '../../../game/types.ts';
-import { recordLink } from '../lobby/api.ts';
+import { recordLink, reportLink } from '../lobby/api.ts';
 import { fmt, type MatchModel, roundReview } from '../match/model.ts';
 import { SEAT_LABEL, titleCase } from '../theme.ts';
 
@@ -57,6 +57,14 @@ export function ReviewPanel({ model, matchID }: { readonly model: MatchModel; re
             Download the match record
           </a>{' '}
           <span className="muted small">(scenario, seed and actions: replays exactly)</span>
+          <br />
+          <a href={`/replay?match=${encodeURIComponent(matchID)}`} data-testid="open-replay">
+            Open in the replay viewer
+          </a>{' '}
+          ·{' '}
+          <a href={reportLink(matchID)} target="_blank" rel="noreferrer" data-testid="open-report">
+            After-action report
+          </a>
         </p>
       )}
       {r.summary && (
