@@ -58,8 +58,22 @@ describe('a person plays a whole match against bots in a browser', () => {
 
     let rounds = 0;
     for (let r = 1; r <= scenario.rounds; r++) {
-      // After each adjudication the page shows the round review; orders are on their own tab.
+      // A bot partner may have proposed a combined operation: it must be answered before
+      // committing (the engine's ERR_UNANSWERED_PROPOSAL), so Japan's player refuses it.
       await p.getByRole('tab', { name: 'Orders' }).click();
+      await expect
+        .poll(
+          async () => {
+            if (await p.getByTestId('commit').isEnabled()) return 'ready';
+            await p.getByRole('tab', { name: 'Alliance' }).click();
+            const refuse = p.locator('[data-proposal] button', { hasText: 'Refuse' });
+            if ((await refuse.count()) > 0) await refuse.first().click();
+            await p.getByRole('tab', { name: 'Orders' }).click();
+            return (await p.getByTestId('commit').isEnabled()) ? 'ready' : 'waiting';
+          },
+          { timeout: 60_000, intervals: [250, 500, 1000] },
+        )
+        .toBe('ready');
       await p.getByTestId('commit').click();
       rounds++;
       const want = r < scenario.rounds ? `Round ${r + 1}/` : 'ended';
