@@ -71,7 +71,7 @@ describe('a person plays a whole match against bots in a browser', () => {
             await p.getByRole('tab', { name: 'Orders' }).click();
             return (await p.getByTestId('commit').isEnabled()) ? 'ready' : 'waiting';
           },
-          { timeout: 60_000, intervals: [250, 500, 1000] },
+          { timeout: 60_000, interval: 500 },
         )
         .toBe('ready');
       await p.getByTestId('commit').click();
