@@ -16,7 +16,7 @@ import { coordinationStep, grayZoneStep, politicsStep, type StepContext, settleO
 import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
 import { log, totalLosses } from './tracks.ts';
-import { canonicalJson, hashText } from './hash.ts';
+import { hashText } from './hash.ts';
 import { byFaction, FACTIONS, phaseOf, ROUND_DAYS } from './types.ts';
 
 /** Orders that take effect: those awaiting White Cell approval and not approved are held. */
@@ -121,5 +121,5 @@ export function adjudicate(s: MatchState, scenario: Scenario): MatchState {
  */
 function digestLog(d: DraftState): void {
   const fresh = d.log.slice(d.logDigest.count);
-  d.logDigest = { count: d.log.length, hash: hashText(d.logDigest.hash + canonicalJson(fresh)) };
+  d.logDigest = { count: d.log.length, hash: hashText(d.logDigest.hash + JSON.stringify(fresh)) };
 }

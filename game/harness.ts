@@ -5,7 +5,7 @@
  */
 import { botAnswer, botPlan, botRespond, defaultPolicy, type Policy, policiesFor } from './bots.ts';
 import { applyAction, newMatch } from './engine.ts';
-import { hashValue } from './hash.ts';
+import { hashEngineData } from './hash.ts';
 import type { Action } from './orders.ts';
 import type { Scenario } from './scenario.ts';
 import { type MatchState, RULES_VERSION } from './state.ts';
@@ -25,7 +25,7 @@ export interface MatchRecord {
 export type Seats = Partial<ByFaction<Policy>>;
 
 /** The state's hash: everything but the digested part of the log, which `logDigest` stands for. */
-export const stateHash = (s: MatchState): string => hashValue({ ...s, log: s.log.slice(s.logDigest.count) });
+export const stateHash = (s: MatchState): string => hashEngineData({ ...s, log: s.log.slice(s.logDigest.count) });
 
 /** Parses `japan=bot:baseline,china=bot:aggressive` into policies; errors name the bad part. */
 export function parseSeats(text: string): Result<Seats, string> {

@@ -38,3 +38,11 @@ export function hashText(text: string): string {
 }
 
 export const hashValue = (value: unknown): string => hashText(canonicalJson(value));
+
+/**
+ * Hash of engine-built data (match states, log entries). The engine creates every object
+ * with its keys in a fixed order, and JSON, structuredClone and spreads keep that order,
+ * so plain JSON text is already canonical for a given rules version — and four times
+ * cheaper than sorting keys. Data from outside (scenario files) goes through `hashValue`.
+ */
+export const hashEngineData = (value: unknown): string => hashText(JSON.stringify(value) ?? 'null');
