@@ -20,7 +20,6 @@ import { fileURLToPath } from 'node:url';
 import { Client } from 'boardgame.io/client';
 import { Local } from 'boardgame.io/multiplayer';
 import { makeGame, moveOf, PLAYER_OF_SEAT } from '../game/bgio.ts';
-import { applyAction, newMatch } from '../game/engine.ts';
 import { viewFor } from '../game/fog.ts';
 import {
   type MatchRecord,
@@ -28,10 +27,10 @@ import {
   playBotRound,
   replay,
   runMatch,
+  startRecording,
   stateHash,
 } from '../game/harness.ts';
 import { hashValue } from '../game/hash.ts';
-import type { Action } from '../game/orders.ts';
 import type { Scenario } from '../game/scenario.ts';
 import type { MatchState } from '../game/state.ts';
 import { FACTIONS, type Faction } from '../game/types.ts';
@@ -152,32 +151,19 @@ function main(): void {
   }
   const replayMs = performance.now() - t;
 
+  const row = (path: string, ms: number): string[] => [
+    path,
+    String(n),
+    String(actions),
+    fixed(ms / 1000, 2),
+    fixed(rate(n, ms)),
+    fixed(rate(actions, ms), 0),
+  ];
   const rows = [
     ['path', 'matches', 'actions', 'seconds', 'matches/s', 'actions/s'],
-    [
-      'engine: runMatch (bots)',
-      String(n),
-      String(actions),
-      fixed(engineMs / 1000, 2),
-      fixed(rate(n, engineMs)),
-      fixed(rate(actions, engineMs), 0),
-    ],
-    [
-      'boardgame.io: 4 Clients + Local master',
-      String(n),
-      String(actions),
-      fixed(bgioMs / 1000, 2),
-      fixed(rate(n, bgioMs)),
-      fixed(rate(actions, bgioMs), 0),
-    ],
-    [
-      'replay of the records',
-      String(n),
-      String(actions),
-      fixed(replayMs / 1000, 2),
-      fixed(rate(n, replayMs)),
-      fixed(rate(actions, replayMs), 0),
-    ],
+    row('engine: runMatch (bots)', engineMs),
+    row('boardgame.io: 4 Clients + Local master', bgioMs),
+    row('replay of the records', replayMs),
   ];
   process.stdout.write(`${table(rows)}\n\n`);
   const summary = [
@@ -219,40 +205,22 @@ function longRecordReplay(): { actions: number; ms: number } {
   const r = resolveScenario({ id: 'bench-long-invasion', extends: SCENARIO_ID, rounds: 16 });
   if (!r.ok) throw new Error(`bench: ${r.error.map((e) => e.message).join('; ')}`);
   const sc = r.value;
-  let state = newMatch(sc, { seed: 'bench-long' });
-  const actions: Action[] = [];
-  const roundHashes: string[] = [];
-  const apply = (a: Action): MatchState | null => {
-    const next = applyAction(sc, state, a);
-    if (!next.ok) return null;
-    actions.push(a);
-    const before = state;
-    state = next.value;
-    if (state.round !== before.round || (state.stage === 'ended' && before.stage !== 'ended'))
-      roundHashes.push(stateHash(state));
-    return state;
-  };
-  while (state.stage === 'planning') {
+  const rec = startRecording(sc, 'bench-long');
+  while (rec.state.stage === 'planning') {
     for (let i = 0; i < 20; i++) {
       if (
-        apply({
+        rec.apply({
           type: 'order',
           seat: 'japan',
           order: { type: 'gray-zone', action: 'protest', zone: 'kanto' },
         })
       )
-        apply({ type: 'withdraw', seat: 'japan', index: state.pending.japan.orders.length - 1 });
+        rec.apply({ type: 'withdraw', seat: 'japan', index: rec.state.pending.japan.orders.length - 1 });
     }
-    playBotRound(sc, state, {}, apply);
+    playBotRound(sc, rec.state, {}, rec.apply);
   }
-  const record: MatchRecord = {
-    rulesVersion: state.rulesVersion,
-    scenarioId: sc.id,
-    scenarioHash: sc.hash,
-    seed: 'bench-long',
-    actions,
-    roundHashes,
-  };
+  const record = rec.record();
+  const actions = record.actions;
   replay(record, sc);
   const t = performance.now();
   const rep = replay(record, sc);

@@ -25,7 +25,8 @@ export interface MatchRecord {
 export type Seats = Partial<ByFaction<Policy>>;
 
 /** The state's hash: everything but the digested part of the log, which `logDigest` stands for. */
-export const stateHash = (s: MatchState): string => hashEngineData({ ...s, log: s.log.slice(s.logDigest.count) });
+export const stateHash = (s: MatchState): string =>
+  hashEngineData({ ...s, log: s.log.slice(s.logDigest.count) });
 
 /** Parses `japan=bot:baseline,china=bot:aggressive` into policies; errors name the bad part. */
 export function parseSeats(text: string): Result<Seats, string> {
@@ -90,40 +91,58 @@ export function playBotRound(
     if (s.stage === 'planning' && !s.pending[f].committed) run({ type: 'commit', seat: f });
 }
 
-/** `runMatch(scenario, seats, seed)`: a whole match with bots in every seat. */
-export function runMatch(scenario: Scenario, seats: Seats, seed: string): MatchResult {
+/** A match being played and recorded: each accepted action is kept, with the state hash after every round. */
+export interface Recording {
+  readonly state: MatchState;
+  readonly rejected: number;
+  /** Applies an action; returns the new state, or null (and counts it) when the rules refuse it. */
+  apply(a: Action): MatchState | null;
+  record(): MatchRecord;
+}
+
+export function startRecording(scenario: Scenario, seed: string): Recording {
   let state = newMatch(scenario, { seed });
   const actions: Action[] = [];
   const roundHashes: string[] = [];
   let rejected = 0;
-  const apply = (a: Action): MatchState | null => {
-    const before = state;
-    const r = applyAction(scenario, state, a);
-    if (!r.ok) {
-      rejected++;
-      return null;
-    }
-    actions.push(a);
-    state = r.value;
-    if (state.round !== before.round || (state.stage === 'ended' && before.stage !== 'ended'))
-      roundHashes.push(stateHash(state));
-    return state;
-  };
-  let guard = 0;
-  while (state.stage === 'planning' && guard++ < 100) playBotRound(scenario, state, seats, apply);
-  if (state.stage !== 'ended') throw new Error('internal: match did not end');
   return {
-    record: {
+    get state() {
+      return state;
+    },
+    get rejected() {
+      return rejected;
+    },
+    apply(a) {
+      const before = state;
+      const r = applyAction(scenario, state, a);
+      if (!r.ok) {
+        rejected++;
+        return null;
+      }
+      actions.push(a);
+      state = r.value;
+      if (state.round !== before.round || (state.stage === 'ended' && before.stage !== 'ended'))
+        roundHashes.push(stateHash(state));
+      return state;
+    },
+    record: () => ({
       rulesVersion: RULES_VERSION,
       scenarioId: scenario.id,
       scenarioHash: scenario.hash,
       seed,
       actions,
       roundHashes,
-    },
-    state,
-    rejected,
+    }),
   };
+}
+
+/** `runMatch(scenario, seats, seed)`: a whole match with bots in every seat. */
+export function runMatch(scenario: Scenario, seats: Seats, seed: string): MatchResult {
+  const rec = startRecording(scenario, seed);
+  let guard = 0;
+  while (rec.state.stage === 'planning' && guard++ < 100) playBotRound(scenario, rec.state, seats, rec.apply);
+  if (rec.state.stage !== 'ended') throw new Error('internal: match did not end');
+  return { record: rec.record(), state: rec.state, rejected: rec.rejected };
 }
 
 export interface ReplayResult {
