@@ -1,5 +1,6 @@
 /** Mutable working copies used inside one action or adjudication; callers only ever see new readonly states. */
 import type { MatchState } from './state.ts';
+import { SHARED_LOG } from './tracks.ts';
 
 export type Draft<T> = T extends readonly (infer E)[]
   ? Draft<E>[]
@@ -26,7 +27,7 @@ export function draftOf(s: MatchState): DraftState {
  */
 export function planningDraftOf(s: MatchState): DraftState {
   const copy = <T extends object>(o: T): T => ({ ...o });
-  return {
+  const d = {
     ...s,
     japan: copy(s.japan),
     us: copy(s.us),
@@ -43,8 +44,9 @@ export function planningDraftOf(s: MatchState): DraftState {
     proposals: s.proposals.map(copy),
     requests: s.requests.map(copy),
     offers: s.offers.map((o) => ({ ...o, answers: { ...o.answers } })),
-    log: [...s.log],
   } as DraftState;
+  SHARED_LOG.add(d);
+  return d;
 }
 
 export const freeze = (d: DraftState): MatchState => d as MatchState;

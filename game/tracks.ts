@@ -67,6 +67,12 @@ export function bump(
   applyEffect(d, { track: `${group}.${key}` as TrackPath, delta });
 }
 
+/**
+ * Drafts whose `log` array is still the previous state's: copied on the first write, so a
+ * planning action that writes nothing to the log copies nothing (see `planningDraftOf`).
+ */
+export const SHARED_LOG = new WeakSet<object>();
+
 export function log(
   d: DraftState,
   step: string,
@@ -74,6 +80,10 @@ export function log(
   visibleTo: readonly Seat[] | 'all' = 'all',
   data?: LogEvent['data'],
 ): void {
+  if (SHARED_LOG.has(d)) {
+    d.log = [...d.log];
+    SHARED_LOG.delete(d);
+  }
   d.log.push({
     round: d.round,
     step,
