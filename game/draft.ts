@@ -10,14 +10,45 @@ export type Draft<T> = T extends readonly (infer E)[]
 export type DraftState = Draft<MatchState>;
 
 /**
- * Deep copy of plain JSON data, except that the append-only `log` and `history` arrays
- * are copied shallowly: their entries are never changed once written, so sharing them
- * between states is safe and saves most of the copying.
+ * The working copy adjudication changes. Every object adjudication writes into is copied
+ * (units and zones one by one, stockpiles, programs, losses, tracks, proposals, offers);
+ * the append-only `log` and `history` arrays are copied shallowly, since their entries are
+ * never changed once written; fixed or replaced-whole values (pending orders, the last
+ * estimate, the outcome) are shared. A deep-freeze test guards that nothing shared is written.
  */
 export function draftOf(s: MatchState): DraftState {
-  const { log, history, ...rest } = s;
-  const d = structuredClone(rest) as Omit<DraftState, 'log' | 'history'>;
-  return { ...d, log: [...log], history: [...history] } as DraftState;
+  const d = planningDraftOf(s);
+  const perFaction = <T extends object>(x: {
+    readonly japan: T;
+    readonly us: T;
+    readonly china: T;
+    readonly taiwan: T;
+  }) => ({
+    japan: { ...x.japan },
+    us: { ...x.us },
+    china: { ...x.china },
+    taiwan: { ...x.taiwan },
+  });
+  // structuredClone keeps these large id-keyed maps in V8's fast property mode, which
+  // `liveUnits`' Object.values relies on; a key-by-key rebuild was several times slower.
+  const units = structuredClone(s.units) as DraftState['units'];
+  const zones = structuredClone(s.zones) as DraftState['zones'];
+  SHARED_LOG.delete(d);
+  return {
+    ...d,
+    units,
+    zones,
+    stockpiles: perFaction(s.stockpiles),
+    programs: perFaction(s.programs),
+    losses: perFaction(s.losses),
+    budgets: { ...s.budgets },
+    bonuses: { ...s.bonuses, isrKm: { ...s.bonuses.isrKm } },
+    flags: { ...s.flags },
+    completedPrograms: [...s.completedPrograms],
+    combined: [...s.combined] as DraftState['combined'],
+    log: [...s.log],
+    history: [...s.history],
+  } as DraftState;
 }
 
 /**
