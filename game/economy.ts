@@ -14,7 +14,7 @@ import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
 import { applyEffect, bump, clamp, log, round3 } from './tracks.ts';
 import { FACTIONS, phaseOf, ROUND_DAYS } from './types.ts';
-import { liveUnits, unitType } from './units.ts';
+import { forgetUnitList, liveUnits, unitType } from './units.ts';
 
 export const BLOCKADE_ZONES = [
   'taiwan-strait-north',
@@ -158,6 +158,7 @@ export function completeProgram(d: DraftState, id: string): void {
           interceptors: def.interceptorsPerStep * e.strength,
           readyRound: d.round + 1,
         };
+      forgetUnitList(d.units);
       break;
     }
     case 'none':
