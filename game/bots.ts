@@ -430,24 +430,25 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
   );
   const zones = [...new Set(seen.map((u) => u.zone))].sort();
   const share = 1 / Math.min(3, rungsLeft(s));
+  // Targets ranked once (value, then zone name); each launcher takes the best one in range.
+  type Pick = { z: string; v: number; aim: 'ships' | 'airbase' | 'launchers' };
+  const rank = (picks: Pick[]): Pick[] =>
+    picks.filter((x) => x.v > 0).sort((a, b) => b.v - a.v || a.z.localeCompare(b.z));
+  const shipTargets = rank(zones.map((z): Pick => ({ z, v: shipValue(z), aim: 'ships' })));
+  const landTargets = rank(
+    zones.flatMap((z): Pick[] => [
+      { z, v: airValue(z), aim: 'airbase' },
+      { z, v: launcherValue(z), aim: 'launchers' },
+    ]),
+  );
   for (const u of liveUnits(s, (x) => x.faction === 'china')) {
     for (const w of unitType(u).weapons) {
       const m = munition(w.munition);
       if (!m) continue;
       const ships = m.role !== 'land-attack';
-      const inRange = zones.filter((z) => z === u.zone || distanceKm(u.zone, z) <= m.rangeKm);
-      type Pick = { z: string; v: number; aim: 'ships' | 'airbase' | 'launchers' };
-      const best = inRange
-        .flatMap((z): Pick[] =>
-          ships
-            ? [{ z, v: shipValue(z), aim: 'ships' }]
-            : [
-                { z, v: airValue(z), aim: 'airbase' },
-                { z, v: launcherValue(z), aim: 'launchers' },
-              ],
-        )
-        .filter((x) => x.v > 0)
-        .sort((a, b) => b.v - a.v || a.z.localeCompare(b.z))[0];
+      const best = (ships ? shipTargets : landTargets).find(
+        (t) => t.z === u.zone || distanceKm(u.zone, t.z) <= m.rangeKm,
+      );
       if (!best) continue;
       const count = Math.floor(
         Math.min(
