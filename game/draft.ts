@@ -66,12 +66,8 @@ export function planningDraftOf(s: MatchState): DraftState {
     taiwan: copy(s.taiwan),
     alliance: copy(s.alliance),
     white: copy(s.white),
-    pending: {
-      japan: { ...s.pending.japan, orders: [...s.pending.japan.orders] },
-      us: { ...s.pending.us, orders: [...s.pending.us.orders] },
-      china: { ...s.pending.china, orders: [...s.pending.china.orders] },
-      taiwan: { ...s.pending.taiwan, orders: [...s.pending.taiwan.orders] },
-    },
+    // Faction entries are shared; the engine copies one before changing it (`ownPending`).
+    pending: { ...s.pending },
     proposals: s.proposals.map(copy),
     requests: s.requests.map(copy),
     offers: s.offers.map((o) => ({ ...o, answers: { ...o.answers } })),

@@ -14,12 +14,19 @@ import { finalOutcome } from './outcome.ts';
 import type { Scenario } from './scenario.ts';
 import { createState, type MatchSetup, type MatchState } from './state.ts';
 import { applyEffect, log } from './tracks.ts';
-import { err, FACTIONS, ok, type Result, type RuleError } from './types.ts';
+import { err, FACTIONS, type Faction, ok, type Result, type RuleError } from './types.ts';
 import { approvalKind, offerResponders, validateAction } from './validate.ts';
 
 /** A new match at the start of round 1 (events applied, Red's first estimate made). */
 export function newMatch(scenario: Scenario, setup: MatchSetup): MatchState {
   return startMatch(createState(scenario, setup), scenario);
+}
+
+/** A faction's pending orders, copied before the first change (planning drafts share them). */
+function ownPending(d: DraftState, f: Faction): DraftState['pending']['japan'] {
+  const mine = { ...d.pending[f], orders: [...d.pending[f].orders] };
+  d.pending[f] = mine;
+  return mine;
 }
 
 const allCommitted = (d: DraftState): boolean => FACTIONS.every((f) => d.pending[f].committed);
@@ -46,7 +53,7 @@ export function applyAction(
   switch (action.type) {
     case 'order': {
       const f = action.seat;
-      d.pending[f].orders.push(
+      ownPending(d, f).orders.push(
         structuredClone(action.order) as DraftState['pending']['japan']['orders'][number],
       );
       const kind = approvalKind(state, action.order, f);
@@ -65,7 +72,7 @@ export function applyAction(
     }
     case 'withdraw': {
       const f = action.seat;
-      d.pending[f].orders.splice(action.index, 1);
+      ownPending(d, f).orders.splice(action.index, 1);
       d.requests = d.requests.filter(
         (r) => !(r.round === d.round && r.seat === f && r.orderIndex === action.index),
       );
@@ -74,7 +81,7 @@ export function applyAction(
       break;
     }
     case 'commit':
-      d.pending[action.seat].committed = true;
+      ownPending(d, action.seat).committed = true;
       adjudicateNow = allCommitted(d) && !d.white.present;
       break;
     case 'propose': {
@@ -176,7 +183,7 @@ export function applyAction(
     case 'timer-expired':
       for (const f of FACTIONS) {
         if (d.pending[f].committed) continue;
-        d.pending[f].committed = true;
+        ownPending(d, f).committed = true;
         for (const p of d.proposals) if (p.to === f && p.status === 'open') p.status = 'lapsed';
         log(d, 'planning', `The planning timer ran out: ${f} commits what it has`, 'all');
       }
