@@ -292,7 +292,8 @@ export function gameResult(
 /** Plays game `game` of a batch through `runMatch` with the derived seed. */
 export function playGame(scenario: Scenario, seats: Seats, batchSeed: string, game: number): GameResult {
   const seed = deriveSeed(batchSeed, game);
-  const { record, state, rejected } = runMatch(scenario, seats, seed);
+  // Only the final hash goes into the batch, so the per-round hashes are skipped.
+  const { record, state, rejected } = runMatch(scenario, seats, seed, { roundHashes: false });
   return gameResult(state, { game, seed, actions: record.actions.length, rejected });
 }
 

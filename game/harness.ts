@@ -100,7 +100,13 @@ export interface Recording {
   record(): MatchRecord;
 }
 
-export function startRecording(scenario: Scenario, seed: string): Recording {
+export interface RecordingOptions {
+  /** Hash the state after every round (the record's `roundHashes`); batch analysis, which keeps only the final hash, turns it off. */
+  readonly roundHashes?: boolean;
+}
+
+export function startRecording(scenario: Scenario, seed: string, opts: RecordingOptions = {}): Recording {
+  const hashRounds = opts.roundHashes ?? true;
   let state = newMatch(scenario, { seed });
   const actions: Action[] = [];
   const roundHashes: string[] = [];
@@ -121,7 +127,10 @@ export function startRecording(scenario: Scenario, seed: string): Recording {
       }
       actions.push(a);
       state = r.value;
-      if (state.round !== before.round || (state.stage === 'ended' && before.stage !== 'ended'))
+      if (
+        hashRounds &&
+        (state.round !== before.round || (state.stage === 'ended' && before.stage !== 'ended'))
+      )
         roundHashes.push(stateHash(state));
       return state;
     },
@@ -137,8 +146,13 @@ export function startRecording(scenario: Scenario, seed: string): Recording {
 }
 
 /** `runMatch(scenario, seats, seed)`: a whole match with bots in every seat. */
-export function runMatch(scenario: Scenario, seats: Seats, seed: string): MatchResult {
-  const rec = startRecording(scenario, seed);
+export function runMatch(
+  scenario: Scenario,
+  seats: Seats,
+  seed: string,
+  opts: RecordingOptions = {},
+): MatchResult {
+  const rec = startRecording(scenario, seed, opts);
   let guard = 0;
   while (rec.state.stage === 'planning' && guard++ < 100) playBotRound(scenario, rec.state, seats, rec.apply);
   if (rec.state.stage !== 'ended') throw new Error('internal: match did not end');
