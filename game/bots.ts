@@ -393,41 +393,32 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
   const seen = visibleUnits(s, 'china');
   const hitUs = s.us.intervening || ctx.policy === 'aggressive';
   const hitJapan = legalRank(s.japan.legalStatus) >= 2 || ctx.policy === 'aggressive';
-  const airValue = memo((zone: string): number => {
-    const z = zoneDef(zone);
-    if (z.country === 'japan' && !hitJapan) return 0;
-    return seen
-      .filter(
-        (u) =>
-          u.zone === zone &&
-          u.faction !== 'china' &&
-          unitType(u).domain === 'air' &&
-          (hitUs || u.faction !== 'us'),
-      )
-      .reduce((a, u) => a + u.strength, 0);
-  });
-  const shipValue = memo((zone: string): number =>
-    seen
-      .filter(
-        (u) =>
-          u.zone === zone &&
-          u.faction !== 'china' &&
-          (hitUs || u.faction !== 'us') &&
-          (hitJapan || u.faction !== 'japan') &&
-          ['carrier', 'surface'].includes(unitType(u).category),
-      )
-      .reduce((a, u) => a + u.strength * (unitType(u).category === 'carrier' ? 4 : 1), 0),
-  );
-  // Coastal anti-ship launchers on Taiwan threaten the crossing: suppress them before and during it.
-  const launcherValue = memo((zone: string): number =>
-    zoneDef(zone).country !== 'taiwan'
-      ? 0
-      : seen
-          .filter(
-            (u) => u.zone === zone && u.faction === 'taiwan' && unitType(u).category === 'coastal-missile',
-          )
-          .reduce((a, u) => a + u.strength * 6, 0),
-  );
+  // One pass over what Red sees: the value of each zone as an airbase, ship and launcher target.
+  const air = new Map<string, number>();
+  const ship = new Map<string, number>();
+  const launchers = new Map<string, number>();
+  const add = (m: Map<string, number>, z: string, v: number): void => {
+    m.set(z, (m.get(z) ?? 0) + v);
+  };
+  for (const u of seen) {
+    if (u.faction === 'china') continue;
+    const t = unitType(u);
+    const country = zoneDef(u.zone).country;
+    if (t.domain === 'air' && (hitUs || u.faction !== 'us') && (country !== 'japan' || hitJapan))
+      add(air, u.zone, u.strength);
+    if (
+      (t.category === 'carrier' || t.category === 'surface') &&
+      (hitUs || u.faction !== 'us') &&
+      (hitJapan || u.faction !== 'japan')
+    )
+      add(ship, u.zone, u.strength * (t.category === 'carrier' ? 4 : 1));
+    // Coastal anti-ship launchers on Taiwan threaten the crossing: suppress them before and during it.
+    if (u.faction === 'taiwan' && t.category === 'coastal-missile' && country === 'taiwan')
+      add(launchers, u.zone, u.strength * 6);
+  }
+  const airValue = (z: string): number => air.get(z) ?? 0;
+  const shipValue = (z: string): number => ship.get(z) ?? 0;
+  const launcherValue = (z: string): number => launchers.get(z) ?? 0;
   const zones = [...new Set(seen.map((u) => u.zone))].sort();
   const share = 1 / Math.min(3, rungsLeft(s));
   // Targets ranked once (value, then zone name); each launcher takes the best one in range.
