@@ -29,6 +29,22 @@ function ownPending(d: DraftState, f: Faction): DraftState['pending']['japan'] {
   return mine;
 }
 
+/**
+ * The most common action, an order that needs no White Cell approval, changes only the
+ * faction's pending orders: built directly, without a planning draft.
+ */
+function plainOrder(state: MatchState, scenario: Scenario, action: Action): MatchState | null {
+  if (action.type !== 'order') return null;
+  const f = action.seat;
+  const kind = approvalKind(state, action.order, f);
+  if (state.white.present && kind && scenario.seminar.approvals.includes(kind as never)) return null;
+  const mine = state.pending[f];
+  return {
+    ...state,
+    pending: { ...state.pending, [f]: { ...mine, orders: [...mine.orders, structuredClone(action.order)] } },
+  };
+}
+
 const allCommitted = (d: DraftState): boolean => FACTIONS.every((f) => d.pending[f].committed);
 
 export function applyAction(
@@ -43,6 +59,8 @@ export function applyAction(
     });
   const v = validateAction(state, scenario, action);
   if (!v.ok) return v;
+  const quick = plainOrder(state, scenario, action);
+  if (quick) return ok(quick);
   // Only White Cell's inject and amend change tracks outside planning; both are small copies too.
   const d = planningDraftOf(state);
   const nextId = (prefix: string): string => {
