@@ -271,12 +271,12 @@ function usPlan(ctx: BotContext): Action[] {
   if (s.escalation >= (forward ? 3 : 4) && (s.us.commitment >= (forward ? 30 : 40) || s.flags.usAttacked))
     plan.add({ type: 'intervene' });
   for (const u of liveUnits(s, (x) => x.faction === 'us')) {
+    const naval = ['carrier', 'surface', 'submarine'].includes(unitType(u).category);
+    if (u.zone !== 'us-pool' && !(naval && s.escalation >= (forward ? 2 : 3))) continue;
     const targets = moveTargets(plan.current, ctx.scenario, u);
-    if (u.zone === 'us-pool' && targets.includes('guam')) plan.add({ type: 'move', unit: u.id, to: 'guam' });
-    else if (
-      s.escalation >= (forward ? 2 : 3) &&
-      ['carrier', 'surface', 'submarine'].includes(unitType(u).category)
-    ) {
+    if (u.zone === 'us-pool') {
+      if (targets.includes('guam')) plan.add({ type: 'move', unit: u.id, to: 'guam' });
+    } else {
       const goal = unitType(u).category === 'submarine' ? 'taiwan-strait-north' : 'philippine-sea-west';
       const best = targets
         .filter((z) => zoneDef(z).kind === 'sea')
