@@ -121,5 +121,5 @@ export function adjudicate(s: MatchState, scenario: Scenario): MatchState {
  */
 function digestLog(d: DraftState): void {
   const fresh = d.log.slice(d.logDigest.count);
-  d.logDigest = { count: d.log.length, hash: hashText(d.logDigest.hash + JSON.stringify(fresh)) };
+  d.logDigest = { count: d.log.length, hash: hashText(d.logDigest.hash + hashText(JSON.stringify(fresh))) };
 }
