@@ -4,7 +4,7 @@
  * batch — outcome shares with Wilson intervals, quartiles of losses, how often and when
  * Red escalated past each rung, Red's deterrence estimate and track bands over rounds,
  * and the effect of one varied scenario parameter (Newcombe intervals on differences).
- * Pure: no I/O, no clock, no `Math.random`; the CLI (cli/analyze.ts) runs and prints.
+ * Pure: no I/O, no clock, no unseeded randomness; the CLI (cli/analyze.ts) runs and prints.
  */
 import { UNIT_CATEGORIES } from './data/units.ts';
 import { runMatch, type Seats, stateHash } from './harness.ts';
