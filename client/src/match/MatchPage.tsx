@@ -3,12 +3,14 @@
  * the seat, otherwise the board — map, dashboards and the seat's panels. Without a seat
  * the page is the observer's public view.
  */
+
 import { useEffect, useState } from 'react';
 import { PLAYER_OF_SEAT } from '../../../game/bgio.ts';
 import type { Seat } from '../../../game/types.ts';
 import { getScenario } from '../../../scenarios/index.ts';
 import { type Highlights, MapView } from '../board/MapView.tsx';
 import { SelectionCard } from '../board/SelectionCard.tsx';
+import { Tabs } from '../board/Tabs.tsx';
 import {
   forgetSeat,
   getMatch,
@@ -291,31 +293,14 @@ function Board(props: {
           />
         </div>
         <aside className="sidebar">
-          <div className="tabs" role="tablist" aria-label="Panels">
-            {tabs.map((t) => (
-              <button
-                key={t}
-                type="button"
-                role="tab"
-                id={`tab-${t}`}
-                aria-selected={tab === t}
-                aria-controls="tab-panel"
-                className={tab === t ? 'tab active' : 'tab'}
-                onClick={() => setTab(t)}
-              >
-                {TAB_LABEL[t]}
-                {t === 'alliance' && model.proposals.some((p) => p.incoming && p.status === 'open')
-                  ? ' •'
-                  : ''}
-              </button>
-            ))}
-          </div>
-          <div
-            className="tab-panel"
-            id="tab-panel"
-            role="tabpanel"
-            aria-labelledby={`tab-${tab}`}
-            tabIndex={-1}
+          <Tabs
+            tabs={tabs}
+            current={tab}
+            onChange={setTab}
+            label={(t) =>
+              TAB_LABEL[t] +
+              (t === 'alliance' && model.proposals.some((p) => p.incoming && p.status === 'open') ? ' •' : '')
+            }
           >
             {tab === 'orders' && (
               <OrdersPanel
@@ -331,7 +316,7 @@ function Board(props: {
             {tab === 'status' && <StatusPanel model={model} meta={meta} />}
             {tab === 'review' && <ReviewPanel model={model} matchID={conn.matchID} />}
             {tab === 'log' && <LogPanel model={model} />}
-          </div>
+          </Tabs>
         </aside>
       </div>
     </div>

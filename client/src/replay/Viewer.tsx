@@ -4,10 +4,12 @@
  * view, with bookmarks saved in the record, branching, and the after-action report. The board
  * and dashboards are the live match's own components over the engine's `viewFor`.
  */
+
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type ViewSeat, viewFor } from '../../../game/fog.ts';
 import { type Highlights, MapView } from '../board/MapView.tsx';
 import { SelectionCard } from '../board/SelectionCard.tsx';
+import { Tabs } from '../board/Tabs.tsx';
 import { buildModel, type UnitVM } from '../match/model.ts';
 import { Dashboards } from '../panels/Dashboards.tsx';
 import { StatusPanel } from '../panels/StatusPanel.tsx';
@@ -272,29 +274,13 @@ export function Viewer({ timeline, raw, source, initialBookmarks, onClose }: Pro
           />
         </div>
         <aside className="sidebar">
-          <div className="tabs" role="tablist" aria-label="Panels">
-            {(Object.keys(TAB_LABEL) as Tab[]).map((t) => (
-              <button
-                key={t}
-                type="button"
-                role="tab"
-                id={`tab-${t}`}
-                aria-selected={tab === t}
-                aria-controls="tab-panel"
-                className={tab === t ? 'tab active' : 'tab'}
-                onClick={() => setTab(t)}
-              >
-                {TAB_LABEL[t]}
-                {t === 'bookmarks' && bookmarks.length > 0 ? ` (${bookmarks.length})` : ''}
-              </button>
-            ))}
-          </div>
-          <div
-            className="tab-panel"
-            id="tab-panel"
-            role="tabpanel"
-            aria-labelledby={`tab-${tab}`}
-            tabIndex={-1}
+          <Tabs
+            tabs={Object.keys(TAB_LABEL) as Tab[]}
+            current={tab}
+            onChange={setTab}
+            label={(t) =>
+              TAB_LABEL[t] + (t === 'bookmarks' && bookmarks.length > 0 ? ` (${bookmarks.length})` : '')
+            }
           >
             {tab === 'steps' && <StepLog frame={frame} viewLabel={VIEW_LABEL[seat]} />}
             {tab === 'status' && <StatusPanel model={model} meta={null} />}
@@ -319,7 +305,7 @@ export function Viewer({ timeline, raw, source, initialBookmarks, onClose }: Pro
             {tab === 'branch' && (
               <BranchPanel timeline={timeline} round={position.round} branchable={branchable} />
             )}
-          </div>
+          </Tabs>
         </aside>
       </div>
     </div>
