@@ -8,7 +8,7 @@ import { TARGET_AIMS, type TargetAim } from '../../../game/orders.ts';
 import { COMBINED_KINDS, type CombinedKind, partnerOf, TERMS, type Terms } from '../../../game/types.ts';
 import type { Intent, MatchModel, ProposalVM } from '../match/model.ts';
 import { SEAT_LABEL, titleCase } from '../theme.ts';
-import { Send, type SendFn } from './Send.tsx';
+import { Send, SendChoice, type SendFn } from './Send.tsx';
 
 const KIND_HELP: Readonly<Record<CombinedKind, string>> = {
   'us-ops-from-japan': 'US combat operations from bases in Japan (prior consultation: Japan consents)',
@@ -188,22 +188,15 @@ export function AlliancePanel({ model, send }: { readonly model: MatchModel; rea
                   <code>{p.id}</code> {proposalText(p)} · <strong>{p.status}</strong>
                 </div>
                 {p.incoming && p.status === 'open' && !model.isWhite && (
-                  <div className="button-row">
-                    <Send
-                      model={model}
-                      send={send}
-                      intent={{ type: 'answer', proposal: p.id, accept: true }}
-                      label="Accept"
-                      testId={`accept-${p.id}`}
-                    />
-                    <Send
-                      model={model}
-                      send={send}
-                      intent={{ type: 'answer', proposal: p.id, accept: false }}
-                      label="Refuse"
-                      className="secondary"
-                    />
-                  </div>
+                  <SendChoice
+                    model={model}
+                    send={send}
+                    yes={{ type: 'answer', proposal: p.id, accept: true }}
+                    no={{ type: 'answer', proposal: p.id, accept: false }}
+                    yesLabel="Accept"
+                    noLabel="Refuse"
+                    yesTestId={`accept-${p.id}`}
+                  />
                 )}
               </li>
             ))}
@@ -243,21 +236,14 @@ export function AlliancePanel({ model, send }: { readonly model: MatchModel; rea
                 </span>
               )}
               {o.respondable && (
-                <div className="button-row">
-                  <Send
-                    model={model}
-                    send={send}
-                    intent={{ type: 'respond', offer: o.id, accept: true }}
-                    label="Accept terms"
-                  />
-                  <Send
-                    model={model}
-                    send={send}
-                    intent={{ type: 'respond', offer: o.id, accept: false }}
-                    label="Reject"
-                    className="secondary"
-                  />
-                </div>
+                <SendChoice
+                  model={model}
+                  send={send}
+                  yes={{ type: 'respond', offer: o.id, accept: true }}
+                  no={{ type: 'respond', offer: o.id, accept: false }}
+                  yesLabel="Accept terms"
+                  noLabel="Reject"
+                />
               )}
             </li>
           ))}

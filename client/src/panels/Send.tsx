@@ -53,3 +53,35 @@ export function Send({ model, send, intent, label, className, allowForce, onSent
     </div>
   );
 }
+
+/** A yes/no pair of sends (accept or refuse a proposal, approve or deny a request). */
+export function SendChoice({
+  model,
+  send,
+  yes,
+  no,
+  yesLabel,
+  noLabel,
+  yesTestId,
+}: {
+  readonly model: MatchModel;
+  readonly send: SendFn;
+  readonly yes: Intent;
+  readonly no: Intent;
+  readonly yesLabel: string;
+  readonly noLabel: string;
+  readonly yesTestId?: string;
+}) {
+  return (
+    <div className="button-row">
+      <Send
+        model={model}
+        send={send}
+        intent={yes}
+        label={yesLabel}
+        {...(yesTestId ? { testId: yesTestId } : {})}
+      />
+      <Send model={model} send={send} intent={no} label={noLabel} className="secondary" />
+    </div>
+  );
+}

@@ -10,7 +10,7 @@ import { TRACK_PATHS, type TrackPath } from '../../../game/scenario.ts';
 import { FACTIONS } from '../../../game/types.ts';
 import type { MatchModel } from '../match/model.ts';
 import { SEAT_LABEL } from '../theme.ts';
-import { Send, type SendFn } from './Send.tsx';
+import { Send, SendChoice, type SendFn } from './Send.tsx';
 
 function TrackSelect({
   value,
@@ -139,21 +139,14 @@ export function WhiteConsole({ model, send }: { readonly model: MatchModel; read
             return (
               <li key={r.id}>
                 <code>{r.id}</code> {SEAT_LABEL[r.seat]} · {r.kind} {o ? `· ${formatOrder(o)}` : ''}
-                <div className="button-row">
-                  <Send
-                    model={model}
-                    send={send}
-                    intent={{ type: 'rule', request: r.id, approve: true }}
-                    label="Approve"
-                  />
-                  <Send
-                    model={model}
-                    send={send}
-                    intent={{ type: 'rule', request: r.id, approve: false }}
-                    label="Deny"
-                    className="secondary"
-                  />
-                </div>
+                <SendChoice
+                  model={model}
+                  send={send}
+                  yes={{ type: 'rule', request: r.id, approve: true }}
+                  no={{ type: 'rule', request: r.id, approve: false }}
+                  yesLabel="Approve"
+                  noLabel="Deny"
+                />
               </li>
             );
           })}
