@@ -22,7 +22,7 @@ import { addRoutes, createLimits, sealMatch, secret, serializeSeatRoutes } from 
 import { serveClient } from './static.ts';
 import { SqliteStorage } from './storage.ts';
 import { PlanningTimers } from './timer.ts';
-import { SecureSocketIO } from './transport.ts';
+import { reportRefusal, SecureSocketIO } from './transport.ts';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -122,7 +122,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (seats.length > 0) setImmediate(() => bots.schedule(matchID));
   };
 
-  const game = makeGame(getScenario, { newSeed: () => randomBytes(16).toString('hex') });
+  const game = makeGame(getScenario, {
+    newSeed: () => randomBytes(16).toString('hex'),
+    onReject: (r) => reportRefusal(`${r.error.message} [${r.error.code}]`),
+  });
   const server = Server({
     games: [game],
     db: storage,

@@ -16,6 +16,7 @@
  * boardgame.io applies to every match, joined or not (its default skips a match no one has
  * joined yet).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Game, LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 import { getFilterPlayerView } from 'boardgame.io/internal';
 import { Master } from 'boardgame.io/master';
@@ -53,6 +54,17 @@ interface Connection {
 
 /** Emitted to a socket whose message was refused: `{ matchID, reason }`. */
 export const REFUSED_EVENT = 'island-chain:refused';
+
+/** Where a move being processed for a socket reports the engine's refusal (the socket's `refuse`). */
+const REFUSALS = new AsyncLocalStorage<(reason: string) => void>();
+
+/**
+ * Called by the game's `onReject` (game/bgio.ts): sends the engine's reason to the socket
+ * whose move it refused. Moves made by the server itself (bots, the timer) have no socket.
+ */
+export function reportRefusal(reason: string): void {
+  REFUSALS.getStore()?.(reason);
+}
 
 /** What the server learns from the master after each accepted message. */
 export interface TransportHooks {
@@ -185,11 +197,16 @@ export class SecureSocketIO extends SocketIO {
         const payload = (action as { payload?: { playerID?: unknown } } | null)?.payload;
         if (!payload || payload.playerID !== playerID)
           return this.refuse(socket, matchID, 'the action is for another seat');
-        const result = await this.master(game, matchID, socket, true).onUpdate(
-          action as never,
-          typeof stateID === 'number' ? stateID : -1,
-          matchID,
-          playerID,
+        // The engine's reason for a refused move reaches this socket through `reportRefusal`.
+        const result = await REFUSALS.run(
+          (reason) => this.refuse(socket, matchID, reason),
+          () =>
+            this.master(game, matchID, socket, true).onUpdate(
+              action as never,
+              typeof stateID === 'number' ? stateID : -1,
+              matchID,
+              playerID,
+            ),
         );
         if (result && 'error' in result) this.refuse(socket, matchID, result.error);
       });

@@ -271,6 +271,14 @@ function Board(props: {
         )}
       </header>
       <Dashboards model={model} />
+      {ctl.refusal && (
+        <div className="refusal" role="alert" data-testid="refusal">
+          The server refused your last action: {ctl.refusal}
+          <button type="button" className="link small" onClick={ctl.dismissRefusal}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <div className="main">
         <div className="map-area">
           <MapView

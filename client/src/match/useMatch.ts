@@ -27,6 +27,19 @@ export interface MatchController {
   readonly error: string | null;
   /** Sends an intent; returns the engine's reason when it would be refused (nothing is sent then). */
   readonly send: (intent: Intent, opts?: { readonly force?: boolean }) => string | null;
+  /** The server's reason for refusing the last action it refused, until dismissed or the next send. */
+  readonly refusal: string | null;
+  readonly dismissRefusal: () => void;
+}
+
+/** The event the server sends when it refuses a message from this socket (server/transport.ts). */
+const REFUSED_EVENT = 'island-chain:refused';
+
+interface SocketLike {
+  on(
+    event: string,
+    fn: (payload: { readonly matchID: string | null; readonly reason: string }) => void,
+  ): void;
 }
 
 type BgioClient = ReturnType<typeof Client<MatchState>>;
@@ -34,6 +47,7 @@ type BgioClient = ReturnType<typeof Client<MatchState>>;
 export function useMatch(conn: MatchConnection): MatchController {
   const [view, setView] = useState<MatchView | null>(null);
   const [connected, setConnected] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const clientRef = useRef<BgioClient | null>(null);
   const { matchID, playerID, credentials } = conn;
 
@@ -53,6 +67,11 @@ export function useMatch(conn: MatchConnection): MatchController {
       if (s.G) setView(s.G as unknown as MatchView);
     });
     client.start();
+    // boardgame.io reports no refusal to the client; the server sends the engine's reason.
+    const socket = (client as unknown as { transport?: { socket?: SocketLike } }).transport?.socket;
+    socket?.on(REFUSED_EVENT, (p) => {
+      if (p.matchID === null || p.matchID === matchID) setRefusal(p.reason);
+    });
     return () => {
       unsubscribe();
       client.stop();
@@ -72,9 +91,18 @@ export function useMatch(conn: MatchConnection): MatchController {
     const { type, ...payload } = intent;
     const move = client.moves[MOVE_OF_ACTION[type]];
     if (!move) return `no move for "${type}"`;
+    setRefusal(null);
     move(payload);
     return null;
   };
 
-  return { connected, synced: view !== null, model, error, send };
+  return {
+    connected,
+    synced: view !== null,
+    model,
+    error,
+    send,
+    refusal,
+    dismissRefusal: () => setRefusal(null),
+  };
 }
