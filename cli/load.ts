@@ -4,8 +4,7 @@
  * names the file and, where there is one, the field.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { MatchRecord } from '../game/harness.ts';
-import type { Action } from '../game/orders.ts';
+import { checkRecord, type MatchRecord } from '../game/harness.ts';
 import type { Scenario, ScenarioError } from '../game/scenario.ts';
 import { getScenario, resolveScenario, SCENARIO_IDS } from '../scenarios/index.ts';
 import { CliError, EXIT } from './errors.ts';
@@ -75,62 +74,11 @@ export function scenarioFromArg(arg: string): Scenario {
   return r.value;
 }
 
-const kindOf = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
-
-/** Checks a parsed record's shape; the error names the first field that is missing or of the wrong kind. */
-export function checkRecord(
-  raw: unknown,
-): { readonly ok: true; readonly value: MatchRecord } | { readonly ok: false; readonly message: string } {
-  const bad = (message: string) => ({ ok: false as const, message });
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return bad(`a record must be a JSON object, not ${kindOf(raw)}`);
-  const r = raw as Record<string, unknown>;
-  for (const field of ['rulesVersion', 'scenarioId', 'scenarioHash', 'seed'] as const) {
-    if (!(field in r)) return bad(`missing field "${field}"`);
-    if (typeof r[field] !== 'string')
-      return bad(`field "${field}" must be a string, not ${kindOf(r[field])}`);
-  }
-  if (r.white !== undefined && typeof r.white !== 'boolean')
-    return bad(`field "white" must be a boolean, not ${kindOf(r.white)}`);
-  if (!('actions' in r)) return bad('missing field "actions"');
-  if (!Array.isArray(r.actions)) return bad(`field "actions" must be an array, not ${kindOf(r.actions)}`);
-  for (const [i, a] of r.actions.entries()) {
-    if (typeof a !== 'object' || a === null || Array.isArray(a))
-      return bad(`field "actions[${i}]" must be an object, not ${kindOf(a)}`);
-    const act = a as Record<string, unknown>;
-    for (const field of ['type', 'seat'] as const)
-      if (typeof act[field] !== 'string')
-        return bad(
-          field in act
-            ? `field "actions[${i}].${field}" must be a string, not ${kindOf(act[field])}`
-            : `missing field "actions[${i}].${field}"`,
-        );
-  }
-  if (!('roundHashes' in r)) return bad('missing field "roundHashes"');
-  if (!Array.isArray(r.roundHashes))
-    return bad(`field "roundHashes" must be an array, not ${kindOf(r.roundHashes)}`);
-  for (const [i, h] of r.roundHashes.entries())
-    if (typeof h !== 'string') return bad(`field "roundHashes[${i}]" must be a string, not ${kindOf(h)}`);
-  return {
-    ok: true,
-    value: {
-      rulesVersion: r.rulesVersion as string,
-      scenarioId: r.scenarioId as string,
-      scenarioHash: r.scenarioHash as string,
-      seed: r.seed as string,
-      ...(r.white !== undefined ? { white: r.white as boolean } : {}),
-      actions: r.actions as Action[],
-      roundHashes: r.roundHashes as string[],
-    },
-  };
-}
-
 /** Reads a record file: unreadable, corrupt JSON or a missing field is an input error naming it. */
 export function readRecordFile(file: string): MatchRecord {
   const json = parseJson(readText(file, 'record'));
   if (!json.ok) throw new CliError(`record "${file}" is not valid: ${json.message}`, EXIT.input);
   const r = checkRecord(json.value);
-  if (!r.ok) throw new CliError(`record "${file}" is not valid: ${r.message}`, EXIT.input);
+  if (!r.ok) throw new CliError(`record "${file}" is not valid: ${r.error}`, EXIT.input);
   return r.value;
 }

@@ -103,11 +103,14 @@ export interface Recording {
 export interface RecordingOptions {
   /** Hash the state after every round (the record's `roundHashes`); batch analysis, which keeps only the final hash, turns it off. */
   readonly roundHashes?: boolean;
+  /** A White Cell seat takes part (seminar mode): it must advance each round. */
+  readonly white?: boolean;
 }
 
 export function startRecording(scenario: Scenario, seed: string, opts: RecordingOptions = {}): Recording {
   const hashRounds = opts.roundHashes ?? true;
-  let state = newMatch(scenario, { seed });
+  const white = opts.white ?? false;
+  let state = newMatch(scenario, { seed, white });
   const actions: Action[] = [];
   const roundHashes: string[] = [];
   let rejected = 0;
@@ -139,6 +142,7 @@ export function startRecording(scenario: Scenario, seed: string, opts: Recording
       scenarioId: scenario.id,
       scenarioHash: scenario.hash,
       seed,
+      ...(white ? { white } : {}),
       actions,
       roundHashes,
     }),
@@ -230,4 +234,50 @@ export function replay(record: MatchRecord, scenario: Scenario): ReplayResult {
       actual: 'missing',
     };
   return { ...base, ok: divergence === null, state, roundStates, roundHashes, divergence, error: null };
+}
+
+const kindOf = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
+
+/** Checks a parsed record's shape (CLI, server and viewer alike); the error names the first field that is missing or of the wrong kind. */
+export function checkRecord(raw: unknown): Result<MatchRecord, string> {
+  const bad = (message: string): Result<MatchRecord, string> => err(message);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return bad(`a record must be a JSON object, not ${kindOf(raw)}`);
+  const r = raw as Record<string, unknown>;
+  for (const field of ['rulesVersion', 'scenarioId', 'scenarioHash', 'seed'] as const) {
+    if (!(field in r)) return bad(`missing field "${field}"`);
+    if (typeof r[field] !== 'string')
+      return bad(`field "${field}" must be a string, not ${kindOf(r[field])}`);
+  }
+  if (r.white !== undefined && typeof r.white !== 'boolean')
+    return bad(`field "white" must be a boolean, not ${kindOf(r.white)}`);
+  if (!('actions' in r)) return bad('missing field "actions"');
+  if (!Array.isArray(r.actions)) return bad(`field "actions" must be an array, not ${kindOf(r.actions)}`);
+  for (const [i, a] of r.actions.entries()) {
+    if (typeof a !== 'object' || a === null || Array.isArray(a))
+      return bad(`field "actions[${i}]" must be an object, not ${kindOf(a)}`);
+    const act = a as Record<string, unknown>;
+    for (const field of ['type', 'seat'] as const)
+      if (typeof act[field] !== 'string')
+        return bad(
+          field in act
+            ? `field "actions[${i}].${field}" must be a string, not ${kindOf(act[field])}`
+            : `missing field "actions[${i}].${field}"`,
+        );
+  }
+  if (!('roundHashes' in r)) return bad('missing field "roundHashes"');
+  if (!Array.isArray(r.roundHashes))
+    return bad(`field "roundHashes" must be an array, not ${kindOf(r.roundHashes)}`);
+  for (const [i, h] of r.roundHashes.entries())
+    if (typeof h !== 'string') return bad(`field "roundHashes[${i}]" must be a string, not ${kindOf(h)}`);
+  return ok({
+    rulesVersion: r.rulesVersion as string,
+    scenarioId: r.scenarioId as string,
+    scenarioHash: r.scenarioHash as string,
+    seed: r.seed as string,
+    ...(r.white !== undefined ? { white: r.white as boolean } : {}),
+    actions: r.actions as Action[],
+    roundHashes: r.roundHashes as string[],
+  });
 }

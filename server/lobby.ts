@@ -23,7 +23,6 @@ import type { Game, LogEntry, Server, State } from 'boardgame.io';
 import { createMatch } from 'boardgame.io/internal';
 import type { Server as BgioServer } from 'boardgame.io/server';
 import { chartLibraries, renderReport } from '../cli/aar.ts';
-import { checkRecord } from '../cli/load.ts';
 import {
   actionOf,
   branchPrefix,
@@ -33,7 +32,7 @@ import {
   PLAYER_OF_SEAT,
   SEAT_OF_PLAYER,
 } from '../game/bgio.ts';
-import { type MatchRecord, replay, stateHash } from '../game/harness.ts';
+import { checkRecord, type MatchRecord, replay, stateHash } from '../game/harness.ts';
 import type { Action, ActionType } from '../game/orders.ts';
 import { type MatchState, RULES_VERSION } from '../game/state.ts';
 import type { Faction } from '../game/types.ts';
@@ -225,7 +224,7 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
 /** A record from a request body, or a 400 naming the field that is wrong (413 when too long to replay here). */
 function recordFrom(ctx: RouteContext, raw: unknown): MatchRecord {
   const r = checkRecord(raw);
-  if (!r.ok) return ctx.throw(400, `"record" is not a match record: ${r.message}`);
+  if (!r.ok) return ctx.throw(400, `"record" is not a match record: ${r.error}`);
   if (r.value.actions.length > MAX_PREFIX)
     return ctx.throw(
       413,

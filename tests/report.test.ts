@@ -9,22 +9,19 @@ import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartLibraries, OUTCOME_LABELS, renderReport } from '../cli/aar.ts';
 import { readRecordFile } from '../cli/load.ts';
 import { num } from '../cli/report.ts';
-import { applyAction, newMatch } from '../game/engine.ts';
-import { type MatchRecord, playBotRound, replay, stateHash } from '../game/harness.ts';
+import { type MatchRecord, playBotRound, replay, startRecording, stateHash } from '../game/harness.ts';
 import type { Action } from '../game/orders.ts';
 import type { Scenario } from '../game/scenario.ts';
-import { type MatchState, RULES_VERSION } from '../game/state.ts';
 import { FACTIONS } from '../game/types.ts';
 import { getScenario } from '../scenarios/index.ts';
+import { CHROMIUM, launchBrowser } from './e2e/helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const GOLDEN = join(ROOT, 'tests', 'golden');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHART_IDS = [
   'escalation',
   'deterrence',
@@ -140,21 +137,9 @@ describe.each(goldenFiles)('report of golden %s', (file) => {
 
 /** A seminar match with White Cell seated: an inject in round 1, an amendment in round 2. */
 function whiteCellRecord(scenario: Scenario, seed: string): MatchRecord {
-  let state: MatchState = newMatch(scenario, { seed, white: true });
-  const actions: Action[] = [];
-  const roundHashes: string[] = [];
-  const apply = (a: Action): MatchState | null => {
-    const before = state;
-    const r = applyAction(scenario, state, a);
-    if (!r.ok) return null;
-    actions.push(a);
-    state = r.value;
-    if (state.round !== before.round || (state.stage === 'ended' && before.stage !== 'ended'))
-      roundHashes.push(stateHash(state));
-    return state;
-  };
+  const rec = startRecording(scenario, seed, { white: true });
   const must = (a: Action): void => {
-    if (!apply(a)) throw new Error(`rejected: ${JSON.stringify(a)}`);
+    if (!rec.apply(a)) throw new Error(`rejected: ${JSON.stringify(a)}`);
   };
   must({
     type: 'inject',
@@ -162,9 +147,9 @@ function whiteCellRecord(scenario: Scenario, seed: string): MatchRecord {
     text: 'A typhoon closes Naha port for a week',
     effects: [{ track: 'alliance.cohesion', delta: -5 }],
   });
-  while (state.stage === 'planning') {
-    playBotRound(scenario, state, {}, apply);
-    if (state.round === 2 && state.stage === 'planning')
+  while (rec.state.stage === 'planning') {
+    playBotRound(scenario, rec.state, {}, rec.apply);
+    if (rec.state.round === 2 && rec.state.stage === 'planning')
       must({
         type: 'amend',
         seat: 'white',
@@ -174,15 +159,7 @@ function whiteCellRecord(scenario: Scenario, seed: string): MatchRecord {
       });
     must({ type: 'advance', seat: 'white' });
   }
-  return {
-    rulesVersion: RULES_VERSION,
-    scenarioId: scenario.id,
-    scenarioHash: scenario.hash,
-    seed,
-    white: true,
-    actions,
-    roundHashes,
-  };
+  return rec.record();
 }
 
 describe('report: White Cell and the command', () => {
@@ -235,16 +212,7 @@ describe.runIf(existsSync(CHROMIUM))('report in chromium', () => {
     const scenario = scenarioOf(record.scenarioId);
     const page = join(dir, 'quarantine.html');
     writeFileSync(page, renderReport(record, scenario, replay(record, scenario), libs));
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchBrowser();
     try {
       const tab = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
       const errors: string[] = [];

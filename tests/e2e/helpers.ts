@@ -8,11 +8,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
 const DIST_INDEX = join(ROOT, 'dist', 'client', 'index.html');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Newest modification time under a path (files only). */
 function newest(path: string): number {
@@ -118,4 +119,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/** A running server and browser shared by one test file: started before its tests, closed after. */
+export interface BrowserEnv {
+  server: RunningServer;
+  browser: Browser;
+}
+
+/**
+ * Registers the file's `beforeAll`/`afterAll`: builds the client when needed, starts the
+ * server on a free port with a temporary data directory, launches chromium; the returned
+ * object is filled in before the first test runs.
+ */
+export function sharedServerAndBrowser(): BrowserEnv {
+  const env = {} as BrowserEnv;
+  let dataDir = '';
+  beforeAll(async () => {
+    ensureClientBuilt();
+    const started = await startTestServer();
+    env.server = started.server;
+    dataDir = started.dataDir;
+    env.browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+    if (dataDir) removeDir(dataDir);
+  });
+  return env;
 }

@@ -5,8 +5,8 @@
  * UI; the White Cell advances; every seat sees its round review. China's page and every
  * websocket frame it receives hold none of Japan's hidden units or pending orders and no seed.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PLAYER_OF_SEAT } from '../../game/bgio.ts';
 import { capacityLeft } from '../../game/command.ts';
 import { applyAction, newMatch } from '../../game/engine.ts';
@@ -16,16 +16,7 @@ import type { MatchState } from '../../game/state.ts';
 import type { Faction, Seat } from '../../game/types.ts';
 import { legalOrders } from '../../game/validate.ts';
 import { getScenario } from '../../scenarios/index.ts';
-import {
-  ensureClientBuilt,
-  launchBrowser,
-  openSeatPage,
-  type RunningServer,
-  removeDir,
-  type SeatPage,
-  screenshot,
-  startTestServer,
-} from './helpers.ts';
+import { openSeatPage, type SeatPage, screenshot, sharedServerAndBrowser } from './helpers.ts';
 
 const SCENARIO = 'taiwan-quarantine';
 const SEED = 'e2e-secret-seed-7f3a91c4';
@@ -39,9 +30,7 @@ const NAMES: Readonly<Record<Seat, string>> = {
 };
 const scenario = getScenario(SCENARIO)!;
 
-let server: RunningServer;
-let dataDir = '';
-let browser: Browser;
+const env = sharedServerAndBrowser();
 let matchID = '';
 const pages = {} as Record<Seat, SeatPage>;
 /** What the test did, for re-creating the state when the server's store is not at hand. */
@@ -52,7 +41,7 @@ let japanProgram = '';
 
 /** The match state as the server holds it (its store), or as the engine re-creates it from the test's actions. */
 async function serverState(): Promise<MatchState> {
-  const stored = server.storage ? await server.storage.fetch(matchID, { state: true }) : undefined;
+  const stored = env.server.storage ? await env.server.storage.fetch(matchID, { state: true }) : undefined;
   if (stored?.state) return stored.state.G as MatchState;
   let s = newMatch(scenario, { seed: SEED, white: true });
   for (const a of actions) {
@@ -102,23 +91,14 @@ async function commit(seat: Faction): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureClientBuilt();
-  ({ server, dataDir } = await startTestServer());
-  browser = await launchBrowser();
   for (const seat of SEATS)
-    pages[seat] = await openSeatPage(browser, { recordFrames: seat === 'china' || seat === 'white' });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) removeDir(dataDir);
+    pages[seat] = await openSeatPage(env.browser, { recordFrames: seat === 'china' || seat === 'white' });
 });
 
 describe('a networked match in five browsers', () => {
   it('the White Cell creates a match in the lobby and each seat joins through its link', async () => {
     const lobby = page('white');
-    await lobby.goto(server.url);
+    await lobby.goto(env.server.url);
     await expect.poll(() => lobby.getByText('Taiwan quarantine').count()).toBeGreaterThan(0);
     await lobby.getByRole('radio', { name: /Taiwan quarantine/ }).check();
     await lobby.getByTestId('seed').fill(SEED);
@@ -318,8 +298,8 @@ describe('a networked match in five browsers', () => {
   }, 30_000);
 
   it('the observer link shows the public view, and no page logged a console error', async () => {
-    const observer = await openSeatPage(browser);
-    await observer.page.goto(`${server.url}/match/${matchID}`);
+    const observer = await openSeatPage(env.browser);
+    await observer.page.goto(`${env.server.url}/match/${matchID}`);
     await expect
       .poll(() => observer.page.getByTestId('seat').innerText(), { timeout: 10_000 })
       .toContain('Observer');

@@ -13,39 +13,33 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { playGame, summarizeGroup } from '../../game/analysis.ts';
 import { type MatchRecord, stateHash } from '../../game/harness.ts';
 import type { MatchState } from '../../game/state.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import {
-  ensureClientBuilt,
-  launchBrowser,
   openSeatPage,
   ROOT,
-  type RunningServer,
-  removeDir,
   SCREENSHOTS,
   type SeatPage,
   screenshot,
-  startTestServer,
+  sharedServerAndBrowser,
 } from './helpers.ts';
 
 const GOLDEN = join(ROOT, 'tests', 'golden', 'taiwan-quarantine.record.json');
 const SUMMARY = join(ROOT, 'tests', 'e2e', 'fixtures', 'analysis-summary.json');
 const golden = (): MatchRecord => JSON.parse(readFileSync(GOLDEN, 'utf8')) as MatchRecord;
 
-let server: RunningServer;
-let dataDir = '';
-let browser: Browser;
+const env = sharedServerAndBrowser();
 let viewer: SeatPage;
 const page = (): Page => viewer.page;
 const byTest = (id: string) => page().getByTestId(id);
 
 /** Loads a record into the viewer through its file input. */
 async function loadRecord(p: Page, record: unknown, name = 'record.json'): Promise<void> {
-  await p.goto(`${server.url}/replay`);
+  await p.goto(`${env.server.url}/replay`);
   await p.getByTestId('record-file').setInputFiles({
     name,
     mimeType: 'application/json',
@@ -68,21 +62,12 @@ async function tab(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureClientBuilt();
-  ({ server, dataDir } = await startTestServer());
-  browser = await launchBrowser();
-  viewer = await openSeatPage(browser);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) removeDir(dataDir);
+  viewer = await openSeatPage(env.browser);
 });
 
 describe('the replay viewer', () => {
   it('opens the golden record from a file and steps forward, back, by round and to the end', async () => {
-    await page().goto(`${server.url}/replay`);
+    await page().goto(`${env.server.url}/replay`);
     await byTest('record-file').setInputFiles(GOLDEN);
     await expect.poll(roundShown).toBe('Round 1/10');
     expect(await byTest('replay-step').innerText()).toMatch(/Round start/);
@@ -193,14 +178,14 @@ describe('the replay viewer', () => {
       expect(await links.locator(`[data-seat-link=${seat}]`).count()).toBe(1);
     await screenshot(page(), 'replay-viewer-branch');
 
-    const watch = await openSeatPage(browser);
+    const watch = await openSeatPage(env.browser);
     await watch.page.goto(href!);
     await expect
       .poll(() => watch.page.getByTestId('round').innerText(), { timeout: 15_000 })
       .toMatch(/^Round 2\/10/);
     await watch.context.close();
 
-    const stored = await server.storage!.fetch(decodeURIComponent(matchID!), { state: true });
+    const stored = await env.server.storage!.fetch(decodeURIComponent(matchID!), { state: true });
     const G = stored.state!.G as MatchState;
     expect(G.round).toBe(2);
     expect(G.seed).toBe(record.seed);
@@ -246,7 +231,7 @@ describe('the replay viewer', () => {
   });
 
   it('opens a finished match on the server by its id, with its after-action report', async () => {
-    const res = await fetch(`${server.url}/games/island-chain/create`, {
+    const res = await fetch(`${env.server.url}/games/island-chain/create`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -262,14 +247,14 @@ describe('the replay viewer', () => {
       .poll(
         async () =>
           (
-            (await (await fetch(`${server.url}/games/island-chain/${matchID}`)).json()) as {
+            (await (await fetch(`${env.server.url}/games/island-chain/${matchID}`)).json()) as {
               gameover?: unknown;
             }
           ).gameover,
         { timeout: 40_000, interval: 250 },
       )
       .toBeTruthy();
-    await page().goto(`${server.url}/replay`);
+    await page().goto(`${env.server.url}/replay`);
     await byTest('finished-matches')
       .getByRole('button', { name: new RegExp(matchID) })
       .click();
@@ -277,10 +262,10 @@ describe('the replay viewer', () => {
     expect(await page().locator('[data-testid=verdict]').count()).toBe(0);
     const aar = await byTest('aar-open').getAttribute('href');
     expect(aar).toBe(`/games/island-chain/${matchID}/report`);
-    const html = await (await fetch(`${server.url}${aar}`)).text();
+    const html = await (await fetch(`${env.server.url}${aar}`)).text();
     expect(html).toMatch(/after-action report/);
     // The same match from its board: the review of a finished match links to the viewer and the report.
-    await page().goto(`${server.url}/match/${matchID}`);
+    await page().goto(`${env.server.url}/match/${matchID}`);
     await tab('Review');
     expect(await byTest('open-report').getAttribute('href')).toBe(aar);
     await byTest('open-replay').click();
@@ -305,7 +290,7 @@ describe('the analysis page', () => {
 
   it('loads a batch summary and draws one outcome chart per scenario, and the track bands', async () => {
     const p = page();
-    await p.goto(`${server.url}/analysis`);
+    await p.goto(`${env.server.url}/analysis`);
     await p.getByTestId('summary-file').setInputFiles(SUMMARY);
     await p.getByTestId('analysis').waitFor();
     const charts = p.getByTestId('outcome-chart');

@@ -3,40 +3,17 @@
  * a browser. The match is created through the lobby API with three bot seats; Japan joins
  * through its join link, commits every round through the UI, and sees the match end.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../scenarios/index.ts';
-import {
-  ensureClientBuilt,
-  launchBrowser,
-  openSeatPage,
-  type RunningServer,
-  removeDir,
-  screenshot,
-  startTestServer,
-} from './helpers.ts';
+import { openSeatPage, screenshot, sharedServerAndBrowser } from './helpers.ts';
 
 const SCENARIO = 'senkaku-gray-zone';
 const scenario = getScenario(SCENARIO)!;
-let server: RunningServer;
-let dataDir = '';
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureClientBuilt();
-  ({ server, dataDir } = await startTestServer());
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) removeDir(dataDir);
-});
+const env = sharedServerAndBrowser();
 
 describe('a person plays a whole match against bots in a browser', () => {
   it('Japan commits every round through the UI until the match ends', async () => {
-    const res = await fetch(`${server.url}/games/island-chain/create`, {
+    const res = await fetch(`${env.server.url}/games/island-chain/create`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -49,9 +26,9 @@ describe('a person plays a whole match against bots in a browser', () => {
     });
     expect(res.status).toBe(200);
     const { matchID } = (await res.json()) as { matchID: string };
-    const seat = await openSeatPage(browser);
+    const seat = await openSeatPage(env.browser);
     const p = seat.page;
-    await p.goto(`${server.url}/match/${matchID}?seat=japan`);
+    await p.goto(`${env.server.url}/match/${matchID}?seat=japan`);
     await p.getByTestId('join-name').fill('Solo Player');
     await p.getByTestId('join').click();
     await expect.poll(() => p.getByTestId('round').innerText(), { timeout: 15_000 }).toContain('Round 1/');

@@ -5,11 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { PLAYER_OF_SEAT } from '../../../game/bgio.ts';
-import { policiesFor } from '../../../game/bots.ts';
-import { FACTIONS, type Faction, type Seat } from '../../../game/types.ts';
+import { FACTIONS, type Seat } from '../../../game/types.ts';
 import { getScenario, SCENARIO_IDS } from '../../../scenarios/index.ts';
 import { RUNG_LABEL, SEAT_LABEL } from '../theme.ts';
 import { type BotSeats, createMatch, listMatches, type MatchMeta, seatLink } from './api.ts';
+import { SeatPlayers } from './SeatPlayers.tsx';
 
 interface Created {
   readonly matchID: string;
@@ -100,12 +100,6 @@ export function Lobby() {
       setBusy(false);
     }
   };
-  const setBot = (f: Faction, policy: string) => {
-    const next: Record<string, string> = { ...bots };
-    if (policy) next[f] = policy;
-    else delete next[f];
-    setBots(next);
-  };
 
   return (
     <main className="page lobby">
@@ -173,31 +167,7 @@ export function Lobby() {
               />{' '}
               White Cell seat (facilitator: injects, amendments, approvals, timer)
             </label>
-            <table className="seat-setup">
-              <caption>Seats</caption>
-              <tbody>
-                {FACTIONS.map((f) => (
-                  <tr key={f}>
-                    <th scope="row">{SEAT_LABEL[f]}</th>
-                    <td>
-                      <select
-                        aria-label={`${SEAT_LABEL[f]} player`}
-                        value={bots[f] ?? ''}
-                        onChange={(e) => setBot(f, e.target.value)}
-                        data-testid={`bot-${f}`}
-                      >
-                        <option value="">Human</option>
-                        {policiesFor(f).map((p) => (
-                          <option key={p} value={p}>
-                            Bot: {p}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SeatPlayers bots={bots} onChange={setBots} testIds />
             <button type="submit" className="primary" disabled={busy || !scenarioId} data-testid="create">
               Create match
             </button>

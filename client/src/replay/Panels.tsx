@@ -3,9 +3,9 @@
  * view), bookmarks with notes, and branching a new live match from a round.
  */
 import { useState } from 'react';
-import { policiesFor } from '../../../game/bots.ts';
-import { FACTIONS, type Faction, type Seat } from '../../../game/types.ts';
-import { seatLink } from '../lobby/api.ts';
+import { FACTIONS, type Seat } from '../../../game/types.ts';
+import { type BotSeats, seatLink } from '../lobby/api.ts';
+import { SeatPlayers } from '../lobby/SeatPlayers.tsx';
 import { SEAT_LABEL } from '../theme.ts';
 import { branchMatch } from './api.ts';
 import type { Bookmark } from './record.ts';
@@ -129,7 +129,7 @@ interface Branched {
 }
 
 export function BranchPanel({ timeline, round, branchable }: BranchProps) {
-  const [bots, setBots] = useState<Partial<Record<Faction, string>>>({});
+  const [bots, setBots] = useState<BotSeats>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [made, setMade] = useState<Branched | null>(null);
@@ -176,35 +176,7 @@ export function BranchPanel({ timeline, round, branchable }: BranchProps) {
             void branch();
           }}
         >
-          <table className="seat-setup">
-            <caption>Seats</caption>
-            <tbody>
-              {FACTIONS.map((f) => (
-                <tr key={f}>
-                  <th scope="row">{SEAT_LABEL[f]}</th>
-                  <td>
-                    <select
-                      aria-label={`${SEAT_LABEL[f]} player in the branch`}
-                      value={bots[f] ?? ''}
-                      onChange={(e) => {
-                        const next = { ...bots };
-                        if (e.target.value) next[f] = e.target.value;
-                        else delete next[f];
-                        setBots(next);
-                      }}
-                    >
-                      <option value="">Human</option>
-                      {policiesFor(f).map((p) => (
-                        <option key={p} value={p}>
-                          Bot: {p}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SeatPlayers bots={bots} onChange={setBots} labelSuffix=" in the branch" />
           <button type="submit" className="primary" disabled={busy} data-testid="branch">
             {busy ? 'Creating…' : `Start a live match from round ${round}`}
           </button>

@@ -4,8 +4,7 @@
  * optional `bookmarks` field: notes on rounds and adjudication steps, saved with the record.
  * `replay()` reads only the fields it knows, so a record with bookmarks replays as before.
  */
-import type { MatchRecord } from '../../../game/harness.ts';
-import type { Action } from '../../../game/orders.ts';
+import { checkRecord, type MatchRecord } from '../../../game/harness.ts';
 import { err, ok, type Result } from '../../../game/types.ts';
 
 /** A note on a round, or on one adjudication step of it (a `STEP_GROUPS` key; none = the round's start). */
@@ -48,34 +47,13 @@ export function parseRecord(
   json: unknown,
 ): Result<{ record: ViewerRecord; raw: Record<string, unknown> }, string> {
   const raw = isObject(json) && isObject(json.record) && !('actions' in json) ? json.record : json;
-  if (!isObject(raw)) return err(`a match record is a JSON object, not ${kindOf(raw)}`);
-  for (const field of ['rulesVersion', 'scenarioId', 'scenarioHash', 'seed'] as const) {
-    if (!(field in raw)) return err(`missing field "${field}"`);
-    if (typeof raw[field] !== 'string')
-      return err(`field "${field}" must be a string, not ${kindOf(raw[field])}`);
-  }
-  if (raw.white !== undefined && typeof raw.white !== 'boolean')
-    return err(`field "white" must be true or false, not ${kindOf(raw.white)}`);
-  if (!Array.isArray(raw.actions)) return err(`field "actions" must be an array, not ${kindOf(raw.actions)}`);
-  for (const [i, a] of raw.actions.entries())
-    if (!isObject(a) || typeof a.type !== 'string' || typeof a.seat !== 'string')
-      return err(`field "actions[${i}]" must be an action: an object with a "type" and a "seat"`);
-  if (!Array.isArray(raw.roundHashes) || raw.roundHashes.some((h) => typeof h !== 'string'))
-    return err('field "roundHashes" must be an array of strings');
-  const bookmarks = parseBookmarks(raw.bookmarks);
+  const checked = checkRecord(raw);
+  if (!checked.ok) return checked;
+  const bookmarks = parseBookmarks((raw as Record<string, unknown>).bookmarks);
   if (!bookmarks.ok) return bookmarks;
   return ok({
-    raw,
-    record: {
-      rulesVersion: raw.rulesVersion as string,
-      scenarioId: raw.scenarioId as string,
-      scenarioHash: raw.scenarioHash as string,
-      seed: raw.seed as string,
-      ...(raw.white !== undefined ? { white: raw.white as boolean } : {}),
-      actions: raw.actions as Action[],
-      roundHashes: raw.roundHashes as string[],
-      bookmarks: bookmarks.value,
-    },
+    raw: raw as Record<string, unknown>,
+    record: { ...checked.value, bookmarks: bookmarks.value },
   });
 }
 
