@@ -5,13 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { checkRecord, type MatchRecord } from '../game/harness.ts';
-import type { Scenario, ScenarioError } from '../game/scenario.ts';
+import { formatScenarioError, type Scenario } from '../game/scenario.ts';
 import { getScenario, resolveScenario, SCENARIO_IDS } from '../scenarios/index.ts';
 import { CliError, EXIT } from './errors.ts';
-
-/** One scenario error as `path: message [CODE]` (the root is shown as `(root)`). */
-export const formatScenarioError = (e: ScenarioError): string =>
-  `${e.path || '(root)'}: ${e.message} [${e.code}]`;
 
 /** Reads a text file; a missing or unreadable file is an input error naming it. */
 export function readText(file: string, what: string): string {

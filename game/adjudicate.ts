@@ -10,13 +10,13 @@ import { coordinationCapacity } from './command.ts';
 import { deterrenceEstimate } from './deterrence.ts';
 import { type DraftState, draftOf, freeze } from './draft.ts';
 import { economyStep, eventsStep, productionStep } from './economy.ts';
-import { type Order, formatOrder } from './orders.ts';
+import { hashText } from './hash.ts';
+import { formatOrder, type Order } from './orders.ts';
 import { decisiveOutcome, finalOutcome } from './outcome.ts';
 import { coordinationStep, grayZoneStep, politicsStep, type StepContext, settleOffers } from './politics.ts';
 import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
 import { log, totalLosses } from './tracks.ts';
-import { hashText } from './hash.ts';
 import { byFaction, FACTIONS, phaseOf, ROUND_DAYS } from './types.ts';
 
 /** Orders that take effect: those awaiting White Cell approval and not approved are held. */

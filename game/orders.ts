@@ -4,7 +4,7 @@
  */
 
 import type { Effect, TrackPath } from './scenario.ts';
-import type { CombinedKind, Faction, LegalStatus, Rung, Seat, Terms, UnitId, ZoneId } from './types.ts';
+import type { CombinedKind, Faction, LegalStatus, Rung, Terms, UnitId, ZoneId } from './types.ts';
 
 export const TARGET_AIMS = ['ships', 'airbase', 'ground', 'port', 'hq', 'launchers'] as const;
 export type TargetAim = (typeof TARGET_AIMS)[number];
@@ -95,7 +95,6 @@ export type Action =
   | { readonly type: 'end'; readonly seat: 'white'; readonly reason: string };
 
 export type ActionType = Action['type'];
-export const actionSeat = (a: Action): Seat => a.seat;
 
 /** One-line text form of an order, e.g. `strike okn-mlr -> taiwan-strait-north ships nsm x8`. */
 export function formatOrder(o: Order): string {

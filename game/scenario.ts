@@ -266,5 +266,6 @@ export function loadScenario(
   return ok({ ...parsed.data, hash });
 }
 
-export const formatScenarioErrors = (errors: readonly ScenarioError[]): string =>
-  errors.map((e) => `${e.path || '(root)'}: ${e.message} [${e.code}]`).join('\n');
+/** One scenario error as `path: message [CODE]` (the root is shown as `(root)`). */
+export const formatScenarioError = (e: ScenarioError): string =>
+  `${e.path || '(root)'}: ${e.message} [${e.code}]`;

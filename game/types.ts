@@ -12,11 +12,8 @@ export const SEATS = ['japan', 'us', 'china', 'taiwan', 'white'] as const;
 export type Seat = (typeof SEATS)[number];
 
 export const BLUE: readonly Faction[] = ['japan', 'us', 'taiwan'];
-export const RED: Faction = 'china';
 export const isBlue = (f: Faction): boolean => f !== 'china';
 
-/** The two alliance partners whose combined actions pass through USFJ/JJOC coordination (section 5). */
-export const ALLIANCE: readonly Faction[] = ['japan', 'us'];
 export const partnerOf = (f: Faction): Faction | undefined =>
   f === 'japan' ? 'us' : f === 'us' ? 'japan' : undefined;
 

@@ -1,7 +1,7 @@
 /** Unit helpers over state and catalog. */
 import { type MunitionDef, munitionById, type UnitTypeDef, unitTypeById } from './data/units.ts';
 import type { MatchState, UnitState } from './state.ts';
-import type { Faction, ZoneId } from './types.ts';
+import { type Faction, isBlue, type ZoneId } from './types.ts';
 
 export function unitType(u: UnitState): UnitTypeDef {
   const t = unitTypeById.get(u.type);
@@ -42,5 +42,4 @@ export const forgetUnitList = (units: object): boolean => UNIT_LISTS.delete(unit
 export const unitsIn = (state: MatchState, zone: ZoneId, faction?: Faction): UnitState[] =>
   liveUnits(state, (u) => u.zone === zone && (faction === undefined || u.faction === faction));
 
-export const isRed = (f: Faction): boolean => f === 'china';
-export const enemies = (a: Faction, b: Faction): boolean => isRed(a) !== isRed(b);
+export const enemies = (a: Faction, b: Faction): boolean => isBlue(a) !== isBlue(b);

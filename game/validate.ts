@@ -6,7 +6,7 @@
 
 import { COMBINED_COST, capacityLeft, upgradeRoundsNeeded, usCombatAllowedFrom } from './command.ts';
 import { PROGRAMS, programById } from './data/programs.ts';
-import { AIR_REBASE_KM, canStand, distanceKm, hasFeature, reachable, zoneById, zoneDef } from './map.ts';
+import { AIR_REBASE_KM, canStand, distanceKm, reachable, zoneById, zoneDef } from './map.ts';
 import type { Action, Order, TargetAim } from './orders.ts';
 import { GRAY_ZONE_ACTIONS, TARGET_AIMS } from './orders.ts';
 import type { Scenario } from './scenario.ts';
@@ -795,5 +795,3 @@ export function legalOrders(state: MatchState, scenario: Scenario, f: Faction): 
   }
   return out;
 }
-
-export const hasPort = (zone: string): boolean => hasFeature(zone, 'port') || hasFeature(zone, 'airbase');
