@@ -160,6 +160,40 @@ export function checkAction(
   return validateAction(G as MatchState, scenario, actionOf(action.type, seat, action));
 }
 
+const ACTION_OF_MOVE: ReadonlyMap<string, ActionType> = new Map(
+  (Object.keys(MOVE_OF_ACTION) as ActionType[]).map((t) => [MOVE_OF_ACTION[t], t]),
+);
+
+/** The engine action type a move name stands for, or undefined (looked up in a Map, never an object index). */
+export const actionTypeOfMove = (move: string): ActionType | undefined => ACTION_OF_MOVE.get(move);
+
+/**
+ * `checkMove(state, playerID, move, args)`: the server's check of a client's move against the
+ * full state before boardgame.io runs it (issue 7), so a refused move never reaches the
+ * reducer (which would log its arguments and broadcast the unchanged state). The same rules
+ * as the move itself: the seat from the playerID, the action from the move's one argument.
+ */
+export function checkMove(
+  state: { readonly G: unknown; readonly ctx: Pick<Ctx, 'playOrder'> },
+  playerID: string,
+  move: string,
+  args: readonly unknown[],
+  lookup: (id: string) => Scenario | undefined = getScenario,
+): Result<void, RuleError> {
+  const type = actionTypeOfMove(move);
+  if (!type) return err(ruleError('ERR_BAD_ACTION', `there is no move "${move}"`));
+  const seat = seatOf(playerID, state.ctx);
+  if (!seat) return err(ruleError('ERR_NOT_SEATED', `player ${playerID} holds no seat in this match`));
+  const G = state.G as MatchState;
+  const scenario = lookup(G.scenarioId);
+  if (!scenario) return err(ruleError('ERR_UNKNOWN_SCENARIO', `no scenario "${G.scenarioId}"`));
+  try {
+    return validateAction(G, scenario, actionOf(type, seat, args[0]));
+  } catch (e) {
+    return err(ruleError('ERR_INTERNAL', `the engine failed on this action: ${String(e)}`));
+  }
+}
+
 /** A refused move, reported to `GameOptions.onReject` on the server. */
 export interface Rejection {
   readonly playerID: string;

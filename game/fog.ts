@@ -13,10 +13,17 @@ import { liveUnits, unitType } from './units.ts';
 
 export type ViewSeat = Seat | 'observer';
 
-/** A seat's view: the state minus what it may not see, and never the seed. */
-export type MatchView = Omit<MatchState, 'seed'> & {
+/**
+ * A seat's view: the state minus what it may not see, and never the seed. Nothing in it is
+ * derived from what the seat may not see: the log digest (a count and hash over every log
+ * entry, hidden ones included) and the id counter (which counts hidden proposals and
+ * requests) are White Cell's alone.
+ */
+export type MatchView = Omit<MatchState, 'seed' | 'logDigest' | 'counter'> & {
   readonly seat: ViewSeat;
   readonly seed?: undefined;
+  readonly logDigest?: MatchState['logDigest'];
+  readonly counter?: number;
   readonly visibleZones: readonly string[];
 };
 
@@ -68,8 +75,9 @@ const hiddenPending: Pending = { orders: [], committed: false };
 
 /** `viewFor(state, seat)`: what boardgame.io's playerView sends and what tests call directly. */
 export function viewFor(s: MatchState, seat: ViewSeat): MatchView {
-  const { seed: _secret, ...rest } = s;
   const white = seat === 'white';
+  const { seed: _secret, logDigest, counter, ...shared } = s;
+  const rest = white ? { ...shared, logDigest, counter } : shared;
   const faction = FACTIONS.includes(seat as Faction) ? (seat as Faction) : null;
   const allZones = Object.keys(s.zones);
   const visible = white

@@ -29,7 +29,7 @@ export const SCENARIO_IDS: readonly string[] = Object.keys(RAW_SCENARIOS);
 
 /** Loads a registered scenario, or a raw object that may extend a registered one. */
 export function resolveScenario(raw: unknown): Result<Scenario, ScenarioError[]> {
-  return loadScenario(raw, (id) => RAW_SCENARIOS[id]);
+  return loadScenario(raw, (id) => (Object.hasOwn(RAW_SCENARIOS, id) ? RAW_SCENARIOS[id] : undefined));
 }
 
 const cache = new Map<string, Scenario>();
@@ -38,8 +38,9 @@ const cache = new Map<string, Scenario>();
 export function getScenario(id: string): Scenario | undefined {
   const hit = cache.get(id);
   if (hit) return hit;
+  // Ids come from clients too: only the registry's own keys, never an inherited one ("__proto__").
+  if (typeof id !== 'string' || !Object.hasOwn(RAW_SCENARIOS, id)) return undefined;
   const raw = RAW_SCENARIOS[id];
-  if (raw === undefined) return undefined;
   const r = resolveScenario(raw);
   if (!r.ok)
     throw new Error(`scenario ${id} is invalid: ${r.error.map((e) => `${e.path}: ${e.message}`).join('; ')}`);

@@ -7,8 +7,7 @@
  *   policy and credentials no one is given), so no one can join them.
  * - `createLimits`: match creation is unauthenticated, so it is rate-limited per address and
  *   the number of open matches is capped; both answer 429 with a sentence saying why.
- * - `serializeSeatRoutes`: join, leave and rename run in the match's queue, so a join cannot be
- *   lost to a move's metadata write; a join or leave is logged and broadcast to the table.
+ * - join, leave, rename and playAgain are in `seats.ts` (run in the match's queue, checked bodies).
  * - `GET /games/:name/:id/timer`: the planning countdown; `GET /games/:name/:id/record`: the
  *   match record (seed included) once the match is over, with each round's state hash.
  * - `POST /games/:name/branch` (issue 4, "Branch"): a new match from the start of a round of a
@@ -23,29 +22,19 @@ import type { Game, LogEntry, Server, State } from 'boardgame.io';
 import { createMatch } from 'boardgame.io/internal';
 import type { Server as BgioServer } from 'boardgame.io/server';
 import { chartLibraries, renderReport } from '../cli/aar.ts';
-import {
-  actionOf,
-  branchPrefix,
-  MAX_PREFIX,
-  MOVE_OF_ACTION,
-  makeGame,
-  PLAYER_OF_SEAT,
-  SEAT_OF_PLAYER,
-} from '../game/bgio.ts';
+import { actionOf, actionTypeOfMove, branchPrefix, MAX_PREFIX, makeGame, PLAYER_OF_SEAT, seatOf } from '../game/bgio.ts';
 import { checkRecord, type MatchRecord, replay, stateHash } from '../game/harness.ts';
-import type { Action, ActionType } from '../game/orders.ts';
+import type { Action } from '../game/orders.ts';
 import { type MatchState, RULES_VERSION } from '../game/state.ts';
 import type { Faction } from '../game/types.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { botSeats } from './bots.ts';
 import type { SqliteStorage } from './storage.ts';
 import type { PlanningTimers } from './timer.ts';
-import type { SecureSocketIO } from './transport.ts';
+import { type Middleware, type RouteContext, readJsonBody } from './seats.ts';
 
 type MatchData = Server.MatchData;
 type Router = ReturnType<typeof BgioServer>['router'];
-/** A Koa middleware on boardgame.io's app. */
-export type Middleware = Parameters<ReturnType<typeof BgioServer>['app']['use']>[0];
 
 /** Credentials and ids from the CSPRNG. */
 export const secret = (bytes = 24): string => randomBytes(bytes).toString('base64url');
@@ -111,43 +100,6 @@ export function createLimits(
   };
 }
 
-const SEAT_ROUTE = /^\/games\/[^/]+\/([^/]+)\/(join|leave|update|rename)\/?$/;
-
-/** Runs seat changes in the match's queue; logs and broadcasts each successful one. */
-export function serializeSeatRoutes(
-  storage: SqliteStorage,
-  transport: SecureSocketIO,
-  log: (line: string) => void,
-): Middleware {
-  return async (ctx, next) => {
-    const m = ctx.method === 'POST' ? SEAT_ROUTE.exec(ctx.path) : null;
-    if (!m) return next();
-    const matchID = decodeURIComponent(m[1]!);
-    await transport.exclusive(matchID, async () => {
-      await next();
-      if (ctx.status !== 200) return;
-      const { metadata } = await storage.fetch(matchID, { metadata: true });
-      if (!metadata) return log(`match ${matchID}: emptied and deleted`);
-      transport.broadcastMatchData(matchID, metadata);
-      const body = ctx.body as { playerID?: string } | undefined;
-      if (m[2] === 'join' && body?.playerID !== undefined) {
-        const p = metadata.players[Number(body.playerID)];
-        log(
-          `match ${matchID}: player ${body.playerID} (${SEAT_OF_PLAYER[body.playerID] ?? '?'}) joined as "${p?.name ?? ''}"`,
-        );
-      } else if (m[2] === 'leave') {
-        const id = String((ctx.request as { body?: { playerID?: unknown } }).body?.playerID ?? '?');
-        log(`match ${matchID}: player ${id} (${SEAT_OF_PLAYER[id] ?? '?'}) left`);
-      }
-    });
-  };
-}
-
-const ACTION_OF_MOVE = Object.fromEntries(Object.entries(MOVE_OF_ACTION).map(([a, m]) => [m, a])) as Record<
-  string,
-  ActionType
->;
-
 /** The engine actions of a match, from boardgame.io's log of accepted moves. */
 export function actionsFromLog(log: readonly LogEntry[]): Action[] {
   const out: Action[] = [];
@@ -158,8 +110,8 @@ export function actionsFromLog(log: readonly LogEntry[]): Action[] {
       args: unknown[] | null;
       playerID: string;
     };
-    const action = ACTION_OF_MOVE[type];
-    const seat = SEAT_OF_PLAYER[playerID];
+    const action = typeof type === 'string' ? actionTypeOfMove(type) : undefined;
+    const seat = typeof playerID === 'string' ? seatOf(playerID) : null;
     if (action && seat) out.push(actionOf(action, seat, args?.[0]));
   }
   return out;
@@ -200,23 +152,6 @@ export function matchRecord(
 /** Largest JSON body the branch and report routes read (a long match's record is a few hundred kB). */
 const MAX_BODY = 8 * 1024 * 1024;
 
-type RouteContext = Parameters<Parameters<Router['post']>[1]>[0];
-
-/** Reads a JSON body (boardgame.io's body parser runs only on its own routes). */
-async function readJson(ctx: RouteContext): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) ctx.throw(413, `The body is larger than ${MAX_BODY / 1024 / 1024} MB.`);
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch (e) {
-    return ctx.throw(400, `The body is not JSON: ${(e as Error).message}`);
-  }
-}
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -297,14 +232,14 @@ export function addRoutes(
   });
   router.post('/games/:name/report', async (ctx) => {
     if (ctx.params.name !== game.name) ctx.throw(404, `Game ${ctx.params.name} not found`);
-    const body = await readJson(ctx);
+    const body = await readJsonBody(ctx, MAX_BODY);
     const record = recordFrom(ctx, isObject(body) ? body.record : undefined);
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = reportPage(ctx, record);
   });
   router.post('/games/:name/branch', async (ctx) => {
     if (ctx.params.name !== game.name) ctx.throw(404, `Game ${ctx.params.name} not found`);
-    const body = await readJson(ctx);
+    const body = await readJsonBody(ctx, MAX_BODY);
     if (!isObject(body)) return ctx.throw(400, 'The body must be { record, round, bots?, white? }.');
     const record = recordFrom(ctx, body.record);
     const round = body.round;

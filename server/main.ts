@@ -14,11 +14,12 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { State, StorageAPI } from 'boardgame.io';
 import { Origins, Server } from 'boardgame.io/server';
-import { makeGame } from '../game/bgio.ts';
+import { checkMove, makeGame } from '../game/bgio.ts';
 import type { MatchState } from '../game/state.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { BotRunner, botSeats } from './bots.ts';
-import { addRoutes, createLimits, sealMatch, secret, serializeSeatRoutes } from './lobby.ts';
+import { addRoutes, createLimits, sealMatch, secret } from './lobby.ts';
+import { addSeatRoutes, guardPaths } from './seats.ts';
 import { serveClient } from './static.ts';
 import { SqliteStorage } from './storage.ts';
 import { PlanningTimers } from './timer.ts';
@@ -106,6 +107,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         timers.onState(matchID, G, gameover, action);
         if (!gameover) bots.schedule(matchID);
       },
+      checkMove: (state, playerID, move, args) => {
+        const r = checkMove(state, playerID, move, args);
+        return r.ok ? null : `${r.error.message} [${r.error.code}]`;
+      },
     },
     devOrigins,
   );
@@ -141,8 +146,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       () => storage.countOpen(),
     ),
   );
-  app.use(serializeSeatRoutes(storage, transport, log));
+  app.use(guardPaths(game.name!));
   app.use(serveClient(options.clientDir ?? DEFAULT_CLIENT_DIR));
+  addSeatRoutes(server.router, {
+    store: storage,
+    transport,
+    game,
+    authentic,
+    newCredentials: () => secret(),
+    newMatchID: () => secret(12),
+    log,
+  });
   addRoutes(server.router, storage, timers);
   if (options.host) {
     const listen = app.listen.bind(app) as (...args: unknown[]) => unknown;

@@ -3,7 +3,8 @@
  * better-sqlite3, the server's default, so a match survives a crash or a `kill -9`.
  *
  * - WAL journal, `synchronous=FULL`: a write that returned is on disk.
- * - Every write is one transaction: a state and the log entries it brings land together or not at all.
+ * - Every write is one transaction: a move's state, the log entries it brings and the match's
+ *   metadata land together or not at all (`commit`).
  * - `matches` holds one row per match (metadata, initial state, latest state and its `_stateID`).
  * - `log` is append-only: rows are only ever inserted; triggers refuse any UPDATE, and any
  *   DELETE while the match still exists (a log goes only when `wipe` removes its match).
@@ -138,6 +139,15 @@ export class SqliteStorage implements StorageAPI.Async {
    * `state._stateID` is newer than the stored one; otherwise writes nothing.
    */
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
+    this.commit(matchID, state, deltalog);
+  }
+
+  /**
+   * A move's writes in one transaction (issue 7): the new state, its log entries and the
+   * match's metadata land together or not at all. Refused like `setState` when the state is
+   * not newer than the stored one. Returns whether it was written.
+   */
+  commit(matchID: string, state: State, deltalog?: readonly LogEntry[], metadata?: MatchData): boolean {
     const db = this.sql;
     const written = db.transaction((): number | null | true => {
       const row = db.prepare('SELECT state_id FROM matches WHERE match_id = ?').get(matchID) as
@@ -152,23 +162,28 @@ export class SqliteStorage implements StorageAPI.Async {
       );
       const append = db.prepare('INSERT INTO log (match_id, state_id, entry) VALUES (?, ?, ?)');
       for (const entry of deltalog ?? []) append.run(matchID, entry._stateID, JSON.stringify(entry));
+      if (metadata) this.writeMetadata(matchID, metadata);
       return true;
     })();
     if (written !== true)
       this.options.onStaleWrite?.({ matchID, storedStateID: written, stateID: state._stateID });
+    return written === true;
   }
 
-  /** Replaces the match's metadata (a no-op for an unknown match: metadata never creates one). */
-  async setMetadata(matchID: string, metadata: MatchData): Promise<void> {
-    const db = this.sql;
-    db.transaction(() => {
-      db.prepare('UPDATE matches SET metadata = ?, gameover = ?, updated_at = ? WHERE match_id = ?').run(
+  private writeMetadata(matchID: string, metadata: MatchData): void {
+    this.sql
+      .prepare('UPDATE matches SET metadata = ?, gameover = ?, updated_at = ? WHERE match_id = ?')
+      .run(
         JSON.stringify(metadata),
         metadata.gameover === undefined || metadata.gameover === null ? 0 : 1,
         metadata.updatedAt,
         matchID,
       );
-    })();
+  }
+
+  /** Replaces the match's metadata (a no-op for an unknown match: metadata never creates one). */
+  async setMetadata(matchID: string, metadata: MatchData): Promise<void> {
+    this.writeMetadata(matchID, metadata);
   }
 
   async fetch<O extends FetchOpts>(matchID: string, opts: O): Promise<FetchResult<O>> {

@@ -8,9 +8,18 @@
  *   a match on demand for a bare `sync`), and a seat's `sync` needs that seat's credentials;
  * - an `update` whose action names another seat than the one whose credentials it carries is
  *   refused (boardgame.io authenticates one and runs the move as the other);
- * - every message for a match (sync, update, chat, connection changes, and the server's own
+ * - every message for a match (sync, update, connection changes, and the server's own
  *   moves for bots and timers) runs through one queue per match, so no two read-modify-write
- *   cycles of a match interleave.
+ *   cycles of a match interleave; each task yields to the event loop before it runs, so one
+ *   match's flood cannot starve the others, and a match's queue has a cap;
+ * - (issue 7) only two messages are taken from a client, `sync` and `update`, and an `update`
+ *   only as a `MAKE_MOVE` of an own move of the game (`checkMoveAction`): PATCH, RESET, SYNC,
+ *   UPDATE, UNDO, REDO, GAME_EVENT, PLUGIN, chat and everything else are refused to that socket
+ *   alone with a reason, and reach neither boardgame.io nor the store nor any other socket;
+ * - frames are rate-limited by a token bucket per socket and per address, and limited in size;
+ * - a move is checked (seat, credentials, the engine's rules) before boardgame.io runs it, and
+ *   what the master writes for it is captured and committed in one transaction only when the
+ *   state advanced: a refused move stores nothing, logs nothing and broadcasts nothing.
  *
  * Credentials are checked by the master with the server's `authenticateCredentials`, which
  * boardgame.io applies to every match, joined or not (its default skips a match no one has
@@ -21,6 +30,17 @@ import type { Game, LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 import { getFilterPlayerView } from 'boardgame.io/internal';
 import { Master } from 'boardgame.io/master';
 import { SocketIO } from 'boardgame.io/server';
+import {
+  CREDENTIALS,
+  checkId,
+  checkMoveAction,
+  DEFAULT_FLOOD_LIMITS,
+  type FloodLimits,
+  MATCH_ID,
+  type MoveAction,
+  PLAYER_ID,
+  RateLimiter,
+} from './protocol.ts';
 
 type MatchData = Server.MatchData;
 type TransportData = { type: string; args: unknown[] };
@@ -29,8 +49,10 @@ type Filter = (playerID: string | null, payload: TransportData) => TransportData
 /** The parts of a socket.io socket the transport uses. */
 interface IOSocket {
   readonly id: string;
+  readonly handshake: { readonly address: string };
   emit(event: string, ...args: unknown[]): unknown;
   on(event: string, listener: (...args: never[]) => void): unknown;
+  onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
 }
 interface IONamespace {
   on(event: 'connection', listener: (socket: IOSocket) => void): unknown;
@@ -40,9 +62,16 @@ interface IOServer {
   of(name: string): IONamespace;
   close(fn?: (err?: Error) => void): void;
 }
+/** The store a move is committed to: state, log entries and metadata in one transaction. */
+export interface MoveStore extends StorageAPI.Async {
+  commit(matchID: string, state: State, deltalog?: readonly LogEntry[], metadata?: MatchData): boolean;
+}
+interface Auth {
+  authenticateCredentials(args: { playerID: string; credentials?: string; metadata: MatchData }): Promise<boolean> | boolean;
+}
 type AppWithIO = Parameters<SocketIO['init']>[0] & {
   _io?: unknown;
-  context: { db: StorageAPI.Async; auth: unknown };
+  context: { db: MoveStore; auth: Auth };
 };
 
 interface Connection {
@@ -72,10 +101,17 @@ export interface TransportHooks {
   onState?(matchID: string, state: State, action: unknown): void;
   /** Something worth a log line. */
   onEvent?(line: string): void;
+  /**
+   * The game's own check of a move against the current state, before boardgame.io runs it:
+   * null when the rules accept it, or the reason they refuse it (sent to the mover alone).
+   */
+  checkMove?(state: State, playerID: string, move: string, args: readonly unknown[]): string | null;
 }
 
-const isID = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 100;
-const isPlayerID = (x: unknown): x is string => typeof x === 'string' && /^\d{1,2}$/.test(x);
+/** The largest socket frame the server reads (socket.io closes a connection that sends more). */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Public player metadata: credentials stripped (what boardgame.io's `matchData` message carries). */
 export const publicPlayers = (metadata: MatchData): Omit<Server.PlayerMetadata, 'credentials'>[] =>
@@ -88,16 +124,31 @@ export class SecureSocketIO extends SocketIO {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly filters = new Map<string, Filter>();
   private readonly held = new Map<string, TransportData[]>();
+  private readonly waiting = new Map<string, number>();
+  private readonly limits: FloodLimits;
+  private readonly socketRate: RateLimiter;
+  private readonly addressRate: RateLimiter;
   private games: Game[] = [];
-  private db: StorageAPI.Async | null = null;
-  private auth: unknown;
+  private db: MoveStore | null = null;
+  private auth: Auth | null = null;
   private io: IOServer | null = null;
 
   /** `corsOrigins`: other origins whose pages may open game sockets (the Vite dev server's). */
-  constructor(hooks: TransportHooks = {}, corsOrigins: readonly (string | RegExp)[] = []) {
+  constructor(
+    hooks: TransportHooks = {},
+    corsOrigins: readonly (string | RegExp)[] = [],
+    limits: FloodLimits = DEFAULT_FLOOD_LIMITS,
+  ) {
+    const socketOpts = {
+      maxHttpBufferSize: MAX_FRAME_BYTES,
+      ...(corsOrigins.length > 0 ? { cors: { origin: [...corsOrigins] } } : {}),
+    };
     // boardgame.io types socketOpts as socket.io's full ServerOptions; socket.io takes a partial one.
-    super(corsOrigins.length > 0 ? ({ socketOpts: { cors: { origin: [...corsOrigins] } } } as never) : {});
+    super({ socketOpts } as never);
     this.hooks = hooks;
+    this.limits = limits;
+    this.socketRate = new RateLimiter(limits.socketBurst, limits.socketPerSecond);
+    this.addressRate = new RateLimiter(limits.addressBurst, limits.addressPerSecond);
   }
 
   override init(
@@ -109,6 +160,7 @@ export class SecureSocketIO extends SocketIO {
     super.init(app, games, origins);
     const a = app as AppWithIO;
     this.db = a.context.db;
+    if (typeof this.db.commit !== 'function') throw new Error('the socket transport needs a store with commit()');
     this.auth = a.context.auth;
     this.io = a._io as IOServer;
     this.games = games;
@@ -127,7 +179,14 @@ export class SecureSocketIO extends SocketIO {
    */
   exclusive<T>(matchID: string, fn: () => Promise<T> | T): Promise<T> {
     const prev = this.queues.get(matchID) ?? Promise.resolve();
+    this.waiting.set(matchID, (this.waiting.get(matchID) ?? 0) + 1);
     const run = prev.then(async () => {
+      // A task yields before it runs, so a long queue of one match lets every other match's
+      // messages (and the lobby) in between its tasks.
+      await yieldToLoop();
+      const left = (this.waiting.get(matchID) ?? 1) - 1;
+      if (left > 0) this.waiting.set(matchID, left);
+      else this.waiting.delete(matchID);
       const held: TransportData[] = [];
       this.held.set(matchID, held);
       try {
@@ -147,6 +206,12 @@ export class SecureSocketIO extends SocketIO {
     return run;
   }
 
+  /** Like `exclusive`, but refused (null) while the match already has its cap of tasks waiting. */
+  private tryExclusive(matchID: string, fn: () => Promise<unknown>): Promise<unknown> | null {
+    if ((this.waiting.get(matchID) ?? 0) >= this.limits.queuePerMatch) return null;
+    return this.exclusive(matchID, fn);
+  }
+
   /** Waits until every queued task has finished (for shutdown). */
   async drain(): Promise<void> {
     while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
@@ -154,18 +219,59 @@ export class SecureSocketIO extends SocketIO {
 
   /**
    * A move made by the server itself (a bot seat, the planning timer), as `playerID`, without
-   * credentials; call it inside `exclusive`. Returns whether the master accepted it.
+   * credentials; call it inside `exclusive`. Returns whether the move was accepted and stored.
    */
   async serverMove(matchID: string, playerID: string, move: string, args: unknown[]): Promise<boolean> {
-    const game = this.games[0]!;
+    const { state } = await this.db!.fetch(matchID, { state: true });
+    if (!state || state.ctx.gameover !== undefined) return false;
+    const action: MoveAction = { type: 'MAKE_MOVE', payload: { type: move, args, playerID } };
+    return (await this.runMove(this.games[0]!, matchID, state, action)) === null;
+  }
+
+  /**
+   * Runs a checked move through boardgame.io's master against a store that only captures what
+   * the master writes; commits state, log entries and metadata in one transaction when the
+   * state advanced. Otherwise nothing is stored and what the master broadcast is dropped.
+   * Returns null when the move was stored, or the reason it was not. Call inside `exclusive`.
+   */
+  private async runMove(game: Game, matchID: string, state: State, action: MoveAction): Promise<string | null> {
     const db = this.db!;
-    const before = await db.fetch(matchID, { state: true });
-    if (!before.state) return false;
-    const master = this.master(game, matchID, null, false);
-    const action = { type: 'MAKE_MOVE', payload: { type: move, args, playerID } };
-    await master.onUpdate(action as never, before.state._stateID, matchID, playerID);
-    const after = await db.fetch(matchID, { state: true });
-    return (after.state?._stateID ?? 0) > before.state._stateID;
+    const held = this.held.get(matchID);
+    const mark = held?.length ?? 0;
+    const writes: { state?: State; deltalog?: LogEntry[]; metadata?: MatchData } = {};
+    const capture: StorageAPI.Async = {
+      type: () => db.type(),
+      connect: async () => undefined,
+      createMatch: async () => undefined,
+      fetch: (id, opts) => db.fetch(id, opts),
+      setState: async (_id, s, deltalog) => {
+        writes.state = s;
+        writes.deltalog = deltalog;
+      },
+      setMetadata: async (_id, metadata) => {
+        writes.metadata = metadata;
+      },
+      wipe: async () => undefined,
+      listMatches: async () => [],
+    };
+    let computed: { state: State; action: unknown } | null = null;
+    const master = new Master(game, capture, this.sender(matchID, null) as never, undefined as never);
+    master.subscribe(({ state: s, action: a }) => {
+      computed = { state: s, action: a };
+    });
+    const result = await master.onUpdate(action as never, state._stateID, matchID, action.payload.playerID);
+    const next = writes.state;
+    const advanced = next !== undefined && next._stateID > state._stateID && computed !== null;
+    let stored = false;
+    if (advanced) {
+      const c = computed as unknown as { state: State; action: unknown };
+      this.hooks.onState?.(matchID, c.state, c.action);
+      stored = db.commit(matchID, next, writes.deltalog, writes.metadata);
+    }
+    if (stored) return null;
+    held?.splice(mark);
+    if (result && 'error' in result) return result.error;
+    return advanced ? 'the match changed meanwhile; send the move again' : 'the move was not accepted';
   }
 
   /** Sends every client of a match the new public player list (after a join or a leave). */
@@ -182,62 +288,72 @@ export class SecureSocketIO extends SocketIO {
   }
 
   private onConnection(socket: IOSocket, game: Game): void {
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (event === 'sync' || event === 'update') return;
+      if (!this.admit(socket)) return;
+      const matchID = typeof args[0] === 'string' ? args[0] : null;
+      this.refuse(socket, matchID, `"${event.slice(0, 40)}" is not a message this server takes (only sync and update)`);
+    });
     socket.on('sync', (matchID: unknown, playerID: unknown, credentials: unknown) => {
-      if (!isID(matchID)) return this.refuse(socket, matchID, 'no match id');
-      void this.exclusive(matchID, () => this.sync(socket, game, matchID, playerID, credentials));
+      if (!this.admit(socket)) return this.refuse(socket, matchID, TOO_FAST);
+      const id = checkId(matchID, MATCH_ID, 'match id');
+      if (!id.ok) return this.refuse(socket, matchID, id.error);
+      const queued = this.tryExclusive(id.value, () => this.sync(socket, game, id.value, playerID, credentials));
+      if (!queued) this.refuse(socket, id.value, BUSY);
     });
-    socket.on('update', (action: unknown, stateID: unknown, matchID: unknown, playerID: unknown) => {
-      if (!isID(matchID)) return this.refuse(socket, matchID, 'no match id');
-      void this.exclusive(matchID, async () => {
-        const { metadata } = await this.db!.fetch(matchID, { metadata: true });
-        if (!metadata) return this.refuse(socket, matchID, 'no such match');
-        if (!isPlayerID(playerID)) return this.refuse(socket, matchID, 'moves need a seat');
-        // boardgame.io checks the credentials of the playerID argument but runs the move as the
-        // action's own payload.playerID: the two must be the same seat.
-        const payload = (action as { payload?: { playerID?: unknown } } | null)?.payload;
-        if (!payload || payload.playerID !== playerID)
-          return this.refuse(socket, matchID, 'the action is for another seat');
-        // The engine's reason for a refused move reaches this socket through `reportRefusal`.
-        const result = await REFUSALS.run(
-          (reason) => this.refuse(socket, matchID, reason),
-          () =>
-            this.master(game, matchID, socket, true).onUpdate(
-              action as never,
-              typeof stateID === 'number' ? stateID : -1,
-              matchID,
-              playerID,
-            ),
-        );
-        if (result && 'error' in result) this.refuse(socket, matchID, result.error);
-      });
-    });
-    socket.on('chat', (matchID: unknown, message: unknown, credentials: unknown) => {
-      if (!isID(matchID)) return;
-      void this.exclusive(matchID, async () => {
-        const { metadata } = await this.db!.fetch(matchID, { metadata: true });
-        if (!metadata) return;
-        await this.master(game, matchID, socket, true).onChatMessage(
-          matchID,
-          message as never,
-          typeof credentials === 'string' ? credentials : undefined,
-        );
-      });
+    socket.on('update', (action: unknown, _stateID: unknown, matchID: unknown, playerID: unknown) => {
+      if (!this.admit(socket)) return this.refuse(socket, matchID, TOO_FAST);
+      const id = checkId(matchID, MATCH_ID, 'match id');
+      if (!id.ok) return this.refuse(socket, matchID, id.error);
+      const seat = checkId(playerID, PLAYER_ID, 'player id');
+      if (!seat.ok) return this.refuse(socket, id.value, `moves need a seat: ${seat.error}`);
+      const checked = checkMoveAction(action, game.moves ?? {}, seat.value);
+      if (!checked.ok) return this.refuse(socket, id.value, checked.error);
+      const queued = this.tryExclusive(id.value, () => this.clientMove(socket, game, id.value, checked.value));
+      if (!queued) this.refuse(socket, id.value, BUSY);
     });
     socket.on('disconnect', () => {
       const c = this.connections.get(socket.id);
       this.removeConnection(socket.id);
+      this.socketRate.forget(socket.id);
       if (c?.playerID != null) {
         const seat = c.playerID;
         void this.exclusive(c.matchID, () =>
-          this.master(game, c.matchID, socket, true).onConnectionChange(
-            c.matchID,
-            seat,
-            c.credentials,
-            false,
-          ),
+          this.master(game, c.matchID, socket).onConnectionChange(c.matchID, seat, c.credentials, false),
         );
       }
     });
+  }
+
+  /** Whether the socket and its address still have tokens for one more frame. */
+  private admit(socket: IOSocket): boolean {
+    return this.socketRate.take(socket.id) && this.addressRate.take(socket.handshake.address);
+  }
+
+  /** A seated player's move: seat, credentials and the game's rules are checked before the master runs it. */
+  private async clientMove(socket: IOSocket, game: Game, matchID: string, action: MoveAction): Promise<void> {
+    const { metadata, state } = await this.db!.fetch(matchID, { metadata: true, state: true });
+    if (!metadata || !state) return this.refuse(socket, matchID, 'no such match');
+    const { playerID, credentials, type, args } = action.payload;
+    if (!Object.hasOwn(metadata.players, playerID))
+      return this.refuse(socket, matchID, `this match has no player ${playerID}`);
+    if (!(await this.auth!.authenticateCredentials({ playerID, credentials, metadata })))
+      return this.refuse(socket, matchID, 'these credentials do not hold that seat');
+    if (state.ctx.gameover !== undefined) return this.refuse(socket, matchID, 'the match is over');
+    const { credentials: _c, ...payload } = action.payload;
+    const refused = this.hooks.checkMove?.(state, playerID, type, args) ?? null;
+    if (refused !== null) return this.refuse(socket, matchID, refused);
+    // Should the move itself refuse what the check let through, its reason reaches this socket
+    // through `reportRefusal`; otherwise the master's own.
+    let reported = false;
+    const error = await REFUSALS.run(
+      (reason) => {
+        reported = true;
+        this.refuse(socket, matchID, reason);
+      },
+      () => this.runMove(game, matchID, state, { type: 'MAKE_MOVE', payload }),
+    );
+    if (error !== null && !reported) this.refuse(socket, matchID, error);
   }
 
   private async sync(
@@ -250,10 +366,18 @@ export class SecureSocketIO extends SocketIO {
     const { metadata } = await this.db!.fetch(matchID, { metadata: true });
     // boardgame.io would create a match here, open to anyone's moves.
     if (!metadata) return this.refuse(socket, matchID, 'no such match');
-    const seat = playerID === null || playerID === undefined ? null : playerID;
-    if (seat !== null && !isPlayerID(seat)) return this.refuse(socket, matchID, 'bad player id');
+    let seat: string | null = null;
+    if (playerID !== null && playerID !== undefined) {
+      const p = checkId(playerID, PLAYER_ID, 'player id');
+      if (!p.ok) return this.refuse(socket, matchID, p.error);
+      if (!Object.hasOwn(metadata.players, p.value))
+        return this.refuse(socket, matchID, `this match has no player ${p.value}`);
+      seat = p.value;
+    }
+    if (credentials !== undefined && credentials !== null && !checkId(credentials, CREDENTIALS, 'credentials').ok)
+      return this.refuse(socket, matchID, 'credentials must be the string the lobby gave');
     const creds = typeof credentials === 'string' ? credentials : undefined;
-    const master = this.master(game, matchID, socket, true);
+    const master = this.master(game, matchID, socket);
     const numPlayers = Object.keys(metadata.players).length;
     // The master checks a seat's credentials and answers with the seat's view (or nothing).
     const refused = await master.onSync(matchID, seat, creds, numPlayers);
@@ -294,9 +418,10 @@ export class SecureSocketIO extends SocketIO {
     }
   }
 
-  private master(game: Game, matchID: string, socket: IOSocket | null, authenticate: boolean): Master {
-    const filter = this.filters.get(game.name!)!;
-    const transport = {
+  /** What the master sends: to this socket alone (`send`) or to the match's room (`sendAll`). */
+  private sender(matchID: string, socket: IOSocket | null) {
+    const filter = this.filters.get(this.games[0]!.name!)!;
+    return {
       send: ({ playerID, ...data }: { playerID: string | null } & TransportData) => {
         if (!socket) return;
         const out = filter(playerID, data);
@@ -304,16 +429,16 @@ export class SecureSocketIO extends SocketIO {
       },
       sendAll: (payload: TransportData) => this.broadcast(matchID, payload),
     };
-    const master = new Master(
-      game,
-      this.db!,
-      transport as never,
-      (authenticate ? this.auth : undefined) as never,
-    );
-    master.subscribe(({ state, action }) => this.hooks.onState?.(matchID, state, action));
-    return master;
+  }
+
+  /** A master for sync and connection changes, which checks a seat's credentials. */
+  private master(game: Game, matchID: string, socket: IOSocket | null): Master {
+    return new Master(game, this.db!, this.sender(matchID, socket) as never, this.auth as never);
   }
 }
+
+const TOO_FAST = 'too many messages from this connection or address: slow down and send again';
+const BUSY = 'the match has too many moves waiting: send again in a moment';
 
 /**
  * boardgame.io's per-seat filter (playerView, redacted log), plus: a `sync` carries the

@@ -40,7 +40,8 @@ describe('planning timer', () => {
 
     // Paused, it keeps its time; resumed, it runs.
     move(white, 'setTimer', { seconds: 10, paused: true });
-    expect(await until(timer, 5000, 'a paused timer')).toMatchObject({
+    // `timer()` answers null until the move is stored; wait for the record itself.
+    expect(await until(async () => (await timer()) ?? undefined, 5000, 'a paused timer')).toMatchObject({
       round: 1,
       seconds: 10,
       deadline: null,
