@@ -175,7 +175,7 @@ export function varyScenario(base: Scenario, key: string, value: string): Result
     const here = parts.slice(0, i).join('.');
     if (Array.isArray(node))
       return err(`"${key}": ${here} is a list; --vary sets one number, text or true/false field`);
-    if (!isPlainObject(node) || !(part in node)) {
+    if (!isPlainObject(node) || !Object.hasOwn(node, part)) {
       const fields = isPlainObject(node) ? Object.keys(node).join(', ') : '';
       return err(
         `"${key}" is not a field of scenario ${base.id}${fields ? ` (${here || 'the top level'} has: ${fields})` : ''}`,

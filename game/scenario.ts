@@ -1,7 +1,8 @@
 /**
  * Scenario files (DESIGN.md section 10): fixed data for a match, validated by a zod
  * schema whose errors name the field path and the problem. A scenario may `extend`
- * another and override fields (objects merge, arrays replace).
+ * another and override fields (objects merge, arrays replace). Every object is strict: an
+ * unknown key anywhere (a facilitator's typo) is an error that suggests the nearest valid key.
  */
 import { z } from 'zod';
 import { programById } from './data/programs.ts';
@@ -44,13 +45,37 @@ const ZoneIdSchema = z.string().refine((s) => zoneIds.has(s), { message: 'unknow
 const FactionSchema = z.enum(FACTIONS);
 const pct = z.number().min(0).max(100);
 
-export const EffectSchema = z.object({
+/** Names that must never become keys of a parsed object (prototype pollution). */
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+
+/**
+ * A record keyed by ids (munitions, programs, source notes). zod silently drops a
+ * `__proto__` key from a record, so reserved names are refused here before it parses.
+ */
+const idRecord = <T extends z.ZodType>(value: T) =>
+  z.preprocess(
+    (input, ctx) => {
+      if (isObject(input))
+        for (const key of RESERVED_KEYS)
+          if (Object.hasOwn(input, key))
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              input,
+              message: `"${key}" is a reserved name, not an id`,
+            });
+      return input;
+    },
+    z.record(z.string(), value),
+  );
+
+export const EffectSchema = z.strictObject({
   track: z.enum(TRACK_PATHS),
   delta: z.number(),
 });
 export type Effect = z.infer<typeof EffectSchema>;
 
-const EventSchema = z.object({
+const EventSchema = z.strictObject({
   id: z.string().min(1),
   text: z.string().min(1),
   effects: z.array(EffectSchema).default([]),
@@ -63,7 +88,7 @@ const DeckEventSchema = EventSchema.extend({
   maxRung: z.number().int().min(0).max(5).default(5),
 });
 
-const UnitSchema = z.object({
+const UnitSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'unit ids are lower-case letters, digits and dashes'),
   type: z.string().refine((t) => unitTypeById.has(t), { message: 'unknown unit type' }),
   faction: FactionSchema,
@@ -71,15 +96,15 @@ const UnitSchema = z.object({
   strength: z.number().positive(),
 });
 
-const ByFactionNumbers = z.object({
-  japan: z.record(z.string(), z.number().min(0)).default({}),
-  us: z.record(z.string(), z.number().min(0)).default({}),
-  china: z.record(z.string(), z.number().min(0)).default({}),
-  taiwan: z.record(z.string(), z.number().min(0)).default({}),
+const ByFactionNumbers = z.strictObject({
+  japan: idRecord(z.number().min(0)).default({}),
+  us: idRecord(z.number().min(0)).default({}),
+  china: idRecord(z.number().min(0)).default({}),
+  taiwan: idRecord(z.number().min(0)).default({}),
 });
 
 export const ScenarioSchema = z
-  .object({
+  .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
     name: z.string().min(1),
     description: z.string().min(1),
@@ -89,15 +114,15 @@ export const ScenarioSchema = z
     units: z.array(UnitSchema),
     stockpiles: ByFactionNumbers,
     production: ByFactionNumbers,
-    budgets: z.object({
+    budgets: z.strictObject({
       japan: z.number().min(0),
       us: z.number().min(0),
       china: z.number().min(0),
       taiwan: z.number().min(0),
     }),
-    programs: z.record(z.string(), z.number().min(0)).default({}),
-    tracks: z.object({
-      japan: z.object({
+    programs: idRecord(z.number().min(0)).default({}),
+    tracks: z.strictObject({
+      japan: z.strictObject({
         defenseSpendingPctGdp: z.number().min(0).max(10),
         debtPctGdp: z.number().min(0).max(500),
         politicalCapital: pct,
@@ -106,7 +131,7 @@ export const ScenarioSchema = z
         industrialCapacity: z.number().min(0),
         legalStatus: z.enum(LEGAL_STATUSES),
       }),
-      us: z.object({
+      us: z.strictObject({
         commitment: pct,
         credibility: pct,
         burdenSharing: pct,
@@ -114,7 +139,7 @@ export const ScenarioSchema = z
         reinforcementDelay: z.number().int().min(0).max(10),
         intervening: z.boolean(),
       }),
-      china: z.object({
+      china: z.strictObject({
         grayZonePresence: pct,
         coercionLevers: z.number().int().min(0).max(10),
         standing: pct,
@@ -122,13 +147,13 @@ export const ScenarioSchema = z
         resolve: z.number(),
         aims: z.array(z.number().min(0)).length(6),
       }),
-      taiwan: z.object({
+      taiwan: z.strictObject({
         defenseSpendingPctGdp: z.number().min(0).max(10),
         energyDays: z.number().min(0),
         publicWill: pct,
         reserveMobilization: pct,
       }),
-      alliance: z.object({
+      alliance: z.strictObject({
         cohesion: pct,
         commandLevel: z.number().int().min(0).max(2),
         upgradeProgress: z.number().int().min(0),
@@ -137,7 +162,7 @@ export const ScenarioSchema = z
       }),
     }),
     constraints: z
-      .object({
+      .strictObject({
         japanConsent: z.enum(['policy', 'never']).default('policy'),
         japanIntervention: z.enum(['policy', 'never']).default('policy'),
         usIntervention: z.enum(['policy', 'never']).default('policy'),
@@ -146,8 +171,10 @@ export const ScenarioSchema = z
     events: z.array(TimelineEventSchema).default([]),
     eventDeck: z.array(DeckEventSchema).default([]),
     eventChance: z.number().min(0).max(1).default(0.3),
-    seminar: z.object({ approvals: z.array(z.enum(APPROVAL_KINDS)).default([]) }).default({ approvals: [] }),
-    sources: z.record(z.string(), z.string()).default({}),
+    seminar: z
+      .strictObject({ approvals: z.array(z.enum(APPROVAL_KINDS)).default([]) })
+      .default({ approvals: [] }),
+    sources: idRecord(z.string()).default({}),
   })
   .superRefine((s, ctx) => {
     const zs = new Set(s.zones);
@@ -164,14 +191,10 @@ export const ScenarioSchema = z
         });
     });
     for (const f of FACTIONS) {
-      for (const key of [...Object.keys(s.stockpiles[f]), ...Object.keys(s.production[f])]) {
-        if (!munitionIds.has(key))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['stockpiles', f, key],
-            message: `unknown munition "${key}"`,
-          });
-      }
+      for (const table of ['stockpiles', 'production'] as const)
+        for (const key of Object.keys(s[table][f]))
+          if (!munitionIds.has(key))
+            ctx.addIssue({ code: 'custom', path: [table, f, key], message: `unknown munition "${key}"` });
     }
     for (const p of Object.keys(s.programs)) {
       if (!programById.has(p))
@@ -190,8 +213,15 @@ export const ScenarioSchema = z
 export type Scenario = z.infer<typeof ScenarioSchema> & { readonly hash: string };
 
 export interface ScenarioError {
-  readonly code: 'ERR_SCENARIO_FIELD' | 'ERR_SCENARIO_EXTENDS' | 'ERR_SCENARIO_JSON';
-  /** Dotted path of the field, e.g. `tracks.japan.coalitionSeats`. */
+  readonly code:
+    | 'ERR_SCENARIO_FIELD'
+    | 'ERR_SCENARIO_UNKNOWN_KEY'
+    | 'ERR_SCENARIO_EXTENDS'
+    | 'ERR_SCENARIO_JSON';
+  /**
+   * Dotted path of the field, e.g. `tracks.japan.coalitionSeats`; for an unknown key, the
+   * path of the object holding it (`tracks.japan`, or `''` at the top level).
+   */
   readonly path: string;
   readonly message: string;
 }
@@ -202,12 +232,93 @@ function isObject(v: unknown): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Deep merge for `extends`: objects merge key by key, everything else replaces. */
+/**
+ * Deep merge for `extends`: objects merge key by key, everything else replaces. Keys are
+ * copied as own data properties (a `__proto__` key stays a key, which validation then
+ * rejects, and never becomes the result's prototype).
+ */
 export function mergeScenario(base: unknown, over: unknown): unknown {
   if (!isObject(base) || !isObject(over)) return over;
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = k in base ? mergeScenario(base[k], v) : v;
+  for (const [k, v] of Object.entries(over))
+    Object.defineProperty(out, k, {
+      value: Object.hasOwn(base, k) ? mergeScenario(base[k], v) : v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
+}
+
+/** Edit distance counting an adjacent swap as one edit (optimal string alignment). */
+function editDistance(a: string, b: string): number {
+  const w = b.length + 1;
+  const d: number[] = [];
+  const at = (i: number, j: number): number => d[i * w + j] ?? 0;
+  for (let i = 0; i <= a.length; i++)
+    for (let j = 0; j <= b.length; j++) {
+      if (i === 0 || j === 0) {
+        d[i * w + j] = i + j;
+        continue;
+      }
+      let v = Math.min(
+        at(i - 1, j) + 1,
+        at(i, j - 1) + 1,
+        at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, at(i - 2, j - 2) + 1);
+      d[i * w + j] = v;
+    }
+  return at(a.length, b.length);
+}
+
+/** The valid key closest to `key`, if it is near enough to be a likely typo. */
+function nearestKey(key: string, valid: readonly string[]): string | undefined {
+  const limit = Math.min(Math.max(2, Math.floor(key.length / 3)), key.length - 1);
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of valid) {
+    const dist = editDistance(key, candidate);
+    if (dist < bestDistance) [best, bestDistance] = [candidate, dist];
+  }
+  return best;
+}
+
+/** The keys the schema allows for the object at `path` (empty if it is not a strict object). */
+function validKeysAt(path: readonly PropertyKey[]): readonly string[] {
+  const unwrap = (s: z.core.$ZodType): z.core.$ZodType =>
+    s instanceof z.ZodDefault ? unwrap(s.unwrap()) : s;
+  let schema: z.core.$ZodType | undefined = ScenarioSchema;
+  for (const part of path) {
+    const here = unwrap(schema);
+    schema =
+      here instanceof z.ZodArray
+        ? here.element
+        : here instanceof z.ZodObject && typeof part === 'string'
+          ? here.shape[part]
+          : undefined;
+    if (schema === undefined) return [];
+  }
+  const here = unwrap(schema);
+  if (!(here instanceof z.ZodObject)) return [];
+  return path.length === 0 ? [...Object.keys(here.shape), 'extends'] : Object.keys(here.shape);
+}
+
+/** One error per unknown key, naming the object that holds it and the nearest valid key. */
+function unknownKeyErrors(path: readonly PropertyKey[], keys: readonly string[]): ScenarioError[] {
+  const valid = validKeysAt(path);
+  return keys.map((key) => {
+    const near = nearestKey(key, valid);
+    let hint = '';
+    if (near) hint = ` (did you mean "${near}"?)`;
+    else if (valid.length > 0) hint = ` (valid keys: ${valid.join(', ')})`;
+    return {
+      code: 'ERR_SCENARIO_UNKNOWN_KEY',
+      path: path.map(String).join('.'),
+      message: `unknown key "${key}"${hint}`,
+    };
+  });
 }
 
 /** Resolves `extends` chains with a lookup of raw scenario JSON by id. */
@@ -254,13 +365,16 @@ export function loadScenario(
   if (!resolved.ok) return resolved;
   const parsed = ScenarioSchema.safeParse(resolved.value);
   if (!parsed.success) {
-    return err(
-      parsed.error.issues.map((i) => ({
-        code: 'ERR_SCENARIO_FIELD' as const,
-        path: i.path.map(String).join('.'),
-        message: i.message,
-      })),
+    // Unknown keys first: a misspelt key often explains the "missing field" errors after it.
+    const unknown = parsed.error.issues.flatMap((i) =>
+      i.code === 'unrecognized_keys' ? unknownKeyErrors(i.path, i.keys) : [],
     );
+    const fields = parsed.error.issues.flatMap((i): ScenarioError[] =>
+      i.code === 'unrecognized_keys'
+        ? []
+        : [{ code: 'ERR_SCENARIO_FIELD', path: i.path.map(String).join('.'), message: i.message }],
+    );
+    return err([...unknown, ...fields]);
   }
   const hash = hashText(canonicalJson(parsed.data));
   return ok({ ...parsed.data, hash });

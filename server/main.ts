@@ -19,6 +19,7 @@ import type { MatchState } from '../game/state.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { BotRunner, botSeats } from './bots.ts';
 import { addRoutes, createLimits, sealMatch, secret } from './lobby.ts';
+import type { FloodLimits } from './protocol.ts';
 import { addSeatRoutes, guardPaths } from './seats.ts';
 import { serveClient } from './static.ts';
 import { SqliteStorage } from './storage.ts';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   readonly createPerMinute?: number;
   /** Open matches the server holds at most (default 50). */
   readonly maxOpenMatches?: number;
+  /** Socket frame rates and the per-match queue cap (default `DEFAULT_FLOOD_LIMITS`). */
+  readonly floodLimits?: FloodLimits;
 }
 
 export interface RunningServer {
@@ -113,6 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     },
     devOrigins,
+    options.floodLimits,
   );
   const timers = new PlanningTimers(storage, transport, log);
   const bots = new BotRunner(storage, transport);

@@ -1,12 +1,13 @@
 /**
  * Scenario files (DESIGN.md sections 2, 7 and 10): every shipped scenario loads; a bad
- * scenario gives errors that name the field; `extends` merges objects and replaces
- * arrays; the takaichi-2025 seed facts and their sources; the map's geometry.
+ * scenario gives errors that name the field; an unknown key anywhere is refused with the
+ * nearest valid key; `extends` merges objects and replaces arrays; the takaichi-2025 seed
+ * facts and their sources; the map's geometry.
  */
 import { describe, expect, it } from 'vitest';
 import { ZONE_CATALOG } from '../game/data/zones.ts';
 import { distanceKm, zoneDef } from '../game/map.ts';
-import { loadScenario, mergeScenario, type ScenarioError } from '../game/scenario.ts';
+import { loadScenario, mergeScenario, resolveExtends, type ScenarioError } from '../game/scenario.ts';
 import { getScenario, RAW_SCENARIOS, resolveScenario, SCENARIO_IDS } from '../scenarios/index.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw scenario JSON is edited freely, to break it in one place
@@ -39,6 +40,12 @@ describe('shipped scenarios', () => {
     expect(again.ok && again.value.hash).toBe(getScenario('takaichi-2025')!.hash);
   });
 
+  it.each(SCENARIO_IDS)('%s: the loader keeps every key and value the file (with its base) gives', (id) => {
+    const resolved = resolveExtends(RAW_SCENARIOS[id], (base) => RAW_SCENARIOS[base]);
+    expect(resolved.ok).toBe(true);
+    if (resolved.ok) expect(getScenario(id)).toMatchObject(resolved.value as object);
+  });
+
   it('returns undefined for an unknown id', () => {
     expect(getScenario('no-such-scenario')).toBeUndefined();
   });
@@ -67,6 +74,7 @@ describe('bad scenarios give errors that name the field', () => {
       'tracks.japan.legalStatus',
     ],
     ['an unknown munition in a stockpile', (s) => (s.stockpiles.japan.phaser = 5), 'stockpiles.japan.phaser'],
+    ['an unknown munition in production', (s) => (s.production.china.phaser = 5), 'production.china.phaser'],
     ['a missing required field', (s) => delete s.name, 'name'],
     [
       'an event after the last round',
@@ -112,6 +120,174 @@ describe('bad scenarios give errors that name the field', () => {
       expect(errors[0]?.code).toBe('ERR_SCENARIO_JSON');
     },
   );
+});
+
+describe('an unknown key anywhere is refused, naming the object and the nearest valid key', () => {
+  const TOP_KEYS =
+    'id, name, description, rounds, escalation, zones, units, stockpiles, production, budgets, programs, ' +
+    'tracks, constraints, events, eventDeck, eventChance, seminar, sources, extends';
+  const unknownKey = (path: string, message: string): ScenarioError => ({
+    code: 'ERR_SCENARIO_UNKNOWN_KEY',
+    path,
+    message,
+  });
+  const cases: [string, (s: Raw) => void, string, string][] = [
+    [
+      'a typo at the top level',
+      (s) => (s.unitsx = s.units),
+      '',
+      'unknown key "unitsx" (did you mean "units"?)',
+    ],
+    [
+      'an extra top-level key far from any valid one',
+      (s) => (s.deep = []),
+      '',
+      `unknown key "deep" (valid keys: ${TOP_KEYS})`,
+    ],
+    [
+      'a typo nested in tracks',
+      (s) => (s.tracks.japan.coalitonSeats = 200),
+      'tracks.japan',
+      'unknown key "coalitonSeats" (did you mean "coalitionSeats"?)',
+    ],
+    [
+      "a far-off key in tracks lists that object's keys",
+      (s) => (s.tracks.us.zzz = 1),
+      'tracks.us',
+      'unknown key "zzz" (valid keys: commitment, credibility, burdenSharing, spendingDemandPctGdp, reinforcementDelay, intervening)',
+    ],
+    [
+      'a swapped pair of letters in one unit of the units array',
+      (s) => (s.units[2].strenght = 1),
+      'units.2',
+      'unknown key "strenght" (did you mean "strength"?)',
+    ],
+    [
+      'a one-letter key is too short to guess from',
+      (s) => (s.units[0].x = 1),
+      'units.0',
+      'unknown key "x" (valid keys: id, type, faction, zone, strength)',
+    ],
+    [
+      'a typo in a timeline event',
+      (s) => (s.events[1].efects = []),
+      'events.1',
+      'unknown key "efects" (did you mean "effects"?)',
+    ],
+    [
+      "a typo in a deck event's effect",
+      (s) => (s.eventDeck[0].effects = [{ track: 'escalation', detla: 1, delta: 1 }]),
+      'eventDeck.0.effects.0',
+      'unknown key "detla" (did you mean "delta"?)',
+    ],
+    [
+      'a typo in budgets',
+      (s) => (s.budgets.japn = 1),
+      'budgets',
+      'unknown key "japn" (did you mean "japan"?)',
+    ],
+    [
+      'an unknown faction in stockpiles',
+      (s) => (s.stockpiles.korea = {}),
+      'stockpiles',
+      'unknown key "korea" (valid keys: japan, us, china, taiwan)',
+    ],
+    [
+      'a typo in constraints',
+      (s) => (s.constraints.japanConsnt = 'never'),
+      'constraints',
+      'unknown key "japanConsnt" (did you mean "japanConsent"?)',
+    ],
+    [
+      'a typo in seminar',
+      (s) => (s.seminar.aprovals = []),
+      'seminar',
+      'unknown key "aprovals" (did you mean "approvals"?)',
+    ],
+  ];
+  it.each(cases)('%s', (_name, breakIt, path, message) => {
+    const s = raw('takaichi-2025');
+    breakIt(s);
+    expect(errorsOf(s)).toEqual([unknownKey(path, message)]);
+  });
+
+  it('a typo in a child that `extends` a registered scenario is refused after the merge', () => {
+    const errors = errorsOf({
+      id: 'typo-excursion',
+      extends: 'taiwan-invasion',
+      tracks: { us: { credibilty: 30 } },
+    });
+    expect(errors).toEqual([
+      unknownKey('tracks.us', 'unknown key "credibilty" (did you mean "credibility"?)'),
+    ]);
+  });
+
+  it('`extends` is allowed only at the top level', () => {
+    const errors = errorsOf({
+      id: 'nested-extends',
+      extends: 'taiwan-invasion',
+      tracks: { extends: 'takaichi-2025' },
+      units: [{ id: 'x', type: 'ddg', faction: 'japan', zone: 'okinawa', strength: 1, extends: 'y' }],
+    });
+    expect(errors.filter((e) => e.code === 'ERR_SCENARIO_UNKNOWN_KEY')).toEqual([
+      unknownKey('units.0', 'unknown key "extends" (valid keys: id, type, faction, zone, strength)'),
+      unknownKey('tracks', 'unknown key "extends" (valid keys: japan, us, china, taiwan, alliance)'),
+    ]);
+  });
+
+  it('a misspelt `extends` suggests it, ahead of the missing-field errors it causes', () => {
+    const errors = errorsOf({ id: 'no-base', extend: 'taiwan-invasion' });
+    expect(errors[0]).toEqual(unknownKey('', 'unknown key "extend" (did you mean "extends"?)'));
+    expect(errors.slice(1).every((e) => e.code === 'ERR_SCENARIO_FIELD')).toBe(true);
+    expect(errors.length).toBeGreaterThan(1);
+  });
+
+  it('two unknown keys in one object give one error each, in file order', () => {
+    const s = raw('takaichi-2025');
+    s.tracks.alliance.cohesoin = 1;
+    s.tracks.alliance.comandLevel = 1;
+    expect(errorsOf(s)).toEqual([
+      unknownKey('tracks.alliance', 'unknown key "cohesoin" (did you mean "cohesion"?)'),
+      unknownKey('tracks.alliance', 'unknown key "comandLevel" (did you mean "commandLevel"?)'),
+    ]);
+  });
+});
+
+describe('prototype keys cannot pollute a parsed scenario', () => {
+  const excursion = (json: string): unknown =>
+    JSON.parse(`{"id": "proto-excursion", "extends": "taiwan-invasion", ${json}}`);
+
+  it('a top-level `__proto__` in a child is an unknown key, not a prototype for the merge', () => {
+    const errors = errorsOf(excursion('"__proto__": {"eventChance": 0.9}'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'ERR_SCENARIO_UNKNOWN_KEY', path: '' });
+    expect(errors[0]?.message).toMatch(/^unknown key "__proto__" \(valid keys: /);
+  });
+
+  it.each([
+    ['sources', '"sources": {"__proto__": "a note"}', 'sources.__proto__'],
+    ['sources', '"sources": {"constructor": "a note"}', 'sources.constructor'],
+    ['programs', '"programs": {"prototype": 1}', 'programs.prototype'],
+    ['stockpiles', '"stockpiles": {"japan": {"__proto__": {"tomahawk": 1}}}', 'stockpiles.japan.__proto__'],
+    ['production', '"production": {"us": {"__proto__": {"sm-6": 1}}}', 'production.us.__proto__'],
+  ])('a reserved name as an id in %s is refused (%s)', (_table, json, path) => {
+    const key = path.split('.').at(-1);
+    expect(errorsOf(excursion(json))).toEqual([
+      { code: 'ERR_SCENARIO_FIELD', path, message: `"${key}" is a reserved name, not an id` },
+    ]);
+  });
+
+  it('mergeScenario copies `__proto__` as a plain key and leaves the prototype alone', () => {
+    const merged = mergeScenario(
+      { a: { b: 1 } },
+      JSON.parse('{"__proto__": {"polluted": true}, "a": {"c": 2}}'),
+    );
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.keys(merged as object)).toEqual(['a', '__proto__']);
+    expect((merged as Raw).polluted).toBeUndefined();
+    expect((merged as Raw).a).toEqual({ b: 1, c: 2 });
+    expect(({} as Raw).polluted).toBeUndefined();
+  });
 });
 
 describe('extends', () => {
