@@ -22,16 +22,24 @@ import type { Game, LogEntry, Server, State } from 'boardgame.io';
 import { createMatch } from 'boardgame.io/internal';
 import type { Server as BgioServer } from 'boardgame.io/server';
 import { chartLibraries, renderReport } from '../cli/aar.ts';
-import { actionOf, actionTypeOfMove, branchPrefix, MAX_PREFIX, makeGame, PLAYER_OF_SEAT, seatOf } from '../game/bgio.ts';
+import {
+  actionOf,
+  actionTypeOfMove,
+  branchPrefix,
+  MAX_PREFIX,
+  makeGame,
+  PLAYER_OF_SEAT,
+  seatOf,
+} from '../game/bgio.ts';
 import { checkRecord, type MatchRecord, replay, stateHash } from '../game/harness.ts';
 import type { Action } from '../game/orders.ts';
 import { type MatchState, RULES_VERSION } from '../game/state.ts';
 import type { Faction } from '../game/types.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { botSeats } from './bots.ts';
+import { type Middleware, type RouteContext, readJsonBody } from './seats.ts';
 import type { SqliteStorage } from './storage.ts';
 import type { PlanningTimers } from './timer.ts';
-import { type Middleware, type RouteContext, readJsonBody } from './seats.ts';
 
 type MatchData = Server.MatchData;
 type Router = ReturnType<typeof BgioServer>['router'];
@@ -151,7 +159,6 @@ export function matchRecord(
 
 /** Largest JSON body the branch and report routes read (a long match's record is a few hundred kB). */
 const MAX_BODY = 8 * 1024 * 1024;
-
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -25,7 +25,9 @@ const KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 /** Keys that reach an object's prototype or constructor through a plain index. */
 const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type Checked<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: string };
 const pass = <T>(value: T): Checked<T> => ({ ok: true, value });
 const fail = (error: string): Checked<never> => ({ ok: false, error });
 
@@ -119,10 +121,10 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
  */
 export function checkMoveAction(action: unknown, moves: object, playerID: string): Checked<MoveAction> {
   if (!isObject(action)) return fail('an update carries an action object');
-  const extra = Object.keys(action).find((k) => !ACTION_KEYS.has(k));
-  if (extra !== undefined) return fail(`the action has an unexpected field ${describe(extra)}`);
   if (action.type !== 'MAKE_MOVE')
     return fail(`only moves (MAKE_MOVE) are accepted from a client, not ${describe(action.type)}`);
+  const extra = Object.keys(action).find((k) => !ACTION_KEYS.has(k));
+  if (extra !== undefined) return fail(`the action has an unexpected field ${describe(extra)}`);
   const p = action.payload;
   if (!isObject(p)) return fail('the move has no payload object');
   const extraP = Object.keys(p).find((k) => !PAYLOAD_KEYS.has(k));

@@ -19,7 +19,7 @@ import type { Server as BgioServer } from 'boardgame.io/server';
 import sjson from 'secure-json-parse';
 import { z } from 'zod';
 import { seatOf } from '../game/bgio.ts';
-import { checkJson, CREDENTIALS, describe, MATCH_ID, PLAYER_DATA_LIMITS, PLAYER_ID } from './protocol.ts';
+import { CREDENTIALS, checkJson, describe, MATCH_ID, PLAYER_DATA_LIMITS, PLAYER_ID } from './protocol.ts';
 import type { SecureSocketIO } from './transport.ts';
 
 type MatchData = Server.MatchData;
@@ -63,12 +63,16 @@ export async function readJsonBody(ctx: RouteContext, maxBytes: number): Promise
 }
 
 const tooLarge = (n: number): string =>
-  n >= 1024 * 1024 ? `The body is larger than ${n / 1024 / 1024} MB.` : `The body is larger than ${n / 1024} kB.`;
+  n >= 1024 * 1024
+    ? `The body is larger than ${n / 1024 / 1024} MB.`
+    : `The body is larger than ${n / 1024} kB.`;
 
-const playerID = z.string().regex(PLAYER_ID, 'must be a seat number from "0" to "4"');
-const credentials = z.string().regex(CREDENTIALS, 'must be the credentials the lobby gave');
+const SEAT_NUMBER = 'must be a seat number from "0" to "4", as a string';
+const playerID = z.string({ error: SEAT_NUMBER }).regex(PLAYER_ID, SEAT_NUMBER);
+const LOBBY_CREDENTIALS = 'must be the credentials the lobby gave';
+const credentials = z.string({ error: LOBBY_CREDENTIALS }).regex(CREDENTIALS, LOBBY_CREDENTIALS);
 const name = z
-  .string()
+  .string({ error: 'must be a name (text)' })
   .trim()
   .min(1, 'must not be empty')
   .max(MAX_NAME, `must be at most ${MAX_NAME} characters`)
@@ -188,7 +192,9 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
   router.post('/games/:name/create', async (ctx) => {
     const b = body(ctx, await readJsonBody(ctx, MAX_CREATE_BODY), BODIES.create);
     const white = (b.setupData as { white?: unknown } | undefined)?.white === true;
-    ctx.body = { matchID: await newMatch(ctx, b.numPlayers ?? (white ? 5 : 4), b.setupData, b.unlisted ?? false) };
+    ctx.body = {
+      matchID: await newMatch(ctx, b.numPlayers ?? (white ? 5 : 4), b.setupData, b.unlisted ?? false),
+    };
   });
 
   /** Runs a seat change in the match's queue; broadcasts the new player list when it succeeded. */

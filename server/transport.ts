@@ -67,7 +67,11 @@ export interface MoveStore extends StorageAPI.Async {
   commit(matchID: string, state: State, deltalog?: readonly LogEntry[], metadata?: MatchData): boolean;
 }
 interface Auth {
-  authenticateCredentials(args: { playerID: string; credentials?: string; metadata: MatchData }): Promise<boolean> | boolean;
+  authenticateCredentials(args: {
+    playerID: string;
+    credentials?: string;
+    metadata: MatchData;
+  }): Promise<boolean> | boolean;
 }
 type AppWithIO = Parameters<SocketIO['init']>[0] & {
   _io?: unknown;
@@ -160,7 +164,8 @@ export class SecureSocketIO extends SocketIO {
     super.init(app, games, origins);
     const a = app as AppWithIO;
     this.db = a.context.db;
-    if (typeof this.db.commit !== 'function') throw new Error('the socket transport needs a store with commit()');
+    if (typeof this.db.commit !== 'function')
+      throw new Error('the socket transport needs a store with commit()');
     this.auth = a.context.auth;
     this.io = a._io as IOServer;
     this.games = games;
@@ -234,7 +239,12 @@ export class SecureSocketIO extends SocketIO {
    * state advanced. Otherwise nothing is stored and what the master broadcast is dropped.
    * Returns null when the move was stored, or the reason it was not. Call inside `exclusive`.
    */
-  private async runMove(game: Game, matchID: string, state: State, action: MoveAction): Promise<string | null> {
+  private async runMove(
+    game: Game,
+    matchID: string,
+    state: State,
+    action: MoveAction,
+  ): Promise<string | null> {
     const db = this.db!;
     const held = this.held.get(matchID);
     const mark = held?.length ?? 0;
@@ -292,13 +302,19 @@ export class SecureSocketIO extends SocketIO {
       if (event === 'sync' || event === 'update') return;
       if (!this.admit(socket)) return;
       const matchID = typeof args[0] === 'string' ? args[0] : null;
-      this.refuse(socket, matchID, `"${event.slice(0, 40)}" is not a message this server takes (only sync and update)`);
+      this.refuse(
+        socket,
+        matchID,
+        `"${event.slice(0, 40)}" is not a message this server takes (only sync and update)`,
+      );
     });
     socket.on('sync', (matchID: unknown, playerID: unknown, credentials: unknown) => {
       if (!this.admit(socket)) return this.refuse(socket, matchID, TOO_FAST);
       const id = checkId(matchID, MATCH_ID, 'match id');
       if (!id.ok) return this.refuse(socket, matchID, id.error);
-      const queued = this.tryExclusive(id.value, () => this.sync(socket, game, id.value, playerID, credentials));
+      const queued = this.tryExclusive(id.value, () =>
+        this.sync(socket, game, id.value, playerID, credentials),
+      );
       if (!queued) this.refuse(socket, id.value, BUSY);
     });
     socket.on('update', (action: unknown, _stateID: unknown, matchID: unknown, playerID: unknown) => {
@@ -309,7 +325,9 @@ export class SecureSocketIO extends SocketIO {
       if (!seat.ok) return this.refuse(socket, id.value, `moves need a seat: ${seat.error}`);
       const checked = checkMoveAction(action, game.moves ?? {}, seat.value);
       if (!checked.ok) return this.refuse(socket, id.value, checked.error);
-      const queued = this.tryExclusive(id.value, () => this.clientMove(socket, game, id.value, checked.value));
+      const queued = this.tryExclusive(id.value, () =>
+        this.clientMove(socket, game, id.value, checked.value),
+      );
       if (!queued) this.refuse(socket, id.value, BUSY);
     });
     socket.on('disconnect', () => {
@@ -374,7 +392,11 @@ export class SecureSocketIO extends SocketIO {
         return this.refuse(socket, matchID, `this match has no player ${p.value}`);
       seat = p.value;
     }
-    if (credentials !== undefined && credentials !== null && !checkId(credentials, CREDENTIALS, 'credentials').ok)
+    if (
+      credentials !== undefined &&
+      credentials !== null &&
+      !checkId(credentials, CREDENTIALS, 'credentials').ok
+    )
       return this.refuse(socket, matchID, 'credentials must be the string the lobby gave');
     const creds = typeof credentials === 'string' ? credentials : undefined;
     const master = this.master(game, matchID, socket);
