@@ -53,6 +53,7 @@ interface IOSocket {
   emit(event: string, ...args: unknown[]): unknown;
   on(event: string, listener: (...args: never[]) => void): unknown;
   onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
+  disconnect(close?: boolean): unknown;
 }
 interface IONamespace {
   on(event: 'connection', listener: (socket: IOSocket) => void): unknown;
@@ -129,6 +130,8 @@ export class SecureSocketIO extends SocketIO {
   private readonly filters = new Map<string, Filter>();
   private readonly held = new Map<string, TransportData[]>();
   private readonly waiting = new Map<string, number>();
+  /** Sockets whose frames are being refused for rate: how many in a row, and when they were last told. */
+  private readonly flooding = new Map<string, { refused: number; told: number; since: number }>();
   private readonly limits: FloodLimits;
   private readonly socketRate: RateLimiter;
   private readonly addressRate: RateLimiter;
@@ -300,7 +303,7 @@ export class SecureSocketIO extends SocketIO {
   private onConnection(socket: IOSocket, game: Game): void {
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event === 'sync' || event === 'update') return;
-      if (!this.admit(socket)) return;
+      if (!this.admit(socket)) return this.tooFast(socket, args[0]);
       const matchID = typeof args[0] === 'string' ? args[0] : null;
       this.refuse(
         socket,
@@ -309,7 +312,7 @@ export class SecureSocketIO extends SocketIO {
       );
     });
     socket.on('sync', (matchID: unknown, playerID: unknown, credentials: unknown) => {
-      if (!this.admit(socket)) return this.refuse(socket, matchID, TOO_FAST);
+      if (!this.admit(socket)) return this.tooFast(socket, matchID);
       const id = checkId(matchID, MATCH_ID, 'match id');
       if (!id.ok) return this.refuse(socket, matchID, id.error);
       const queued = this.tryExclusive(id.value, () =>
@@ -318,7 +321,7 @@ export class SecureSocketIO extends SocketIO {
       if (!queued) this.refuse(socket, id.value, BUSY);
     });
     socket.on('update', (action: unknown, _stateID: unknown, matchID: unknown, playerID: unknown) => {
-      if (!this.admit(socket)) return this.refuse(socket, matchID, TOO_FAST);
+      if (!this.admit(socket)) return this.tooFast(socket, matchID);
       const id = checkId(matchID, MATCH_ID, 'match id');
       if (!id.ok) return this.refuse(socket, matchID, id.error);
       const seat = checkId(playerID, PLAYER_ID, 'player id');
@@ -334,6 +337,7 @@ export class SecureSocketIO extends SocketIO {
       const c = this.connections.get(socket.id);
       this.removeConnection(socket.id);
       this.socketRate.forget(socket.id);
+      this.flooding.delete(socket.id);
       if (c?.playerID != null) {
         const seat = c.playerID;
         void this.exclusive(c.matchID, () =>
@@ -343,9 +347,35 @@ export class SecureSocketIO extends SocketIO {
     });
   }
 
+  /**
+   * A frame past the socket's or the address's rate: refused at the door. The sender is told
+   * at most once a second (with how many were refused since), so a flood costs the server
+   * next to nothing; a socket that keeps flooding past `FLOOD_DISCONNECT` refused frames in a
+   * row is disconnected.
+   */
+  private tooFast(socket: IOSocket, matchID: unknown): void {
+    const now = Date.now();
+    const f = this.flooding.get(socket.id) ?? { refused: 0, told: 0, since: 0 };
+    f.refused += 1;
+    f.since += 1;
+    this.flooding.set(socket.id, f);
+    if (f.refused >= FLOOD_DISCONNECT) {
+      this.refuse(socket, matchID, `${TOO_FAST}; disconnected after ${f.refused} refused messages in a row`);
+      this.hooks.onEvent?.(`socket from ${socket.handshake.address} disconnected for flooding`);
+      socket.disconnect(true);
+      return;
+    }
+    if (now - f.told < 1000) return;
+    this.refuse(socket, matchID, f.since > 1 ? `${TOO_FAST} (${f.since} refused)` : TOO_FAST);
+    f.told = now;
+    f.since = 0;
+  }
+
   /** Whether the socket and its address still have tokens for one more frame. */
   private admit(socket: IOSocket): boolean {
-    return this.socketRate.take(socket.id) && this.addressRate.take(socket.handshake.address);
+    const ok = this.socketRate.take(socket.id) && this.addressRate.take(socket.handshake.address);
+    if (ok) this.flooding.delete(socket.id);
+    return ok;
   }
 
   /** A seated player's move: seat, credentials and the game's rules are checked before the master runs it. */
@@ -459,6 +489,8 @@ export class SecureSocketIO extends SocketIO {
   }
 }
 
+/** Refused frames in a row after which a socket is disconnected. */
+const FLOOD_DISCONNECT = 500;
 const TOO_FAST = 'too many messages from this connection or address: slow down and send again';
 const BUSY = 'the match has too many moves waiting: send again in a moment';
 
