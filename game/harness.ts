@@ -246,13 +246,13 @@ export function checkRecord(raw: unknown): Result<MatchRecord, string> {
     return bad(`a record must be a JSON object, not ${kindOf(raw)}`);
   const r = raw as Record<string, unknown>;
   for (const field of ['rulesVersion', 'scenarioId', 'scenarioHash', 'seed'] as const) {
-    if (!(field in r)) return bad(`missing field "${field}"`);
+    if (!Object.hasOwn(r, field)) return bad(`missing field "${field}"`);
     if (typeof r[field] !== 'string')
       return bad(`field "${field}" must be a string, not ${kindOf(r[field])}`);
   }
   if (r.white !== undefined && typeof r.white !== 'boolean')
     return bad(`field "white" must be a boolean, not ${kindOf(r.white)}`);
-  if (!('actions' in r)) return bad('missing field "actions"');
+  if (!Object.hasOwn(r, 'actions')) return bad('missing field "actions"');
   if (!Array.isArray(r.actions)) return bad(`field "actions" must be an array, not ${kindOf(r.actions)}`);
   for (const [i, a] of r.actions.entries()) {
     if (typeof a !== 'object' || a === null || Array.isArray(a))
@@ -261,12 +261,12 @@ export function checkRecord(raw: unknown): Result<MatchRecord, string> {
     for (const field of ['type', 'seat'] as const)
       if (typeof act[field] !== 'string')
         return bad(
-          field in act
+          Object.hasOwn(act, field)
             ? `field "actions[${i}].${field}" must be a string, not ${kindOf(act[field])}`
             : `missing field "actions[${i}].${field}"`,
         );
   }
-  if (!('roundHashes' in r)) return bad('missing field "roundHashes"');
+  if (!Object.hasOwn(r, 'roundHashes')) return bad('missing field "roundHashes"');
   if (!Array.isArray(r.roundHashes))
     return bad(`field "roundHashes" must be an array, not ${kindOf(r.roundHashes)}`);
   for (const [i, h] of r.roundHashes.entries())

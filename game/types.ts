@@ -97,6 +97,13 @@ export type UnitId = string;
 export type Result<T, E> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: E };
+/**
+ * `own(record, key)`: the record's own entry for a key a client sent, or undefined. Never a
+ * plain index: `"__proto__"`, `"constructor"` or `"toString"` would find an inherited object.
+ */
+export const own = <T>(record: Readonly<Record<string, T>>, key: unknown): T | undefined =>
+  typeof key === 'string' && Object.hasOwn(record, key) ? record[key] : undefined;
+
 export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
 export const err = <E>(error: E): { readonly ok: false; readonly error: E } => ({ ok: false, error });
 

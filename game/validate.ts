@@ -20,6 +20,7 @@ import {
   LEGAL_STATUSES,
   legalRank,
   ok,
+  own,
   partnerOf,
   phaseOf,
   type Result,
@@ -78,7 +79,7 @@ export function moveTargets(state: MatchState, scenario: Scenario, u: UnitState)
 export function friendlyGround(state: MatchState, f: Faction, zone: string): boolean {
   const z = zoneDef(zone);
   if (z.kind === 'sea') return true;
-  const ctl = state.zones[zone]?.controller;
+  const ctl = own(state.zones, zone)?.controller;
   if (ctl) return !enemies(ctl, f);
   if (z.country === 'international') return true;
   if (z.country === 'philippines') return f === 'us';
@@ -115,8 +116,8 @@ export function stockLeft(state: MatchState, f: Faction, weapon: string): number
   for (const p of state.proposals)
     if (p.strike && (p.status === 'open' || p.status === 'accepted'))
       for (const part of p.strike.parts)
-        if (state.units[part.unit]?.faction === f && part.weapon === weapon) used += part.count;
-  return (state.stockpiles[f][weapon] ?? 0) - used;
+        if (own(state.units, part.unit)?.faction === f && part.weapon === weapon) used += part.count;
+  return (own(state.stockpiles[f], weapon) ?? 0) - used;
 }
 
 const aimFits = (aim: TargetAim, zone: string): boolean => {
@@ -174,7 +175,7 @@ export function validateStrike(
   f: Faction,
   s: { unit: string; target: string; aim: TargetAim; weapon: string; count: number },
 ): Result<void, RuleError> {
-  const u = state.units[s.unit];
+  const u = own(state.units, s.unit);
   if (!u || u.strength <= 0.1) return fail('ERR_NO_UNIT', `no unit "${s.unit}" in play`);
   if (u.faction !== f) return fail('ERR_NOT_YOURS', `unit "${s.unit}" belongs to ${u.faction}`);
   const perm = combatPermission(state, scenario, f);
@@ -279,7 +280,7 @@ export function validateOrder(
       return OK;
     }
     case 'move': {
-      const u = state.units[o.unit];
+      const u = own(state.units, o.unit);
       if (!u || u.strength <= 0.1) return fail('ERR_NO_UNIT', `no unit "${o.unit}" in play`);
       if (u.faction !== f) return fail('ERR_NOT_YOURS', `unit "${o.unit}" belongs to ${u.faction}`);
       if (state.pending[f].orders.some((p) => p.type === 'move' && p.unit === o.unit))
@@ -416,7 +417,7 @@ function validateLanding(
     );
   if (target.kind !== 'land' || target.country === 'china')
     return fail('ERR_BAD_TARGET', `${target.name} is not a landing objective`);
-  const lift = state.units[o.lift];
+  const lift = own(state.units, o.lift);
   if (lift?.faction !== 'china' || unitType(lift).liftPerStep <= 0 || lift.strength <= 0.1)
     return fail('ERR_NO_LIFT', `"${o.lift}" is not a Chinese amphibious lift group in play`);
   if (state.pending.china.orders.some((p) => p.type === 'land' && p.lift === o.lift))
@@ -432,7 +433,7 @@ function validateLanding(
   if (o.brigades.length === 0) return fail('ERR_NO_UNIT', 'a landing needs at least one brigade');
   let carried = 0;
   for (const id of o.brigades) {
-    const b = state.units[id];
+    const b = own(state.units, id);
     if (b?.faction !== 'china' || unitType(b).category !== 'ground' || b.strength <= 0.1)
       return fail('ERR_NO_UNIT', `"${id}" is not a Chinese ground unit in play`);
     if (b.zone !== lift.zone)
@@ -664,11 +665,11 @@ function validateProposal(
           'ERR_BAD_STRIKE',
           'a combined strike names a target, an aim and at least one Japanese and one US part',
         );
-      const owners = new Set(s.parts.map((p) => state.units[p.unit]?.faction));
+      const owners = new Set(s.parts.map((p) => own(state.units, p.unit)?.faction));
       if (!owners.has('japan') || !owners.has('us'))
         return fail('ERR_BAD_STRIKE', 'a combined strike needs parts from both Japan and the US');
       for (const p of s.parts) {
-        const owner = state.units[p.unit]?.faction;
+        const owner = own(state.units, p.unit)?.faction;
         if (owner !== 'japan' && owner !== 'us')
           return fail('ERR_NO_UNIT', `"${p.unit}" is not a Japanese or US unit`);
         const r = validateStrike(state, scenario, owner, {
