@@ -33,7 +33,7 @@ import {
   SEATS,
   type Seat,
 } from './types.ts';
-import { validateAction } from './validate.ts';
+import { legalOrders, validateAction } from './validate.ts';
 
 /** Seats by boardgame.io playerID: '0'–'3' the factions, '4' the optional White Cell (section 3). */
 export const SEAT_OF_PLAYER: Readonly<Record<string, Seat>> = {
@@ -352,6 +352,42 @@ export function branchPrefix(
   );
 }
 
+/** Orders a seat considers per step in `enumerate`, and how many it places before it commits. */
+const ENUMERATE_ORDERS = 8;
+const ENUMERATE_PLACED = 3;
+
+/** A move action as boardgame.io's `MAKE_MOVE`, for `ai.enumerate`. */
+const makeMoveAction = (action: Action) => {
+  const { move, payload } = moveOf(action);
+  return {
+    type: 'MAKE_MOVE',
+    payload: { type: move, args: [payload], playerID: PLAYER_OF_SEAT[action.seat] },
+  };
+};
+
+/**
+ * `enumerate(G, ctx, scenario)`: the moves boardgame.io's own bots (RandomBot, MCTSBot) choose
+ * from (DESIGN.md section 11). Every seat is active at once and boardgame.io's bots always act
+ * as the first active player, so the moves are those of the first faction in play order that
+ * has not committed: up to `ENUMERATE_ORDERS` of its legal orders (spread over the list, from
+ * `legalOrders`, the rules' own enumeration) until it has placed `ENUMERATE_PLACED`, and its
+ * commit; with every faction committed, White Cell's advance. Each is a full `MAKE_MOVE`
+ * action naming that seat, so a round is always finite.
+ */
+export function enumerateMoves(G: MatchState, ctx: Pick<Ctx, 'playOrder'>, scenario: Scenario) {
+  if (G.stage !== 'planning') return [];
+  const seats = ctx.playOrder.map((p) => seatOf(p, ctx)).filter((x): x is Seat => x !== null);
+  const f = FACTIONS.find((x) => seats.includes(x) && !G.pending[x].committed);
+  if (!f) return seats.includes('white') ? [makeMoveAction({ type: 'advance', seat: 'white' })] : [];
+  const moves = [makeMoveAction({ type: 'commit', seat: f })];
+  if (G.pending[f].orders.length >= ENUMERATE_PLACED) return moves;
+  const orders = legalOrders(G, scenario, f);
+  const step = Math.max(1, Math.floor(orders.length / ENUMERATE_ORDERS));
+  for (let i = 0; i < orders.length && moves.length <= ENUMERATE_ORDERS; i += step)
+    moves.push(makeMoveAction({ type: 'order', seat: f, order: orders[i]! }));
+  return moves;
+}
+
 /** A seed from boardgame.io's PRNG: 4 × 32 bits in base 36. */
 function drawSeed(random: { Number(): number }): string {
   return Array.from({ length: 4 }, () =>
@@ -453,6 +489,12 @@ export function makeGame(
       setActivePlayers: false,
     },
     endIf: ({ G }) => (G.stage === 'ended' ? { outcome: G.outcome } : undefined),
+    ai: {
+      enumerate: (G, ctx) => {
+        const scenario = lookup(G.scenarioId);
+        return scenario ? (enumerateMoves(G, ctx, scenario) as never) : [];
+      },
+    },
     playerView: ({ G, ctx, playerID }) => viewFor(G, seatOf(playerID, ctx) ?? 'observer'),
   };
 }
