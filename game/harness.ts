@@ -3,14 +3,14 @@
  * whole match with bots; `replay(record)` re-plays a record and reports the first round
  * whose state hash differs (DESIGN.md section 1).
  */
-import { botAnswer, botPlan, botRespond, defaultPolicy, type Policy, policiesFor } from './bots.ts';
+import { botTurn } from './botDriver.ts';
+import { defaultPolicy, type Policy, policiesFor } from './bots.ts';
 import { applyAction, newMatch } from './engine.ts';
 import { hashEngineData } from './hash.ts';
 import type { Action } from './orders.ts';
 import type { Scenario } from './scenario.ts';
 import { type MatchState, RULES_VERSION } from './state.ts';
 import { type ByFaction, err, FACTIONS, type Faction, ok, type Result } from './types.ts';
-import { offerResponders } from './validate.ts';
 
 export interface MatchRecord {
   readonly rulesVersion: string;
@@ -51,44 +51,21 @@ export interface MatchResult {
   readonly rejected: number;
 }
 
-/** Plays one round's planning for every seat with bots and commits; returns the applied actions. */
+/** Plays one round's planning for every seat with bots (`botTurn`) and commits. */
 export function playBotRound(
   scenario: Scenario,
   state: MatchState,
   seats: Seats,
   apply: (a: Action) => MatchState | null,
 ): void {
-  const policy = (f: Faction): Policy => seats[f] ?? defaultPolicy(f);
   let s = state;
-  const run = (a: Action): boolean => {
-    const next = apply(a);
+  const bots = Object.fromEntries(FACTIONS.map((f) => [f, seats[f] ?? defaultPolicy(f)]));
+  const turn = botTurn({ scenario, bots, current: () => s });
+  for (let step = turn.next(); !step.done; ) {
+    const next = apply(step.value);
     if (next) s = next;
-    return next !== null;
-  };
-  for (const f of ['china', 'taiwan', 'japan', 'us'] as const) {
-    for (const a of botPlan({ state: s, scenario, faction: f, policy: policy(f) })) run(a);
+    step = turn.next(next !== null);
   }
-  for (const f of ['japan', 'us'] as const) {
-    for (const p of s.proposals.filter((x) => x.to === f && x.status === 'open')) {
-      const accept = botAnswer({ state: s, scenario, faction: f, policy: policy(f) }, p);
-      // An accept the rules refuse (no capacity left) becomes a refusal, so the round can end.
-      if (!run({ type: 'answer', seat: f, proposal: p.id, accept }) && accept)
-        run({ type: 'answer', seat: f, proposal: p.id, accept: false });
-    }
-  }
-  for (const o of s.offers.filter((x) => x.status === 'open' && x.round < s.round)) {
-    for (const f of offerResponders(s, scenario, o.by)) {
-      if (s.stage !== 'planning' || o.answers[f] !== undefined) continue;
-      run({
-        type: 'respond',
-        seat: f,
-        offer: o.id,
-        accept: botRespond({ state: s, scenario, faction: f, policy: policy(f) }, o.terms, o.by),
-      });
-    }
-  }
-  for (const f of FACTIONS)
-    if (s.stage === 'planning' && !s.pending[f].committed) run({ type: 'commit', seat: f });
 }
 
 /** A match being played and recorded: each accepted action is kept, with the state hash after every round. */

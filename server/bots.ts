@@ -3,7 +3,9 @@
  *
  * The seats a match was created with in `setupData.bots` are played here with the engine's
  * policies, through the same master as a human's moves (so they are validated, stored,
- * logged and broadcast like any other). After every change of a match's state, each bot seat:
+ * logged and broadcast like any other). After every change of a match's state, the bot seats
+ * take their turn (`botTurn`, game/botDriver.ts, the same driver as the harness's), in which
+ * each bot seat:
  *
  * 1. plans once per round (`botPlan`: its orders and proposals), at the first chance it gets;
  * 2. answers the open proposals addressed to it (`botAnswer`), and the open offers of terms
@@ -20,17 +22,14 @@
  * server does not plan a round twice.
  */
 import { checkAction, moveOf, PLAYER_OF_SEAT, type SetupData } from '../game/bgio.ts';
-import { botAnswer, botPlan, botRespond, type Policy } from '../game/bots.ts';
-import type { Action } from '../game/orders.ts';
+import { botTurn } from '../game/botDriver.ts';
+import type { Policy } from '../game/bots.ts';
 import type { MatchState } from '../game/state.ts';
-import { FACTIONS, type Faction } from '../game/types.ts';
-import { offerResponders } from '../game/validate.ts';
+import type { Faction } from '../game/types.ts';
 import { getScenario } from '../scenarios/index.ts';
 import type { SqliteStorage } from './storage.ts';
 import type { SecureSocketIO } from './transport.ts';
 
-/** Order in which bots plan (Red first, as in the harness's `playBotRound`). */
-const PLAN_ORDER: readonly Faction[] = ['china', 'taiwan', 'japan', 'us'];
 const PROGRESS_KEY = 'bots';
 
 interface Progress {
@@ -75,59 +74,41 @@ export class BotRunner {
     this.stopped = true;
   }
 
-  /** Everything the bot seats can do now; runs inside the match's queue. */
+  /** Everything the bot seats can do now (`botTurn`, as in the harness); runs inside the match's queue. */
   private async step(matchID: string): Promise<void> {
     const { state, metadata } = await this.storage.fetch(matchID, { state: true, metadata: true });
     if (!state || !metadata || state.ctx.gameover !== undefined) return;
     const bots = botSeats(metadata.setupData);
-    const seats = FACTIONS.filter((f) => bots[f] !== undefined);
-    if (seats.length === 0) return;
     let G = state.G as MatchState;
     const scenario = getScenario(G.scenarioId);
     if (!scenario) return;
-    const policy = (f: Faction): Policy => bots[f]!;
-    const planning = (): boolean => G.stage === 'planning' && !this.stopped;
-
-    const apply = async (a: Action): Promise<boolean> => {
-      if (!planning() || !checkAction(G, a.seat, a).ok) return false;
-      const { move, payload } = moveOf(a);
-      const ok = await this.transport.serverMove(matchID, PLAYER_OF_SEAT[a.seat], move, [payload]);
-      const next = await this.storage.fetch(matchID, { state: true });
-      if (next.state) G = next.state.G as MatchState;
-      return ok;
-    };
-
-    if (!planning()) return;
-    const stored = this.storage.getServerValue<Progress>(matchID, PROGRESS_KEY);
-    const planned = new Set(stored?.round === G.round ? stored.planned : []);
     const round = G.round;
-    for (const f of PLAN_ORDER) {
-      if (!seats.includes(f) || planned.has(f) || G.pending[f].committed || G.round !== round) continue;
-      for (const a of botPlan({ state: G, scenario, faction: f, policy: policy(f) })) await apply(a);
-      planned.add(f);
-      this.storage.setServerValue(matchID, PROGRESS_KEY, { round, planned: [...planned] } satisfies Progress);
-    }
-
-    for (const f of seats) {
-      for (const p of G.proposals.filter((x) => x.to === f && x.status === 'open' && x.round === G.round)) {
-        const accept = botAnswer({ state: G, scenario, faction: f, policy: policy(f) }, p);
-        // An accept the rules refuse (no capacity left) becomes a refusal.
-        if (!(await apply({ type: 'answer', seat: f, proposal: p.id, accept })) && accept)
-          await apply({ type: 'answer', seat: f, proposal: p.id, accept: false });
+    const stored = this.storage.getServerValue<Progress>(matchID, PROGRESS_KEY);
+    const planned = new Set(stored?.round === round ? stored.planned : []);
+    const turn = botTurn({
+      scenario,
+      bots,
+      current: () => G,
+      planned,
+      onPlanned: (f) => {
+        planned.add(f);
+        this.storage.setServerValue(matchID, PROGRESS_KEY, {
+          round,
+          planned: [...planned],
+        } satisfies Progress);
+      },
+      stopped: () => this.stopped,
+    });
+    for (let next = turn.next(); !next.done; ) {
+      const a = next.value;
+      let accepted = false;
+      if (checkAction(G, a.seat, a).ok) {
+        const { move, payload } = moveOf(a);
+        accepted = await this.transport.serverMove(matchID, PLAYER_OF_SEAT[a.seat], move, [payload]);
+        const after = await this.storage.fetch(matchID, { state: true });
+        if (after.state) G = after.state.G as MatchState;
       }
+      next = turn.next(accepted);
     }
-    for (const o of G.offers.filter((x) => x.status === 'open' && x.round < G.round)) {
-      for (const f of offerResponders(G, scenario, o.by)) {
-        if (!seats.includes(f) || o.answers[f] !== undefined) continue;
-        const accept = botRespond({ state: G, scenario, faction: f, policy: policy(f) }, o.terms, o.by);
-        await apply({ type: 'respond', seat: f, offer: o.id, accept });
-      }
-    }
-
-    const humansDone = FACTIONS.every((f) => seats.includes(f) || G.pending[f].committed);
-    // The last commit adjudicates the round: no bot commits into the next round unplanned.
-    if (humansDone)
-      for (const f of seats)
-        if (G.round === round && !G.pending[f].committed) await apply({ type: 'commit', seat: f });
   }
 }
