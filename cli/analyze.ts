@@ -2,7 +2,7 @@
  * `island-chain analyze`: a batch of seeded bot matches per scenario (and per value of one
  * varied parameter) through the pure harness, spread over worker threads, with a progress
  * bar, one CSV row per match and a side-by-side summary. The statistics are in
- * game/analysis.ts; this file runs the workers, formats and writes.
+ * analysis/stats.ts; this file runs the workers, formats and writes.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -22,16 +22,16 @@ import {
   type VarySpec,
   variantEffects,
   varyScenario,
-} from '../game/analysis.ts';
+} from '../analysis/stats.ts';
 import { defaultPolicy } from '../game/bots.ts';
 import { parseSeats, type Seats } from '../game/harness.ts';
 import type { Scenario } from '../game/scenario.ts';
 import { RULES_VERSION } from '../game/state.ts';
 import { FACTIONS, OUTCOMES } from '../game/types.ts';
+import { num } from '../report/text.ts';
 import { CliError, EXIT } from './errors.ts';
 import { scenarioFromArg } from './load.ts';
 import type { Io } from './program.ts';
-import { num } from './report.ts';
 
 /** What a worker is given once (structured-cloned): the scenario of each group, the seats and the batch seed. */
 export interface WorkerSetup {

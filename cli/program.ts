@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
-import { parseVary, varyScenario } from '../game/analysis.ts';
+import { parseVary, varyScenario } from '../analysis/stats.ts';
 import { defaultPolicy } from '../game/bots.ts';
 import { type MatchRecord, parseSeats, replay, runMatch, type Seats } from '../game/harness.ts';
 import { type Action, formatAction } from '../game/orders.ts';
@@ -15,12 +15,12 @@ import type { Scenario } from '../game/scenario.ts';
 import { RULES_VERSION } from '../game/state.ts';
 import { FACTIONS } from '../game/types.ts';
 import pkg from '../package.json' with { type: 'json' };
+import { jsonSummary, outcomeReport, roundReport } from '../report/text.ts';
 import { getScenario, SCENARIO_IDS } from '../scenarios/index.ts';
 import { type ReportOptions, reportCommand } from './aar.ts';
 import { type AnalyzeOptions, analyze } from './analyze.ts';
 import { CliError, EXIT, EXIT_CODES_HELP } from './errors.ts';
 import { readRecordFile, readScenarioFile, scenarioFromArg } from './load.ts';
-import { jsonSummary, outcomeReport, roundReport } from './report.ts';
 
 /** Where the commands write; tests and the launcher use the process streams. */
 export interface Io {

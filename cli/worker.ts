@@ -4,7 +4,7 @@
  * it is done, then says it is idle so it can be sent more.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { playGame } from '../game/analysis.ts';
+import { playGame } from '../analysis/stats.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './analyze.ts';
 
 const setup = workerData as WorkerSetup;

@@ -15,13 +15,12 @@
  *   (`setupData.prefix`); rate-limited like create. The prefix is kept in the server's own
  *   records, so the branch's own record holds every action from round 1.
  * - `GET /games/:name/:id/report` and `POST /games/:name/report`: the after-action report
- *   (cli/aar.ts) of a finished match, or of a record sent in the body.
+ *   (report/aar.ts) of a finished match, or of a record sent in the body.
  */
 import { randomBytes } from 'node:crypto';
 import type { Game, LogEntry, Server, State } from 'boardgame.io';
 import { createMatch } from 'boardgame.io/internal';
 import type { Server as BgioServer } from 'boardgame.io/server';
-import { chartLibraries, renderReport } from '../cli/aar.ts';
 import {
   actionOf,
   actionTypeOfMove,
@@ -35,6 +34,7 @@ import { checkRecord, type MatchRecord, replay, stateHash } from '../game/harnes
 import type { Action } from '../game/orders.ts';
 import { type MatchState, RULES_VERSION } from '../game/state.ts';
 import type { Faction } from '../game/types.ts';
+import { chartLibraries, renderReport } from '../report/aar.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { botSeats } from './bots.ts';
 import { type Middleware, type RouteContext, readJsonBody } from './seats.ts';
@@ -177,7 +177,7 @@ function recordFrom(ctx: RouteContext, raw: unknown): MatchRecord {
 
 let libraries: ReturnType<typeof chartLibraries> | null = null;
 
-/** The after-action report page of a record (cli/aar.ts), or an HTTP error saying why there is none. */
+/** The after-action report page of a record (report/aar.ts), or an HTTP error saying why there is none. */
 function reportPage(ctx: RouteContext, record: MatchRecord): string {
   const scenario = getScenario(record.scenarioId);
   if (!scenario) return ctx.throw(400, `This server does not know scenario "${record.scenarioId}".`);

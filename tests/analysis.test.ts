@@ -1,5 +1,5 @@
 /**
- * Batch statistics (game/analysis.ts) against hand-computed and published cases: Wilson
+ * Batch statistics (analysis/stats.ts) against hand-computed and published cases: Wilson
  * intervals, Newcombe's difference interval, type-7 quantiles, seed derivation, scenario
  * variants for --vary, and the summary of a batch built from synthetic match results.
  */
@@ -21,7 +21,7 @@ import {
   variantEffects,
   varyScenario,
   wilson,
-} from '../game/analysis.ts';
+} from '../analysis/stats.ts';
 import { runMatch } from '../game/harness.ts';
 import { scoreVector } from '../game/outcome.ts';
 import type { Scenario } from '../game/scenario.ts';
@@ -248,8 +248,8 @@ describe('summarizeGroup and variantEffects', () => {
 });
 
 describe('purity', () => {
-  it('game/analysis.ts uses no Node module, clock or Math.random', () => {
-    const src = readFileSync(resolve(import.meta.dirname, '../game/analysis.ts'), 'utf8');
+  it('analysis/stats.ts uses no Node module, clock or Math.random', () => {
+    const src = readFileSync(resolve(import.meta.dirname, '../analysis/stats.ts'), 'utf8');
     const code = src.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     expect(code).toContain('export function wilson');
     expect(code).not.toMatch(/from ['"]node:|Math\.random|Date\.now|new Date/);

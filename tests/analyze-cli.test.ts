@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchSummary } from '../analysis/stats.ts';
 import { CSV_COLUMNS } from '../cli/analyze.ts';
-import type { BatchSummary } from '../game/analysis.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SLOW = 60_000;

@@ -10,13 +10,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartLibraries, OUTCOME_LABELS, renderReport } from '../cli/aar.ts';
 import { readRecordFile } from '../cli/load.ts';
-import { num } from '../cli/report.ts';
 import { type MatchRecord, playBotRound, replay, startRecording, stateHash } from '../game/harness.ts';
 import type { Action } from '../game/orders.ts';
 import type { Scenario } from '../game/scenario.ts';
 import { FACTIONS } from '../game/types.ts';
+import { chartLibraries, OUTCOME_LABELS, renderReport } from '../report/aar.ts';
+import { num } from '../report/text.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { CHROMIUM, launchBrowser } from './e2e/helpers.ts';
 

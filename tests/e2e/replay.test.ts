@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { playGame, summarizeGroup } from '../../game/analysis.ts';
+import { playGame, summarizeGroup } from '../../analysis/stats.ts';
 import { type MatchRecord, stateHash } from '../../game/harness.ts';
 import type { MatchState } from '../../game/state.ts';
 import { getScenario } from '../../scenarios/index.ts';

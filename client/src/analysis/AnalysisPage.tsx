@@ -5,7 +5,7 @@
  * axis, how often Red went past each rung, losses, and the effect of a varied parameter.
  */
 import { type DragEvent, useEffect, useMemo, useRef, useState } from 'react';
-import type { BatchSummary, GroupSummary } from '../../../game/analysis.ts';
+import type { BatchSummary, GroupSummary } from '../../../analysis/stats.ts';
 import { RULES_VERSION } from '../../../game/state.ts';
 import { FACTIONS } from '../../../game/types.ts';
 import { SEAT_LABEL, titleCase } from '../theme.ts';

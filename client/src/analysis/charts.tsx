@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
-import type { BandRound, GroupSummary, RungPassage } from '../../../game/analysis.ts';
+import type { BandRound, GroupSummary, RungPassage } from '../../../analysis/stats.ts';
 import { titleCase } from '../theme.ts';
 
 const STYLE = { background: 'transparent', color: '#e3ebf3', fontSize: '12px', overflow: 'visible' } as const;

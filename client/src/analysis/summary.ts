@@ -1,9 +1,9 @@
 /**
  * Reading a batch summary (`island-chain analyze --json`, the `BatchSummary` of
- * game/analysis.ts) in the browser: the shape is checked field by field so a wrong file
+ * analysis/stats.ts) in the browser: the shape is checked field by field so a wrong file
  * says what is wrong instead of drawing nothing. Only what the charts use is required.
  */
-import type { BatchSummary, GroupSummary } from '../../../game/analysis.ts';
+import type { BatchSummary, GroupSummary } from '../../../analysis/stats.ts';
 import { err, ok, type Result } from '../../../game/types.ts';
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
@@ -66,7 +66,7 @@ export const groupTitle = (g: GroupSummary): string => (g.variant ? `${g.name} Â
 export const groupKey = (g: GroupSummary): string =>
   g.variant ? `${g.scenario} (${g.variant})` : g.scenario;
 
-/** Readable names of the per-round series (`SERIES_KEYS` in game/analysis.ts). */
+/** Readable names of the per-round series (`SERIES_KEYS` in analysis/stats.ts). */
 export function seriesLabel(key: string): string {
   const names: Record<string, string> = {
     escalation: 'Escalation rung',

@@ -117,6 +117,6 @@ export const getTimer = (matchID: string): Promise<TimerStatus> =>
 /** Where the finished match's record (seed included) can be downloaded. */
 export const recordLink = (matchID: string): string => `${BASE}/${encodeURIComponent(matchID)}/record`;
 
-/** The after-action report page of a finished match (server/lobby.ts renders it with cli/aar.ts). */
+/** The after-action report page of a finished match (server/lobby.ts renders it with report/aar.ts). */
 export const reportLink = (matchID: string, download = false): string =>
   `${BASE}/${encodeURIComponent(matchID)}/report${download ? '?download' : ''}`;

@@ -6,11 +6,11 @@
  * and the effect of one varied scenario parameter (Newcombe intervals on differences).
  * Pure: no I/O, no clock, no unseeded randomness; the CLI (cli/analyze.ts) runs and prints.
  */
-import { UNIT_CATEGORIES } from './data/units.ts';
-import { runMatch, type Seats, stateHash } from './harness.ts';
-import { scoreVector } from './outcome.ts';
-import { loadScenario, mergeScenario, type Scenario } from './scenario.ts';
-import type { MatchState, RoundSummary } from './state.ts';
+import { UNIT_CATEGORIES } from '../game/data/units.ts';
+import { runMatch, type Seats, stateHash } from '../game/harness.ts';
+import { scoreVector } from '../game/outcome.ts';
+import { loadScenario, mergeScenario, type Scenario } from '../game/scenario.ts';
+import type { MatchState, RoundSummary } from '../game/state.ts';
 import {
   type ByFaction,
   byFaction,
@@ -23,7 +23,7 @@ import {
   ok,
   type Result,
   RUNGS,
-} from './types.ts';
+} from '../game/types.ts';
 
 // ---------------------------------------------------------------------------------------
 // Statistics
