@@ -14,7 +14,6 @@
  */
 import type { Ctx, Game, LongFormMove } from 'boardgame.io';
 import { ActivePlayers, INVALID_MOVE } from 'boardgame.io/core';
-import { getScenario } from '../scenarios/index.ts';
 import { type Policy, policiesFor } from './bots.ts';
 import { applyAction, newMatch } from './engine.ts';
 import { type MatchView, type ViewSeat, viewFor } from './fog.ts';
@@ -143,7 +142,7 @@ export function checkAction(
   G: MatchState | MatchView,
   seat: ViewSeat | null,
   action: Action,
-  lookup: (id: string) => Scenario | undefined = getScenario,
+  lookup: (id: string) => Scenario | undefined,
 ): Result<void, RuleError> {
   if (seat === null || seat === 'observer' || !SEATS.includes(seat))
     return err(ruleError('ERR_NOT_SEATED', 'only a seated player can act'));
@@ -178,7 +177,7 @@ export function checkMove(
   playerID: string,
   move: string,
   args: readonly unknown[],
-  lookup: (id: string) => Scenario | undefined = getScenario,
+  lookup: (id: string) => Scenario | undefined,
 ): Result<void, RuleError> {
   const type = actionTypeOfMove(move);
   if (!type) return err(ruleError('ERR_BAD_ACTION', `there is no move "${move}"`));
@@ -498,6 +497,3 @@ export function makeGame(
     playerView: ({ G, ctx, playerID }) => viewFor(G, seatOf(playerID, ctx) ?? 'observer'),
   };
 }
-
-/** The game with the registered scenarios (`scenarios/index.ts`). */
-export const IslandChainGame = makeGame(getScenario);

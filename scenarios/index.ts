@@ -2,6 +2,7 @@
  * The scenario registry: every JSON file in this folder, resolved (`extends`) and
  * validated. Imported by the CLI, the server, the client and the tests.
  */
+import { makeGame } from '../game/bgio.ts';
 import { loadScenario, type Scenario, type ScenarioError } from '../game/scenario.ts';
 import type { Result } from '../game/types.ts';
 import senkakuGrayZone from './senkaku-gray-zone.json' with { type: 'json' };
@@ -47,3 +48,6 @@ export function getScenario(id: string): Scenario | undefined {
   cache.set(id, r.value);
   return r.value;
 }
+
+/** The boardgame.io game with the registered scenarios (game/bgio.ts `makeGame`). */
+export const IslandChainGame = makeGame(getScenario);

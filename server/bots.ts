@@ -102,7 +102,7 @@ export class BotRunner {
     for (let next = turn.next(); !next.done; ) {
       const a = next.value;
       let accepted = false;
-      if (checkAction(G, a.seat, a).ok) {
+      if (checkAction(G, a.seat, a, getScenario).ok) {
         const { move, payload } = moveOf(a);
         accepted = await this.transport.serverMove(matchID, PLAYER_OF_SEAT[a.seat], move, [payload]);
         const after = await this.storage.fetch(matchID, { state: true });

@@ -111,7 +111,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!gameover) bots.schedule(matchID);
       },
       checkMove: (state, playerID, move, args) => {
-        const r = checkMove(state, playerID, move, args);
+        const r = checkMove(state, playerID, move, args, getScenario);
         return r.ok ? null : `${r.error.message} [${r.error.code}]`;
       },
     },

@@ -7,10 +7,11 @@
 import { MCTSBot, RandomBot, Simulate } from 'boardgame.io/ai';
 import { InitializeGame } from 'boardgame.io/internal';
 import { describe, expect, it } from 'vitest';
-import { enumerateMoves, IslandChainGame, SEAT_OF_PLAYER } from '../game/bgio.ts';
+import { enumerateMoves, SEAT_OF_PLAYER } from '../game/bgio.ts';
 import type { MatchState } from '../game/state.ts';
 import { FACTIONS } from '../game/types.ts';
 import { validateAction } from '../game/validate.ts';
+import { IslandChainGame } from '../scenarios/index.ts';
 import { scenario } from './helpers.ts';
 
 const start = (scenarioId: string, numPlayers: 4 | 5 = 4) =>

@@ -11,7 +11,6 @@ import { Local } from 'boardgame.io/multiplayer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   checkAction,
-  IslandChainGame,
   makeGame,
   PLAYER_OF_SEAT,
   type Rejection,
@@ -25,7 +24,7 @@ import { hashValue } from '../game/hash.ts';
 import type { Order } from '../game/orders.ts';
 import type { MatchState } from '../game/state.ts';
 import { legalOrders } from '../game/validate.ts';
-import { getScenario } from '../scenarios/index.ts';
+import { getScenario, IslandChainGame } from '../scenarios/index.ts';
 import { act, scenario } from './helpers.ts';
 
 const SCENARIO = 'takaichi-2025';
@@ -112,7 +111,12 @@ describe('boardgame.io adapter', () => {
     const engine = newMatch(sc, { seed: SEED });
     const chinese = Object.values(engine.units).find((u) => u.faction === 'china')!;
     const illegal: Order = { type: 'move', unit: chinese.id, to: chinese.zone };
-    const reason = checkAction(viewOf(japan), 'japan', { type: 'order', seat: 'japan', order: illegal });
+    const reason = checkAction(
+      viewOf(japan),
+      'japan',
+      { type: 'order', seat: 'japan', order: illegal },
+      getScenario,
+    );
     expect(reason.ok).toBe(false);
 
     const before = stateOf(japan);
@@ -128,7 +132,9 @@ describe('boardgame.io adapter', () => {
 
     // The same client's legal order goes through, so the refusal above was about the order.
     const legal = japanMove(engine);
-    expect(checkAction(viewOf(japan), 'japan', { type: 'order', seat: 'japan', order: legal }).ok).toBe(true);
+    expect(
+      checkAction(viewOf(japan), 'japan', { type: 'order', seat: 'japan', order: legal }, getScenario).ok,
+    ).toBe(true);
     japan.moves.order!({ order: legal });
     expect(stateOf(japan)._stateID).toBe(before._stateID + 1);
     expect(viewOf(japan).pending.japan.orders).toEqual([legal]);
@@ -149,7 +155,9 @@ describe('boardgame.io adapter', () => {
     expect(seen.japan.committed).toBe(false);
     expect(seen.china.committed).toBe(true);
     // checkAction applies the same rule: the action's own seat field is ignored.
-    expect(checkAction(viewOf(china), 'china', { type: 'order', seat: 'japan', order }).ok).toBe(false);
+    expect(checkAction(viewOf(china), 'china', { type: 'order', seat: 'japan', order }, getScenario).ok).toBe(
+      false,
+    );
   });
 
   it("(c) China's view has no seed, none of Japan's pending orders and no unseen Japanese units", () => {
@@ -282,6 +290,22 @@ describe('boardgame.io adapter', () => {
     const offenders = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts') && f !== 'bgio.ts')
       .filter((f) => /from\s+['"]boardgame\.io/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('no file in game/ imports from outside game/ (scenarios, server, client, cli, report, analysis) or a Node module', () => {
+    const dir = resolve(import.meta.dirname, '../game');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files).toContain('bgio.ts');
+    const offenders = files.flatMap((f) => {
+      const imports = [...readFileSync(join(dir, f), 'utf8').matchAll(/from\s+['"]([^'"]+)['"]/g)].map(
+        (m) => m[1]!,
+      );
+      const depth = f.split('/').length - 1;
+      const outside = (p: string) =>
+        p.startsWith('.') && p.split('/').filter((x) => x === '..').length > depth;
+      return imports.filter((p) => outside(p) || p.startsWith('node:')).map((p) => `${f}: ${p}`);
+    });
     expect(offenders).toEqual([]);
   });
 });

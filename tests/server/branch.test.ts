@@ -9,10 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InitializeGame } from 'boardgame.io/internal';
 import { afterEach, describe, expect, it } from 'vitest';
-import { branchPrefix, IslandChainGame } from '../../game/bgio.ts';
+import { branchPrefix } from '../../game/bgio.ts';
 import { type MatchRecord, replay, stateHash } from '../../game/harness.ts';
 import type { MatchState } from '../../game/state.ts';
-import { getScenario } from '../../scenarios/index.ts';
+import { getScenario, IslandChainGame } from '../../scenarios/index.ts';
 import { GAME, http, ours, until } from './helpers.ts';
 
 const GOLDEN = join(import.meta.dirname, '..', 'golden', 'taiwan-quarantine.record.json');

@@ -6,11 +6,11 @@
 import type { Game, State } from 'boardgame.io';
 import { InitializeGame } from 'boardgame.io/internal';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IslandChainGame, makeGame, moveOf, PLAYER_OF_SEAT } from '../../game/bgio.ts';
+import { makeGame, moveOf, PLAYER_OF_SEAT } from '../../game/bgio.ts';
 import type { MatchView } from '../../game/fog.ts';
 import type { MatchState } from '../../game/state.ts';
 import { legalOrders } from '../../game/validate.ts';
-import { getScenario } from '../../scenarios/index.ts';
+import { getScenario, IslandChainGame } from '../../scenarios/index.ts';
 import { REFUSED_EVENT } from '../../server/transport.ts';
 import {
   createMatch,

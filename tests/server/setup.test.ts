@@ -4,9 +4,9 @@
  */
 import { InitializeGame } from 'boardgame.io/internal';
 import { describe, expect, it } from 'vitest';
-import { IslandChainGame, makeGame } from '../../game/bgio.ts';
+import { makeGame } from '../../game/bgio.ts';
 import type { MatchState } from '../../game/state.ts';
-import { getScenario } from '../../scenarios/index.ts';
+import { getScenario, IslandChainGame } from '../../scenarios/index.ts';
 import { actionsFromLog, sealMatch } from '../../server/lobby.ts';
 
 const SCENARIO = 'takaichi-2025';

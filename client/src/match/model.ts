@@ -31,6 +31,7 @@ import type {
 } from '../../../game/state.ts';
 import { FACTIONS, type Faction, type LegalStatus, type Rung } from '../../../game/types.ts';
 import { budgetLeft, legalOrders, offerResponders } from '../../../game/validate.ts';
+import { getScenario } from '../../../scenarios/index.ts';
 
 /** An action as the client sends it: the server adds the seat from the player's credentials. */
 export type Intent = Action extends infer A ? (A extends Action ? Omit<A, 'seat'> : never) : never;
@@ -247,7 +248,7 @@ export function buildModel(view: MatchView, scenario: Scenario): MatchModel {
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((u) => unitVM(u, faction));
   const check = (intent: Intent): string | null => {
-    const r = checkAction(view, seat, { ...intent, seat } as Action);
+    const r = checkAction(view, seat, { ...intent, seat } as Action, getScenario);
     return r.ok ? null : r.error.message;
   };
   const planning = view.stage === 'planning';

@@ -8,10 +8,10 @@
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { IslandChainGame, MOVE_OF_ACTION } from '../../../game/bgio.ts';
+import { MOVE_OF_ACTION } from '../../../game/bgio.ts';
 import type { MatchView } from '../../../game/fog.ts';
 import type { MatchState } from '../../../game/state.ts';
-import { getScenario } from '../../../scenarios/index.ts';
+import { getScenario, IslandChainGame } from '../../../scenarios/index.ts';
 import { buildModel, type Intent, type MatchModel } from './model.ts';
 
 export interface MatchConnection {
