@@ -16,6 +16,7 @@ import { getScenario } from '../../scenarios/index.ts';
 import type { FloodLimits } from '../../server/protocol.ts';
 import { REFUSED_EVENT } from '../../server/transport.ts';
 import {
+  closeAfterEach,
   createMatch,
   GAME,
   http,
@@ -29,19 +30,11 @@ import {
 
 const SCENARIO = 'takaichi-2025';
 const SEED = 'attack-test-secret-seed';
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-  vi.restoreAllMocks();
+const { track, quiet } = closeAfterEach();
+afterEach(() => {
   // Should a server under test let a prototype be polluted, the next test starts clean.
   for (const k of ['name', 'credentials', 'data']) delete (Object.prototype as Record<string, unknown>)[k];
 });
-const track = <T extends { close(): unknown }>(x: T): T => {
-  cleanup.push(() => x.close());
-  return x;
-};
-/** boardgame.io logs refused actions with console.error; the plain server's tests expect them. */
-const quiet = () => vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
 type Ours = Awaited<ReturnType<typeof ours>>;
 const SEATS: readonly Seat[] = ['japan', 'us', 'china', 'taiwan', 'white'];
@@ -117,6 +110,24 @@ async function probe(s: Ours, t: Table): Promise<void> {
     "every socket to receive Taiwan's move",
   );
 }
+
+/** White Cell ends the match. */
+const endMatch = (t: Table) =>
+  frame(
+    t.socks.white,
+    {
+      type: 'MAKE_MOVE',
+      payload: {
+        type: 'end',
+        args: [{ reason: 'the seminar is over' }],
+        playerID: '4',
+        credentials: t.creds.white,
+      },
+    },
+    0,
+    t.matchID,
+    '4',
+  );
 
 /** Frames each socket received since `marks`. */
 const since = (t: Table, marks: Record<string, number>) =>
@@ -356,21 +367,7 @@ describe('issue 7, attack 4: prototype pollution', () => {
       );
     const log = (await stored(s, t.matchID)).log;
     expect(log.every((e) => typeof e.action.payload.type === 'string')).toBe(true);
-    frame(
-      t.socks.white,
-      {
-        type: 'MAKE_MOVE',
-        payload: {
-          type: 'end',
-          args: [{ reason: 'the seminar is over' }],
-          playerID: '4',
-          credentials: t.creds.white,
-        },
-      },
-      0,
-      t.matchID,
-      '4',
-    );
+    endMatch(t);
     await until(async () => (await stored(s, t.matchID)).state.ctx.gameover, 5000, 'the end');
     const record = await http<{ verified: boolean; record: { actions: { type: string }[] } }>(
       `${s.url}/games/${GAME}/${t.matchID}/record`,
@@ -456,7 +453,13 @@ describe('issue 7, attack 6: floods', () => {
     expect(told.at(-1)).toMatch(/disconnected after 500 refused messages in a row/);
     // Every frame China received is the update of an accepted move (Japan's and the probe's).
     const accepted = (await stored(s, t.matchID)).state._stateID - stateID;
-    const chinaGot = t.socks.china.received.slice(chinaBefore).map((m) => m.event);
+    const chinaFrames = () => t.socks.china.received.slice(chinaBefore).map((m) => m.event);
+    await until(
+      () => chinaFrames().filter((e) => e === 'update').length >= accepted,
+      5000,
+      'the update of every accepted move',
+    );
+    const chinaGot = chinaFrames();
     // (and one public player list: Japan's seat was disconnected).
     expect(chinaGot.filter((e) => e !== 'matchData')).toEqual(Array(accepted).fill('update'));
     expect(chinaGot.filter((e) => e === 'matchData')).toHaveLength(1);
@@ -545,21 +548,7 @@ describe('issue 7, item 7: smaller holes', () => {
       credentials: t.creds.japan,
     });
     expect(forged.status).toBe(403);
-    frame(
-      t.socks.white,
-      {
-        type: 'MAKE_MOVE',
-        payload: {
-          type: 'end',
-          args: [{ reason: 'the seminar is over' }],
-          playerID: '4',
-          credentials: t.creds.white,
-        },
-      },
-      0,
-      t.matchID,
-      '4',
-    );
+    endMatch(t);
     await until(async () => (await stored(s, t.matchID)).metadata.gameover, 5000, 'the end');
     const answers = await Promise.all((['japan', 'us', 'china'] as const).map(again));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);

@@ -12,6 +12,7 @@ import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { Server } from 'boardgame.io/server';
 import { io, type Socket } from 'socket.io-client';
+import { afterEach, type MockInstance, vi } from 'vitest';
 import { makeGame } from '../../game/bgio.ts';
 import type { MatchView } from '../../game/fog.ts';
 import type { MatchState } from '../../game/state.ts';
@@ -190,4 +191,27 @@ export function move(c: SocketClient, name: string, payload?: unknown): void {
   if (!m) throw new Error(`no move ${name}`);
   if (payload === undefined) m();
   else m(payload);
+}
+
+/**
+ * Registers an `afterEach` that closes, newest first, everything `track` was given during the
+ * test and restores mocks; `quiet()` silences console.error (boardgame.io logs refused actions
+ * with it, which the tests of its holes expect).
+ */
+export function closeAfterEach(): {
+  track: <T extends { close(): unknown }>(x: T) => T;
+  quiet: () => MockInstance;
+} {
+  const open: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const f of open.splice(0).reverse()) await f();
+    vi.restoreAllMocks();
+  });
+  return {
+    track: (x) => {
+      open.push(() => x.close());
+      return x;
+    },
+    quiet: () => vi.spyOn(console, 'error').mockImplementation(() => undefined),
+  };
 }

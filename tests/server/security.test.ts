@@ -5,7 +5,7 @@
  */
 import type { Game, State } from 'boardgame.io';
 import { InitializeGame } from 'boardgame.io/internal';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeGame, moveOf, PLAYER_OF_SEAT } from '../../game/bgio.ts';
 import type { MatchView } from '../../game/fog.ts';
 import type { MatchState } from '../../game/state.ts';
@@ -13,6 +13,7 @@ import { legalOrders } from '../../game/validate.ts';
 import { getScenario, IslandChainGame } from '../../scenarios/index.ts';
 import { REFUSED_EVENT } from '../../server/transport.ts';
 import {
+  closeAfterEach,
   createMatch,
   GAME,
   http,
@@ -25,17 +26,7 @@ import {
 } from './helpers.ts';
 
 const SCENARIO = 'takaichi-2025';
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-  vi.restoreAllMocks();
-});
-const track = <T extends { close(): unknown }>(x: T): T => {
-  cleanup.push(() => x.close());
-  return x;
-};
-/** boardgame.io logs refused moves and unknown matches with console.error; the tests expect them. */
-const quiet = () => vi.spyOn(console, 'error').mockImplementation(() => undefined);
+const { track, quiet } = closeAfterEach();
 
 /** Our server's stored state of a match (the tests' view of the truth). */
 async function storedState(s: Awaited<ReturnType<typeof ours>>, matchID: string): Promise<State | undefined> {
