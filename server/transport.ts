@@ -34,6 +34,7 @@ import {
   CREDENTIALS,
   checkId,
   checkMoveAction,
+  describe,
   DEFAULT_FLOOD_LIMITS,
   type FloodLimits,
   MATCH_ID,
@@ -52,7 +53,7 @@ interface IOSocket {
   readonly handshake: { readonly address: string };
   emit(event: string, ...args: unknown[]): unknown;
   on(event: string, listener: (...args: never[]) => void): unknown;
-  onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
+  onAny(listener: (event: unknown, ...args: unknown[]) => void): unknown;
   disconnect(close?: boolean): unknown;
 }
 interface IONamespace {
@@ -301,14 +302,16 @@ export class SecureSocketIO extends SocketIO {
   }
 
   private onConnection(socket: IOSocket, game: Game): void {
-    socket.onAny((event: string, ...args: unknown[]) => {
+    // socket.io hands on a packet's first element as the event name whatever its type (a
+    // number, an array): it is only ever compared or described, never used as a string.
+    socket.onAny((event: unknown, ...args: unknown[]) => {
       if (event === 'sync' || event === 'update') return;
       if (!this.admit(socket)) return this.tooFast(socket, args[0]);
       const matchID = typeof args[0] === 'string' ? args[0] : null;
       this.refuse(
         socket,
         matchID,
-        `"${event.slice(0, 40)}" is not a message this server takes (only sync and update)`,
+        `${describe(event)} is not a message this server takes (only sync and update)`,
       );
     });
     socket.on('sync', (matchID: unknown, playerID: unknown, credentials: unknown) => {
