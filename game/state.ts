@@ -15,6 +15,7 @@ import {
   type OutcomeCategory,
   type Rung,
   type Seat,
+  type StepName,
   type Terms,
   type UnitId,
   type ZoneId,
@@ -122,7 +123,7 @@ export interface ApprovalRequest {
 
 export interface LogEvent {
   readonly round: number;
-  readonly step: string; // events, planning, coordination, gray-zone, politics, movement, strikes, naval, ground, economy, production, deterrence, review, white
+  readonly step: StepName; // one of STEPS (game/types.ts)
   readonly text: string;
   readonly visibleTo: readonly Seat[] | 'all';
   readonly data?: Readonly<Record<string, string | number | boolean>>;

@@ -2,7 +2,7 @@
 import type { DraftState } from './draft.ts';
 import type { Effect, TrackPath } from './scenario.ts';
 import type { LogEvent, MatchState } from './state.ts';
-import type { Faction, Rung, Seat } from './types.ts';
+import type { Faction, Rung, Seat, StepName } from './types.ts';
 import { unitType } from './units.ts';
 
 const INT_TRACKS: readonly string[] = [
@@ -75,7 +75,7 @@ export const SHARED_LOG = new WeakSet<object>();
 
 export function log(
   d: DraftState,
-  step: string,
+  step: StepName,
   text: string,
   visibleTo: readonly Seat[] | 'all' = 'all',
   data?: LogEvent['data'],

@@ -11,6 +11,31 @@ export type ByFaction<T> = { readonly [F in Faction]: T };
 export const SEATS = ['japan', 'us', 'china', 'taiwan', 'white'] as const;
 export type Seat = (typeof SEATS)[number];
 
+/**
+ * The round log's step names (DESIGN.md section 4), in the order a round runs: events and White
+ * Cell, planning and the orders that take effect, then adjudication's fixed order, the
+ * deterrence check and the review. The one vocabulary of steps: the engine writes it, the
+ * reports and the replay viewer group by it.
+ */
+export const STEPS = [
+  'events',
+  'white',
+  'planning',
+  'orders',
+  'coordination',
+  'gray-zone',
+  'politics',
+  'movement',
+  'strikes',
+  'naval',
+  'ground',
+  'economy',
+  'production',
+  'deterrence',
+  'review',
+] as const;
+export type StepName = (typeof STEPS)[number];
+
 export const BLUE: readonly Faction[] = ['japan', 'us', 'taiwan'];
 export const isBlue = (f: Faction): boolean => f !== 'china';
 

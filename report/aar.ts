@@ -14,7 +14,15 @@ import { type MatchRecord, type ReplayResult, stateHash } from '../game/harness.
 import { decisiveOutcome, scoreVector } from '../game/outcome.ts';
 import type { Scenario } from '../game/scenario.ts';
 import { type LogEvent, type MatchState, RULES_VERSION } from '../game/state.ts';
-import { FACTIONS, type OutcomeCategory, phaseOf, ROUND_DAYS, RUNGS } from '../game/types.ts';
+import {
+  FACTIONS,
+  type OutcomeCategory,
+  phaseOf,
+  ROUND_DAYS,
+  RUNGS,
+  STEPS,
+  type StepName,
+} from '../game/types.ts';
 import { estimateLine, foldRepeats, foldStrikes, num, rungLabel } from './text.ts';
 
 /** Outcome categories as a facilitator would say them (section 9). */
@@ -31,7 +39,7 @@ export const OUTCOME_LABELS: { readonly [O in OutcomeCategory]: string } = {
   'terms-agreed': 'Terms agreed',
 };
 
-const STEP_LABELS: Readonly<Record<string, string>> = {
+const STEP_LABELS: { readonly [S in StepName]?: string } = {
   events: 'Events',
   white: 'White Cell',
   politics: 'Politics',
@@ -62,7 +70,7 @@ const OUTCOME_MEANING: { readonly [O in OutcomeCategory]: string } = {
 };
 
 /** Public steps shown in the timeline, in adjudication order; White Cell's entries are shown whoever saw them. */
-const TIMELINE_STEPS = Object.keys(STEP_LABELS);
+const TIMELINE_STEPS = STEPS.filter((s) => STEP_LABELS[s] !== undefined);
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -6,10 +6,18 @@
 import { type MatchRecord, stateHash } from '../game/harness.ts';
 import { scoreVector } from '../game/outcome.ts';
 import type { DeterrenceEstimate, LogEvent, MatchState, RoundSummary } from '../game/state.ts';
-import { type ByFaction, FACTIONS, phaseOf, ROUND_DAYS, RUNGS } from '../game/types.ts';
+import { type ByFaction, FACTIONS, phaseOf, ROUND_DAYS, RUNGS, type StepName } from '../game/types.ts';
 
 /** Public steps shown in a round summary, in this order (the rest is shown with --verbose). */
-const KEY_STEPS = ['events', 'white', 'politics', 'coordination', 'gray-zone', 'strikes', 'ground'] as const;
+const KEY_STEPS: readonly StepName[] = [
+  'events',
+  'white',
+  'politics',
+  'coordination',
+  'gray-zone',
+  'strikes',
+  'ground',
+];
 
 /** A number for people: at most two decimals, no trailing zeros. */
 export const num = (n: number): string => String(Math.round(n * 100) / 100);

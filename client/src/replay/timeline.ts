@@ -15,6 +15,7 @@ import { type ViewSeat, viewFor } from '../../../game/fog.ts';
 import { type MatchRecord, type ReplayResult, replay } from '../../../game/harness.ts';
 import type { Scenario } from '../../../game/scenario.ts';
 import { type LogEvent, type MatchState, RULES_VERSION } from '../../../game/state.ts';
+import type { StepName } from '../../../game/types.ts';
 
 /** Adjudication steps as the viewer shows them, in order; each groups one or more log steps. */
 export const STEP_GROUPS = [
@@ -31,10 +32,10 @@ export const STEP_GROUPS = [
   { key: 'production', label: 'Production and budgets', steps: ['production'] },
   { key: 'deterrence', label: 'Deterrence check', steps: ['deterrence'] },
   { key: 'review', label: 'Review: the board after the round', steps: ['review'] },
-] as const;
+] as const satisfies readonly { key: string; label: string; steps: readonly StepName[] }[];
 export type StepKey = (typeof STEP_GROUPS)[number]['key'];
 
-const GROUP_OF_STEP: ReadonlyMap<string, number> = new Map(
+const GROUP_OF_STEP: ReadonlyMap<StepName, number> = new Map(
   STEP_GROUPS.flatMap((g, i) => g.steps.map((s) => [s, i] as const)),
 );
 const REVIEW = STEP_GROUPS.length - 1;
