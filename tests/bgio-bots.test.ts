@@ -7,11 +7,11 @@
 import { MCTSBot, RandomBot, Simulate } from 'boardgame.io/ai';
 import { InitializeGame } from 'boardgame.io/internal';
 import { describe, expect, it } from 'vitest';
-import { enumerateMoves, SEAT_OF_PLAYER } from '../game/bgio.ts';
+import { enumerateMoves, makeGame, type Rejection, SEAT_OF_PLAYER } from '../game/bgio.ts';
 import type { MatchState } from '../game/state.ts';
 import { FACTIONS } from '../game/types.ts';
 import { validateAction } from '../game/validate.ts';
-import { IslandChainGame } from '../scenarios/index.ts';
+import { getScenario, IslandChainGame } from '../scenarios/index.ts';
 import { scenario } from './helpers.ts';
 
 const start = (scenarioId: string, numPlayers: 4 | 5 = 4) =>
@@ -49,11 +49,18 @@ describe('ai.enumerate', () => {
   });
 });
 
+/** The game, counting every move its engine refuses (a bot's move the rules do not accept). */
+function counted() {
+  const rejections: Rejection[] = [];
+  return { game: makeGame(getScenario, { onReject: (r) => rejections.push(r) }), rejections };
+}
+
 describe("boardgame.io's bots play through the adapter", () => {
   it('RandomBot plays senkaku-gray-zone to its end in Simulate', async () => {
-    const bot = new RandomBot({ enumerate: IslandChainGame.ai!.enumerate, seed: 'random-bot' });
+    const { game, rejections } = counted();
+    const bot = new RandomBot({ enumerate: game.ai!.enumerate, seed: 'random-bot' });
     const { state } = await Simulate({
-      game: IslandChainGame,
+      game,
       bots: bot,
       state: start('senkaku-gray-zone'),
       depth: 2000,
@@ -65,18 +72,20 @@ describe("boardgame.io's bots play through the adapter", () => {
     expect(G.history).toHaveLength(G.round);
     // Orders were placed and took effect (each faction's are logged to it), not only commits.
     expect(G.log.filter((e) => e.step === 'orders').length).toBeGreaterThan(G.round);
+    expect(rejections).toEqual([]);
   }, 60_000);
 
   it('MCTSBot plays whole rounds of takaichi-2025, every move one the engine accepts', async () => {
+    const { game, rejections } = counted();
     const bot = new MCTSBot({
-      game: IslandChainGame,
-      enumerate: IslandChainGame.ai!.enumerate,
+      game,
+      enumerate: game.ai!.enumerate,
       seed: 'mcts-bot',
       iterations: 8,
       playoutDepth: 4,
     });
     const { state } = await Simulate({
-      game: IslandChainGame,
+      game,
       bots: bot,
       state: start('takaichi-2025'),
       depth: 20,
@@ -85,5 +94,7 @@ describe("boardgame.io's bots play through the adapter", () => {
     expect(G.round).toBeGreaterThan(1);
     expect(G.history.length).toBe(G.round - 1);
     expect(G.log.some((e) => e.step === 'review')).toBe(true);
+    // Neither the moves played nor those MCTS tried in its playouts were refused by the rules.
+    expect(rejections).toEqual([]);
   }, 120_000);
 });
