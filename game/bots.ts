@@ -18,6 +18,7 @@ import { liveUnits, munition, unitType } from './units.ts';
 import {
   budgetLeft,
   combatPermission,
+  landingReachable,
   legalBasis,
   moveTargets,
   shotsLeft,
@@ -480,7 +481,7 @@ function redLanding(plan: Plan, ctx: BotContext): void {
   for (const lift of liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0)) {
     // Each lift sails for the preferred beach; an aggressive Red also opens a second beach it can reach.
     const candidates = ctx.policy === 'aggressive' ? [preferred, ...options] : [preferred];
-    const target = candidates.find((z) => landingReach(plan.current, ctx.scenario, lift.id, z));
+    const target = candidates.find((z) => landingReachable(plan.current, ctx.scenario, lift.id, z));
     if (!target) continue;
     const cap = unitType(lift).liftPerStep * lift.strength;
     const brigades: string[] = [];
@@ -498,12 +499,6 @@ function redLanding(plan: Plan, ctx: BotContext): void {
     }
     if (brigades.length > 0) plan.add({ type: 'land', lift: lift.id, brigades, target });
   }
-}
-
-/** Whether a lift can reach a landing zone (validation minus the brigade checks). */
-function landingReach(s: MatchState, scenario: Scenario, lift: string, target: string): boolean {
-  const r = validateOrder(s, scenario, 'china', { type: 'land', lift, brigades: ['__probe__'], target });
-  return !r.ok && r.error.code === 'ERR_NO_UNIT';
 }
 
 /** A bot's planning actions for the round (orders and proposals; commit is the harness's). */

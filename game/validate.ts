@@ -396,11 +396,12 @@ export function validateOrder(
   }
 }
 
-function validateLanding(
+/** The checks of a landing that do not turn on its brigades: who, where, at which rung, which lift, within reach. */
+function landingBase(
   state: MatchState,
   scenario: Scenario,
   f: Faction,
-  o: Extract<Order, { type: 'land' }>,
+  o: { readonly lift: string; readonly target: string },
 ): Result<void, RuleError> {
   if (f !== 'china') return fail('ERR_NOT_YOURS', 'only China conducts amphibious assaults here');
   const target = zoneById.get(o.target);
@@ -430,6 +431,36 @@ function validateLanding(
       'ERR_UNREACHABLE',
       `${target.name} is more than two sea zones from ${zoneDef(lift.zone).name}`,
     );
+  return OK;
+}
+
+/**
+ * `landingReachable(state, scenario, lift, target)`: whether China's lift group can carry a
+ * landing to `target` this round, by every check of a landing order but its brigades' (the
+ * bots plan with it).
+ */
+export function landingReachable(
+  state: MatchState,
+  scenario: Scenario,
+  lift: string,
+  target: string,
+): boolean {
+  return (
+    state.stage === 'planning' &&
+    !state.pending.china.committed &&
+    landingBase(state, scenario, 'china', { lift, target }).ok
+  );
+}
+
+function validateLanding(
+  state: MatchState,
+  scenario: Scenario,
+  f: Faction,
+  o: Extract<Order, { type: 'land' }>,
+): Result<void, RuleError> {
+  const base = landingBase(state, scenario, f, o);
+  if (!base.ok) return base;
+  const lift = own(state.units, o.lift)!;
   if (o.brigades.length === 0) return fail('ERR_NO_UNIT', 'a landing needs at least one brigade');
   let carried = 0;
   for (const id of o.brigades) {
