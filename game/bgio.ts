@@ -14,10 +14,12 @@
  */
 import type { Ctx, Game, LongFormMove } from 'boardgame.io';
 import { ActivePlayers, INVALID_MOVE } from 'boardgame.io/core';
+import { validateAction } from './actions.ts';
 import { type Policy, policiesFor } from './bots.ts';
 import { applyAction, newMatch } from './engine.ts';
 import { type MatchView, type ViewSeat, viewFor } from './fog.ts';
 import { type MatchRecord, replay } from './harness.ts';
+import { legalOrders } from './legal.ts';
 import type { Action, ActionType } from './orders.ts';
 import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
@@ -32,7 +34,6 @@ import {
   SEATS,
   type Seat,
 } from './types.ts';
-import { legalOrders, validateAction } from './validate.ts';
 
 /** Seats by boardgame.io playerID: '0'–'3' the factions, '4' the optional White Cell (section 3). */
 export const SEAT_OF_PLAYER: Readonly<Record<string, Seat>> = {

@@ -15,12 +15,13 @@
  * accepted it, and the generator reads the state again through `current()`. The harness
  * drives it synchronously, the server across awaits.
  */
+
+import { offerResponders } from './actions.ts';
 import { botAnswer, botPlan, botRespond, type Policy } from './bots.ts';
 import type { Action } from './orders.ts';
 import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
 import { FACTIONS, type Faction } from './types.ts';
-import { offerResponders } from './validate.ts';
 
 /** Order in which bots plan: Red first, then Taiwan, Japan and the US. */
 export const PLAN_ORDER: readonly Faction[] = ['china', 'taiwan', 'japan', 'us'];

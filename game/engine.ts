@@ -5,6 +5,7 @@
  * state passed in is never mutated.
  */
 
+import { approvalKind, offerResponders, validateAction } from './actions.ts';
 import { adjudicate, startMatch } from './adjudicate.ts';
 import { COMBINED_COST } from './command.ts';
 import { type DraftState, freeze, planningDraftOf } from './draft.ts';
@@ -15,7 +16,6 @@ import type { Scenario } from './scenario.ts';
 import { createState, type MatchSetup, type MatchState } from './state.ts';
 import { applyEffect, log } from './tracks.ts';
 import { err, FACTIONS, type Faction, ok, type Result, type RuleError } from './types.ts';
-import { approvalKind, offerResponders, validateAction } from './validate.ts';
 
 /** A new match at the start of round 1 (events applied, Red's first estimate made). */
 export function newMatch(scenario: Scenario, setup: MatchSetup): MatchState {

@@ -21,9 +21,9 @@ import { newMatch } from '../game/engine.ts';
 import { type MatchView, viewFor, visibleUnits } from '../game/fog.ts';
 import { stateHash } from '../game/harness.ts';
 import { hashValue } from '../game/hash.ts';
+import { legalOrders } from '../game/legal.ts';
 import type { Order } from '../game/orders.ts';
 import type { MatchState } from '../game/state.ts';
-import { legalOrders } from '../game/validate.ts';
 import { getScenario, IslandChainGame } from '../scenarios/index.ts';
 import { act, scenario } from './helpers.ts';
 

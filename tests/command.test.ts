@@ -5,6 +5,7 @@
  * Figures come from game/data/tables.ts (COMMAND), so tuning them keeps these green.
  */
 import { describe, expect, it } from 'vitest';
+import { validateAction } from '../game/actions.ts';
 import {
   COMBINED_COST,
   capacityLeft,
@@ -20,7 +21,7 @@ import type { DraftState } from '../game/draft.ts';
 import { newMatch } from '../game/engine.ts';
 import type { Action, Order } from '../game/orders.ts';
 import type { MatchState } from '../game/state.ts';
-import { validateAction, validateOrder } from '../game/validate.ts';
+import { validateOrder } from '../game/validate.ts';
 import { act, actAll, addUnit, codeOf, commitAll, logOf, orders, patch, scenario } from './helpers.ts';
 
 const inv = scenario('taiwan-invasion');

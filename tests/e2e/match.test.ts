@@ -11,10 +11,10 @@ import { PLAYER_OF_SEAT } from '../../game/bgio.ts';
 import { capacityLeft } from '../../game/command.ts';
 import { applyAction, newMatch } from '../../game/engine.ts';
 import { visibleUnits } from '../../game/fog.ts';
+import { legalOrders } from '../../game/legal.ts';
 import type { Action, Order } from '../../game/orders.ts';
 import type { MatchState } from '../../game/state.ts';
 import type { Faction, Seat } from '../../game/types.ts';
-import { legalOrders } from '../../game/validate.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import { openSeatPage, type SeatPage, screenshot, sharedServerAndBrowser } from './helpers.ts';
 

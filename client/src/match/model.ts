@@ -5,6 +5,8 @@
  * estimate from `deterrenceEstimate`, capacity from `coordinationCapacity`/`capacityLeft`.
  * On a view these answers are advisory; the server re-validates every action.
  */
+
+import { offerResponders } from '../../../game/actions.ts';
 import { checkAction } from '../../../game/bgio.ts';
 import { capacityLeft, coordinationCapacity } from '../../../game/command.ts';
 import { PROGRAMS } from '../../../game/data/programs.ts';
@@ -12,6 +14,7 @@ import { munitionById, type UnitCategory, unitTypeById } from '../../../game/dat
 import { ZONE_CATALOG, type ZoneDef } from '../../../game/data/zones.ts';
 import { deterrenceEstimate } from '../../../game/deterrence.ts';
 import type { MatchView, ViewSeat } from '../../../game/fog.ts';
+import { legalOrders } from '../../../game/legal.ts';
 import {
   type Action,
   formatOrder,
@@ -30,7 +33,7 @@ import type {
   UnitState,
 } from '../../../game/state.ts';
 import { FACTIONS, type Faction, type LegalStatus, type Rung } from '../../../game/types.ts';
-import { budgetLeft, legalOrders, offerResponders } from '../../../game/validate.ts';
+import { budgetLeft } from '../../../game/validate.ts';
 import { getScenario } from '../../../scenarios/index.ts';
 
 /** An action as the client sends it: the server adds the seat from the player's credentials. */
