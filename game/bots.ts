@@ -248,7 +248,7 @@ function japanPlan(ctx: BotContext): Action[] {
       (u) => u.faction === 'china' && unitType(u).presence > 0 && ['ecs-south', 'senkaku'].includes(u.zone),
     ).length > 0;
   if (ccgNear) plan.add({ type: 'gray-zone', action: 'surge', zone: 'senkaku' });
-  if (s.log.some((e) => e.round === s.round - 1 && e.text.startsWith('China tightens economic coercion')))
+  if (s.log.some((e) => e.round === s.round - 1 && e.kind === 'economic-coercion'))
     plan.add({ type: 'gray-zone', action: 'protest', zone: 'kanto' });
   declareNext(plan, ctx, forward);
   if (forward && s.escalation >= 2 && s.escalation < 4)

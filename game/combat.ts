@@ -429,6 +429,7 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
       `Chinese forces land ${round3(landed)} battalions at ${zoneDef(l.target).name} (of ${round3(start)} embarked)`,
       'all',
       { landed: round3(landed), embarked: round3(start) },
+      'landing',
     );
   }
   const mobil = 1 + d.taiwan.reserveMobilization / 200;

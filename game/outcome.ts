@@ -35,7 +35,7 @@ export function decisiveOutcome(s: MatchState): Outcome | null {
       (a, u) => a + u.strength,
       0,
     );
-    const landedBefore = s.log.some((e) => e.step === 'ground' && e.text.startsWith('Chinese forces land'));
+    const landedBefore = s.log.some((e) => e.kind === 'landing');
     if (landedBefore && !lodged && lift < 1)
       return {
         category: 'chinese-defeat',

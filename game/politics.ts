@@ -125,6 +125,8 @@ export function grayZoneStep(d: DraftState, ctx: StepContext): void {
             'gray-zone',
             'China tightens economic coercion (import bans, export controls, travel advisories)',
             'all',
+            undefined,
+            'economic-coercion',
           );
           break;
         case 'exercise':

@@ -10,6 +10,7 @@ import {
   type ByFaction,
   byFaction,
   type CombinedKind,
+  type EventKind,
   type Faction,
   type LegalStatus,
   type OutcomeCategory,
@@ -21,7 +22,8 @@ import {
   type ZoneId,
 } from './types.ts';
 
-export const RULES_VERSION = '1.0.0';
+/** Changes whenever a record's state hashes would (1.0.1: log events carry a typed kind). */
+export const RULES_VERSION = '1.0.1';
 
 export interface UnitState {
   readonly id: UnitId;
@@ -124,6 +126,7 @@ export interface ApprovalRequest {
 export interface LogEvent {
   readonly round: number;
   readonly step: StepName; // one of STEPS (game/types.ts)
+  readonly kind?: EventKind; // for events something acts on (EVENT_KINDS); read this, never the text
   readonly text: string;
   readonly visibleTo: readonly Seat[] | 'all';
   readonly data?: Readonly<Record<string, string | number | boolean>>;

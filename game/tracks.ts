@@ -2,7 +2,7 @@
 import type { DraftState } from './draft.ts';
 import type { Effect, TrackPath } from './scenario.ts';
 import type { LogEvent, MatchState } from './state.ts';
-import type { Faction, Rung, Seat, StepName } from './types.ts';
+import type { EventKind, Faction, Rung, Seat, StepName } from './types.ts';
 import { unitType } from './units.ts';
 
 const INT_TRACKS: readonly string[] = [
@@ -79,6 +79,7 @@ export function log(
   text: string,
   visibleTo: readonly Seat[] | 'all' = 'all',
   data?: LogEvent['data'],
+  kind?: EventKind,
 ): void {
   if (SHARED_LOG.has(d)) {
     d.log = [...d.log];
@@ -87,6 +88,7 @@ export function log(
   d.log.push({
     round: d.round,
     step,
+    ...(kind ? { kind } : {}),
     text,
     visibleTo: visibleTo === 'all' ? 'all' : [...visibleTo],
     ...(data ? { data: { ...data } } : {}),
