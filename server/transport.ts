@@ -231,15 +231,16 @@ export class SecureSocketIO extends SocketIO {
    * credentials; call it inside `exclusive`. Returns whether the move was accepted and stored.
    */
   async serverMove(matchID: string, playerID: string, move: string, args: unknown[]): Promise<boolean> {
-    const { state } = await this.db!.fetch(matchID, { state: true });
-    if (!state || state.ctx.gameover !== undefined) return false;
+    const { state, metadata } = await this.db!.fetch(matchID, { state: true, metadata: true });
+    if (!state || !metadata || state.ctx.gameover !== undefined) return false;
     const action: MoveAction = { type: 'MAKE_MOVE', payload: { type: move, args, playerID } };
-    return (await this.runMove(this.games[0]!, matchID, state, action)) === null;
+    return (await this.runMove(this.games[0]!, matchID, state, metadata, action)) === null;
   }
 
   /**
-   * Runs a checked move through boardgame.io's master against a store that only captures what
-   * the master writes; commits state, log entries and metadata in one transaction when the
+   * Runs a checked move through boardgame.io's master against a store that serves the state and
+   * metadata the caller already read (inside the match's queue they are current) and only
+   * captures what the master writes; commits state, log entries and metadata in one transaction when the
    * state advanced. Otherwise nothing is stored and what the master broadcast is dropped.
    * Returns null when the move was stored, or the reason it was not. Call inside `exclusive`.
    */
@@ -247,6 +248,7 @@ export class SecureSocketIO extends SocketIO {
     game: Game,
     matchID: string,
     state: State,
+    metadata: MatchData,
     action: MoveAction,
   ): Promise<string | null> {
     const db = this.db!;
@@ -257,7 +259,10 @@ export class SecureSocketIO extends SocketIO {
       type: () => db.type(),
       connect: async () => undefined,
       createMatch: async () => undefined,
-      fetch: (id, opts) => db.fetch(id, opts),
+      fetch: async (id, opts) =>
+        id === matchID && !opts.log && !opts.initialState
+          ? ({ ...(opts.state ? { state } : {}), ...(opts.metadata ? { metadata } : {}) } as never)
+          : db.fetch(id, opts),
       setState: async (_id, s, deltalog) => {
         writes.state = s;
         writes.deltalog = deltalog;
@@ -402,7 +407,7 @@ export class SecureSocketIO extends SocketIO {
         reported = true;
         this.refuse(socket, matchID, reason);
       },
-      () => this.runMove(game, matchID, state, { type: 'MAKE_MOVE', payload }),
+      () => this.runMove(game, matchID, state, metadata, { type: 'MAKE_MOVE', payload }),
     );
     if (error !== null && !reported) this.refuse(socket, matchID, error);
   }
