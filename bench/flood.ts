@@ -11,7 +11,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,17 +25,6 @@ const PHASE_MS = Number(process.env.FLOOD_PHASE_MS ?? 4000);
 const FLOOD = 2000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A POST to the server from `from` (a loopback address: each stands for one machine). */
 function post<T>(port: number, from: string, path: string, body: unknown): Promise<T> {
@@ -65,20 +53,30 @@ function post<T>(port: number, from: string, path: string, body: unknown): Promi
   });
 }
 
-async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+/** The server on a port it picks (`--port 0`); resolves with its port once it says it is serving. */
+function startServer(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data-dir', dataDir, '--quiet'],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
+    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
   );
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/games`)).ok) return child;
-    } catch {
-      await sleep(100);
-    }
-  }
-  throw new Error('the server did not start');
+  return new Promise((resolve, reject) => {
+    let out: string | null = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      if (out === null) return; // serving: the rest is the server's log
+      out += d;
+      const m = /serving on http:\/\/\S+:(\d+)/.exec(out);
+      if (m) {
+        out = null;
+        resolve({ child, port: Number(m[1]) });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before serving`)));
+  });
 }
 
 interface Seat {
@@ -154,9 +152,8 @@ const pct = (xs: readonly number[], p: number): number => {
 };
 
 async function main(): Promise<void> {
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'island-chain-flood-'));
-  const server = await startServer(port, dir);
+  const { child: server, port } = await startServer(dir);
   try {
     // `--creates-per-minute` is not raised: matches are created from several addresses in turn.
     const create = async (from: string) =>
