@@ -12,7 +12,7 @@ import {
   SEATS,
   SNEAKY,
   words,
-} from './fuzz-checks.ts';
+} from './fuzz-helpers.ts';
 import { GAME, type RawSocket } from './helpers.ts';
 // --- Socket cases ------------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ import {
   TIMEOUT,
   type Watched,
   watch,
-} from './fuzz-checks.ts';
+} from './fuzz-helpers.ts';
 import { GAME, ours, type RawSocket, rawSocket } from './helpers.ts';
 
 // --- Properties --------------------------------------------------------------------------------

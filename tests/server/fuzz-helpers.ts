@@ -1,5 +1,5 @@
 /**
- * The fuzz suite's fixtures and checks (tests/server/fuzz.test.ts): the server and its
+ * Helpers of the fuzz suite (tests/server/fuzz.test.ts, where the assertions are): the server and its
  * matches, snapshots of what is stored, and the checks run after every case.
  */
 import { randomBytes, randomInt } from 'node:crypto';
