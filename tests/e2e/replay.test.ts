@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playGame, summarizeGroup } from '../../analysis/stats.ts';
 import { type MatchRecord, stateHash } from '../../game/harness.ts';
-import type { MatchState } from '../../game/state.ts';
+import { type MatchState, RULES_VERSION } from '../../game/state.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import {
   openSeatPage,
@@ -215,7 +215,9 @@ describe('the replay viewer', () => {
     const record = golden();
     await loadRecord(page(), { ...record, rulesVersion: '0.9.0' });
     expect(await byTest('verdict').innerText()).toMatch(
-      /made under rules 0\.9\.0; this viewer runs rules 1\.0\.0[\s\S]*Every round hash still matches/,
+      new RegExp(
+        `made under rules 0\\.9\\.0; this viewer runs rules ${RULES_VERSION.replaceAll('.', '\\.')}[\\s\\S]*Every round hash still matches`,
+      ),
     );
     await loadRecord(page(), {
       ...record,
