@@ -6,24 +6,27 @@
  * and the effect of one varied scenario parameter (Newcombe intervals on differences).
  * Pure: no I/O, no clock, no unseeded randomness; the CLI (cli/analyze.ts) runs and prints.
  */
-import { UNIT_CATEGORIES } from '../game/data/units.ts';
-import { runMatch, type Seats, stateHash } from '../game/harness.ts';
-import { scoreVector } from '../game/outcome.ts';
-import { loadScenario, mergeScenario, type Scenario } from '../game/scenario.ts';
-import type { MatchState, RoundSummary } from '../game/state.ts';
 import {
   type ByFaction,
   byFaction,
   err,
   FACTIONS,
   type Faction,
+  loadScenario,
   MAX_RUNG,
+  type MatchState,
+  mergeScenario,
   OUTCOMES,
   type OutcomeCategory,
   ok,
   type Result,
+  type RoundSummary,
   RUNGS,
-} from '../game/types.ts';
+  type Scenario,
+  scoreVector,
+  UNIT_CATEGORIES,
+} from '../game/index.ts';
+import { runMatch, type Seats, stateHash } from '../match/index.ts';
 
 // ---------------------------------------------------------------------------------------
 // Statistics

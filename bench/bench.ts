@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from 'boardgame.io/client';
 import { Local } from 'boardgame.io/multiplayer';
 import { makeGame, moveOf, PLAYER_OF_SEAT } from '../game/bgio.ts';
-import { viewFor } from '../game/fog.ts';
+import { FACTIONS, type Faction, hashValue, type MatchState, type Scenario, viewFor } from '../game/index.ts';
 import {
   type MatchRecord,
   type MatchResult,
@@ -29,11 +29,7 @@ import {
   runMatch,
   startRecording,
   stateHash,
-} from '../game/harness.ts';
-import { hashValue } from '../game/hash.ts';
-import type { Scenario } from '../game/scenario.ts';
-import type { MatchState } from '../game/state.ts';
-import { FACTIONS, type Faction } from '../game/types.ts';
+} from '../match/index.ts';
 import { getScenario, resolveScenario } from '../scenarios/index.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,8 +1,8 @@
 /** `island-chain report <record>`: replays a record and writes its after-action report (report/aar.ts). */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type ReplayResult, replay } from '../game/harness.ts';
-import { RULES_VERSION } from '../game/state.ts';
+import { RULES_VERSION } from '../game/index.ts';
+import { type ReplayResult, replay } from '../match/index.ts';
 import { chartLibraries, renderReport } from '../report/aar.ts';
 import { getScenario, SCENARIO_IDS } from '../scenarios/index.ts';
 import { CliError, EXIT } from './errors.ts';

@@ -23,11 +23,8 @@ import {
   variantEffects,
   varyScenario,
 } from '../analysis/stats.ts';
-import { defaultPolicy } from '../game/bots.ts';
-import { parseSeats, type Seats } from '../game/harness.ts';
-import type { Scenario } from '../game/scenario.ts';
-import { RULES_VERSION } from '../game/state.ts';
-import { FACTIONS, OUTCOMES } from '../game/types.ts';
+import { defaultPolicy, FACTIONS, OUTCOMES, RULES_VERSION, type Scenario } from '../game/index.ts';
+import { parseSeats, type Seats } from '../match/index.ts';
 import { num } from '../report/text.ts';
 import { CliError, EXIT } from './errors.ts';
 import { scenarioFromArg } from './load.ts';

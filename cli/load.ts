@@ -4,8 +4,8 @@
  * names the file and, where there is one, the field.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { checkRecord, type MatchRecord } from '../game/harness.ts';
-import { formatScenarioError, type Scenario } from '../game/scenario.ts';
+import { formatScenarioError, type Scenario } from '../game/index.ts';
+import { checkRecord, type MatchRecord } from '../match/index.ts';
 import { getScenario, resolveScenario, SCENARIO_IDS } from '../scenarios/index.ts';
 import { CliError, EXIT } from './errors.ts';
 

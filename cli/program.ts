@@ -8,12 +8,15 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { parseVary, varyScenario } from '../analysis/stats.ts';
-import { defaultPolicy } from '../game/bots.ts';
-import { type MatchRecord, parseSeats, replay, runMatch, type Seats } from '../game/harness.ts';
-import { type Action, formatAction } from '../game/orders.ts';
-import type { Scenario } from '../game/scenario.ts';
-import { RULES_VERSION } from '../game/state.ts';
-import { FACTIONS } from '../game/types.ts';
+import {
+  type Action,
+  defaultPolicy,
+  FACTIONS,
+  formatAction,
+  RULES_VERSION,
+  type Scenario,
+} from '../game/index.ts';
+import { type MatchRecord, parseSeats, replay, runMatch, type Seats } from '../match/index.ts';
 import pkg from '../package.json' with { type: 'json' };
 import { jsonSummary, outcomeReport, roundReport } from '../report/text.ts';
 import { getScenario, SCENARIO_IDS } from '../scenarios/index.ts';

@@ -36,17 +36,6 @@ export const STEPS = [
 ] as const;
 export type StepName = (typeof STEPS)[number];
 
-/**
- * Kinds of log event that the engine, the bots or the reports act on. Such an event carries its
- * kind (and its figures in `data`), and readers test the kind: the sentence is for people
- * and may be reworded freely. Events nothing acts on have no kind yet.
- */
-export const EVENT_KINDS = [
-  'economic-coercion', // China tightens economic coercion (gray zone)
-  'landing', // Chinese forces come ashore (ground)
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-
 export const BLUE: readonly Faction[] = ['japan', 'us', 'taiwan'];
 export const isBlue = (f: Faction): boolean => f !== 'china';
 

@@ -10,19 +10,22 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type MatchRecord, type ReplayResult, stateHash } from '../game/harness.ts';
-import { decisiveOutcome, scoreVector } from '../game/outcome.ts';
-import type { Scenario } from '../game/scenario.ts';
-import { type LogEvent, type MatchState, RULES_VERSION } from '../game/state.ts';
 import {
+  decisiveOutcome,
   FACTIONS,
+  type LogEvent,
+  type MatchState,
   type OutcomeCategory,
   phaseOf,
   ROUND_DAYS,
+  RULES_VERSION,
   RUNGS,
+  type Scenario,
   STEPS,
   type StepName,
-} from '../game/types.ts';
+  scoreVector,
+} from '../game/index.ts';
+import { type MatchRecord, type ReplayResult, stateHash } from '../match/index.ts';
 import { estimateLine, foldRepeats, foldStrikes, num, rungLabel } from './text.ts';
 
 /** Outcome categories as a facilitator would say them (section 9). */

@@ -3,10 +3,22 @@
  * deterrence estimate, the round's public key events, losses) and the outcome.
  * Pure formatting over `MatchState.history` and `MatchState.log`; no rules here.
  */
-import { type MatchRecord, stateHash } from '../game/harness.ts';
-import { scoreVector } from '../game/outcome.ts';
-import type { DeterrenceEstimate, LogEvent, MatchState, RoundSummary } from '../game/state.ts';
-import { type ByFaction, FACTIONS, phaseOf, ROUND_DAYS, RUNGS, type StepName } from '../game/types.ts';
+
+import {
+  type ByFaction,
+  type DeterrenceEstimate,
+  FACTIONS,
+  type LogEvent,
+  type MatchState,
+  phaseOf,
+  ROUND_DAYS,
+  type RoundSummary,
+  RUNGS,
+  type StepName,
+  scoreVector,
+  zoneDef,
+} from '../game/index.ts';
+import { type MatchRecord, stateHash } from '../match/index.ts';
 
 /** Public steps shown in a round summary, in this order (the rest is shown with --verbose). */
 const KEY_STEPS: readonly StepName[] = [
@@ -27,24 +39,21 @@ const pad = (s: string, n: number): string => s.padEnd(n);
 
 const isPublic = (e: LogEvent): boolean => e.visibleTo === 'all';
 
-/** Salvo lines (`<shooter> strike on <zone> (<aim>): N missiles, H hits`) folded into one line per shooter. */
+/** Strike events folded into one line per shooter (combined Japan–US strikes are their own shooter). */
 export function foldStrikes(events: readonly LogEvent[]): string[] {
   const bySide = new Map<string, { strikes: number; fired: number; hits: number; targets: Set<string> }>();
   const rest: string[] = [];
   for (const e of events) {
-    const m = /^(.+?) strike on (.+) \([a-z-]+\): /.exec(e.text);
-    const fired = e.data?.fired;
-    const hits = e.data?.hits;
-    if (!m || typeof fired !== 'number' || typeof hits !== 'number') {
+    if (e.kind !== 'strike') {
       rest.push(e.text);
       continue;
     }
-    const side = m[1] ?? '?';
+    const side = e.data.combined ? 'Combined Japan–US' : e.data.by;
     const agg = bySide.get(side) ?? { strikes: 0, fired: 0, hits: 0, targets: new Set<string>() };
     agg.strikes += 1;
-    agg.fired += fired;
-    agg.hits += hits;
-    agg.targets.add(m[2] ?? '?');
+    agg.fired += e.data.fired;
+    agg.hits += e.data.hits;
+    agg.targets.add(zoneDef(e.data.zone).name);
     bySide.set(side, agg);
   }
   const folded = [...bySide].map(

@@ -3,8 +3,7 @@
  * validated. Imported by the CLI, the server, the client and the tests.
  */
 import { makeGame } from '../game/bgio.ts';
-import { loadScenario, type Scenario, type ScenarioError } from '../game/scenario.ts';
-import type { Result } from '../game/types.ts';
+import { loadScenario, type Result, type Scenario, type ScenarioError } from '../game/index.ts';
 import senkakuGrayZone from './senkaku-gray-zone.json' with { type: 'json' };
 import taiwanInvasion from './taiwan-invasion.json' with { type: 'json' };
 import taiwanInvasionCommand0 from './taiwan-invasion-command-0.json' with { type: 'json' };

@@ -22,10 +22,7 @@
  * server does not plan a round twice.
  */
 import { checkAction, moveOf, PLAYER_OF_SEAT, type SetupData } from '../game/bgio.ts';
-import { botTurn } from '../game/botDriver.ts';
-import type { Policy } from '../game/bots.ts';
-import type { MatchState } from '../game/state.ts';
-import type { Faction } from '../game/types.ts';
+import { botTurn, type Faction, type MatchState, type Policy } from '../game/index.ts';
 import { getScenario } from '../scenarios/index.ts';
 import type { SqliteStorage } from './storage.ts';
 import type { SecureSocketIO } from './transport.ts';

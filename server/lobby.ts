@@ -21,19 +21,9 @@ import { randomBytes } from 'node:crypto';
 import type { Game, LogEntry, Server, State } from 'boardgame.io';
 import { createMatch } from 'boardgame.io/internal';
 import type { Server as BgioServer } from 'boardgame.io/server';
-import {
-  actionOf,
-  actionTypeOfMove,
-  branchPrefix,
-  MAX_PREFIX,
-  makeGame,
-  PLAYER_OF_SEAT,
-  seatOf,
-} from '../game/bgio.ts';
-import { checkRecord, type MatchRecord, replay, stateHash } from '../game/harness.ts';
-import type { Action } from '../game/orders.ts';
-import { type MatchState, RULES_VERSION } from '../game/state.ts';
-import type { Faction } from '../game/types.ts';
+import { actionOf, actionTypeOfMove, MAX_PREFIX, makeGame, PLAYER_OF_SEAT, seatOf } from '../game/bgio.ts';
+import { type Action, type Faction, type MatchState, RULES_VERSION } from '../game/index.ts';
+import { branchPrefix, checkRecord, type MatchRecord, replay, stateHash } from '../match/index.ts';
 import { chartLibraries, renderReport } from '../report/aar.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { botSeats } from './bots.ts';

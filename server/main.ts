@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import type { State, StorageAPI } from 'boardgame.io';
 import { Origins, Server } from 'boardgame.io/server';
 import { checkMove, makeGame } from '../game/bgio.ts';
-import type { MatchState } from '../game/state.ts';
+import type { MatchState } from '../game/index.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { BotRunner, botSeats } from './bots.ts';
 import { addRoutes, createLimits, sealMatch, secret } from './lobby.ts';

@@ -15,8 +15,7 @@
  * keeps it; a deadline that passed while the server was down fires at start.
  */
 import { PLAYER_OF_SEAT } from '../game/bgio.ts';
-import type { MatchState } from '../game/state.ts';
-import { FACTIONS } from '../game/types.ts';
+import { FACTIONS, type MatchState } from '../game/index.ts';
 import type { SqliteStorage } from './storage.ts';
 import type { SecureSocketIO } from './transport.ts';
 

@@ -22,10 +22,8 @@ import {
   varyScenario,
   wilson,
 } from '../analysis/stats.ts';
-import { runMatch } from '../game/harness.ts';
-import { scoreVector } from '../game/outcome.ts';
-import type { Scenario } from '../game/scenario.ts';
-import { byFaction } from '../game/types.ts';
+import { byFaction, type Scenario, scoreVector } from '../game/index.ts';
+import { runMatch } from '../match/index.ts';
 import { getScenario } from '../scenarios/index.ts';
 
 const scenario = (id: string): Scenario => {

@@ -7,10 +7,8 @@
 import { MCTSBot, RandomBot, Simulate } from 'boardgame.io/ai';
 import { InitializeGame } from 'boardgame.io/internal';
 import { describe, expect, it } from 'vitest';
-import { validateAction } from '../game/actions.ts';
 import { enumerateMoves, makeGame, type Rejection, SEAT_OF_PLAYER } from '../game/bgio.ts';
-import type { MatchState } from '../game/state.ts';
-import { FACTIONS } from '../game/types.ts';
+import { FACTIONS, type MatchState, validateAction } from '../game/index.ts';
 import { getScenario, IslandChainGame } from '../scenarios/index.ts';
 import { scenario } from './helpers.ts';
 

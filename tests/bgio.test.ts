@@ -17,13 +17,17 @@ import {
   SEAT_OF_PLAYER,
   seatOf,
 } from '../game/bgio.ts';
-import { newMatch } from '../game/engine.ts';
-import { type MatchView, viewFor, visibleUnits } from '../game/fog.ts';
-import { stateHash } from '../game/harness.ts';
-import { hashValue } from '../game/hash.ts';
-import { legalOrders } from '../game/legal.ts';
-import type { Order } from '../game/orders.ts';
-import type { MatchState } from '../game/state.ts';
+import {
+  hashValue,
+  legalOrders,
+  type MatchState,
+  type MatchView,
+  newMatch,
+  type Order,
+  viewFor,
+  visibleUnits,
+} from '../game/index.ts';
+import { stateHash } from '../match/index.ts';
 import { getScenario, IslandChainGame } from '../scenarios/index.ts';
 import { act, scenario } from './helpers.ts';
 

@@ -5,23 +5,24 @@
  * Figures come from game/data/tables.ts (COMMAND), so tuning them keeps these green.
  */
 import { describe, expect, it } from 'vitest';
-import { validateAction } from '../game/actions.ts';
 import {
+  type Action,
   COMBINED_COST,
+  COMMAND,
   capacityLeft,
   cohesionBonus,
   combinedLatency,
   coordinationCapacity,
+  type DraftState,
+  type MatchState,
+  newMatch,
+  type Order,
   sharedIsr,
   upgradeRoundsNeeded,
   usCombatAllowedFrom,
-} from '../game/command.ts';
-import { COMMAND } from '../game/data/tables.ts';
-import type { DraftState } from '../game/draft.ts';
-import { newMatch } from '../game/engine.ts';
-import type { Action, Order } from '../game/orders.ts';
-import type { MatchState } from '../game/state.ts';
-import { validateOrder } from '../game/validate.ts';
+  validateAction,
+  validateOrder,
+} from '../game/index.ts';
 import { act, actAll, addUnit, codeOf, commitAll, logOf, orders, patch, scenario } from './helpers.ts';
 
 const inv = scenario('taiwan-invasion');

@@ -5,13 +5,17 @@
  * Only relationships are asserted: the tables behind the estimate are being tuned.
  */
 import { describe, expect, it } from 'vitest';
-import { deterrenceEstimate } from '../game/deterrence.ts';
-import type { DraftState } from '../game/draft.ts';
-import { newMatch } from '../game/engine.ts';
-import { viewFor } from '../game/fog.ts';
-import type { Scenario } from '../game/scenario.ts';
-import type { DeterrenceOption, MatchState } from '../game/state.ts';
-import { BLUE, FACTIONS } from '../game/types.ts';
+import {
+  BLUE,
+  type DeterrenceOption,
+  type DraftState,
+  deterrenceEstimate,
+  FACTIONS,
+  type MatchState,
+  newMatch,
+  type Scenario,
+  viewFor,
+} from '../game/index.ts';
 import { SCENARIO_IDS } from '../scenarios/index.ts';
 import { addUnit, commitAll, patch, scenario } from './helpers.ts';
 

@@ -5,13 +5,20 @@
  * constructed positions for the submarine and shared-ISR rules.
  */
 import { describe, expect, it } from 'vitest';
-import { applyAction, newMatch } from '../game/engine.ts';
-import { type ViewSeat, viewFor, visibleUnits } from '../game/fog.ts';
-import { runMatch } from '../game/harness.ts';
-import type { Scenario } from '../game/scenario.ts';
-import type { MatchState } from '../game/state.ts';
-import { FACTIONS, type Faction, isBlue } from '../game/types.ts';
-import { unitType } from '../game/units.ts';
+import {
+  applyAction,
+  FACTIONS,
+  type Faction,
+  isBlue,
+  type MatchState,
+  newMatch,
+  type Scenario,
+  unitType,
+  type ViewSeat,
+  viewFor,
+  visibleUnits,
+} from '../game/index.ts';
+import { runMatch } from '../match/index.ts';
 import { SCENARIO_IDS } from '../scenarios/index.ts';
 import { addUnit, orders, patch, scenario } from './helpers.ts';
 

@@ -12,8 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type MatchRecord, replay } from '../game/harness.ts';
-import { RULES_VERSION } from '../game/state.ts';
+import { RULES_VERSION } from '../game/index.ts';
+import { type MatchRecord, replay } from '../match/index.ts';
 import { getScenario } from '../scenarios/index.ts';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'golden');

@@ -4,13 +4,22 @@
  * test states exactly the facts it depends on (rung, legal status, a test unit) and
  * keeps passing while the scenario files are tuned.
  */
-import { unitTypeById } from '../game/data/units.ts';
-import { type DraftState, draftOf, freeze } from '../game/draft.ts';
-import { applyAction, newMatch } from '../game/engine.ts';
-import type { Action, Order } from '../game/orders.ts';
-import type { Scenario } from '../game/scenario.ts';
-import type { MatchState } from '../game/state.ts';
-import { FACTIONS, type Faction, type Result, type RuleError } from '../game/types.ts';
+import {
+  type Action,
+  applyAction,
+  type DraftState,
+  draftOf,
+  FACTIONS,
+  type Faction,
+  freeze,
+  type MatchState,
+  newMatch,
+  type Order,
+  type Result,
+  type RuleError,
+  type Scenario,
+  unitTypeById,
+} from '../game/index.ts';
 import { getScenario } from '../scenarios/index.ts';
 
 /** A shipped scenario by id; fails loudly if it is missing or broken. */

@@ -4,8 +4,15 @@
  * round-trip, determinism, replay, and that replay finds a tampered action's round.
  */
 import { describe, expect, it } from 'vitest';
-import { coordinationCapacity } from '../game/command.ts';
-import { applyAction, newMatch } from '../game/engine.ts';
+import {
+  type Action,
+  applyAction,
+  coordinationCapacity,
+  FACTIONS,
+  type MatchState,
+  newMatch,
+  type Scenario,
+} from '../game/index.ts';
 import {
   type MatchRecord,
   type MatchResult,
@@ -15,11 +22,7 @@ import {
   runMatch,
   type Seats,
   stateHash,
-} from '../game/harness.ts';
-import type { Action } from '../game/orders.ts';
-import type { Scenario } from '../game/scenario.ts';
-import type { MatchState } from '../game/state.ts';
-import { FACTIONS } from '../game/types.ts';
+} from '../match/index.ts';
 import { SCENARIO_IDS } from '../scenarios/index.ts';
 import { patch, scenario } from './helpers.ts';
 

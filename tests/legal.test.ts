@@ -4,14 +4,18 @@
  * allows the JSDF and the alliance to do.
  */
 import { describe, expect, it } from 'vitest';
-import { validateAction } from '../game/actions.ts';
-import type { DraftState } from '../game/draft.ts';
-import { newMatch } from '../game/engine.ts';
-import type { Action, Order } from '../game/orders.ts';
-import { dietPassChance } from '../game/politics.ts';
-import type { MatchState } from '../game/state.ts';
-import type { LegalStatus } from '../game/types.ts';
-import { legalBasis, validateOrder } from '../game/validate.ts';
+import {
+  type Action,
+  type DraftState,
+  dietPassChance,
+  type LegalStatus,
+  legalBasis,
+  type MatchState,
+  newMatch,
+  type Order,
+  validateAction,
+  validateOrder,
+} from '../game/index.ts';
 import { act, addUnit, codeOf, commitAll, orders, patch, scenario } from './helpers.ts';
 
 const tk = scenario('takaichi-2025');

@@ -4,18 +4,25 @@
  * form, "does not mutate state", and legal-order counts from pinned positions (perft).
  */
 import { describe, expect, it } from 'vitest';
-import { validateAction } from '../game/actions.ts';
-import { adjudicate } from '../game/adjudicate.ts';
-import { deterrenceEstimate } from '../game/deterrence.ts';
-import type { DraftState } from '../game/draft.ts';
-import { applyAction, newMatch } from '../game/engine.ts';
-import { viewFor } from '../game/fog.ts';
-import { runMatch } from '../game/harness.ts';
-import { legalOrders } from '../game/legal.ts';
-import { type Action, formatOrder, type Order, parseOrder } from '../game/orders.ts';
-import type { MatchState } from '../game/state.ts';
-import { FACTIONS, type Faction } from '../game/types.ts';
-import { validateOrder } from '../game/validate.ts';
+import {
+  type Action,
+  adjudicate,
+  applyAction,
+  type DraftState,
+  deterrenceEstimate,
+  FACTIONS,
+  type Faction,
+  formatOrder,
+  legalOrders,
+  type MatchState,
+  newMatch,
+  type Order,
+  parseOrder,
+  validateAction,
+  validateOrder,
+  viewFor,
+} from '../game/index.ts';
+import { runMatch } from '../match/index.ts';
 import { act, addUnit, codeOf, commitAll, deepFreeze, patch, scenario, start } from './helpers.ts';
 
 const inv = scenario('taiwan-invasion');

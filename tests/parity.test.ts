@@ -12,11 +12,8 @@ import { Client } from 'boardgame.io/client';
 import { Local } from 'boardgame.io/multiplayer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeGame, moveOf, PLAYER_OF_SEAT } from '../game/bgio.ts';
-import { viewFor } from '../game/fog.ts';
-import { replay, runMatch, stateHash } from '../game/harness.ts';
-import { hashValue } from '../game/hash.ts';
-import type { MatchState } from '../game/state.ts';
-import { FACTIONS } from '../game/types.ts';
+import { FACTIONS, hashValue, type MatchState, viewFor } from '../game/index.ts';
+import { replay, runMatch, stateHash } from '../match/index.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { scenario } from './helpers.ts';
 

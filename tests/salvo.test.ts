@@ -6,9 +6,7 @@
  * stable, so they are asserted exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { SALVO } from '../game/data/tables.ts';
-import { stream } from '../game/rng.ts';
-import { type SalvoInput, salvoDraw, salvoExpected } from '../game/salvo.ts';
+import { SALVO, type SalvoInput, salvoDraw, salvoExpected, stream } from '../game/index.ts';
 
 const AEGIS = SALVO.terminalDefenseShip.value;
 const aegis = (shots: number, interceptors = 1000): SalvoInput => ({

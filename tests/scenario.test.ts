@@ -5,9 +5,15 @@
  * facts and their sources; the map's geometry.
  */
 import { describe, expect, it } from 'vitest';
-import { ZONE_CATALOG } from '../game/data/zones.ts';
-import { distanceKm, zoneDef } from '../game/map.ts';
-import { loadScenario, mergeScenario, resolveExtends, type ScenarioError } from '../game/scenario.ts';
+import {
+  distanceKm,
+  loadScenario,
+  mergeScenario,
+  resolveExtends,
+  type ScenarioError,
+  ZONE_CATALOG,
+  zoneDef,
+} from '../game/index.ts';
 import { getScenario, RAW_SCENARIOS, resolveScenario, SCENARIO_IDS } from '../scenarios/index.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw scenario JSON is edited freely, to break it in one place

@@ -5,7 +5,7 @@
  */
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { SEATS, type Seat } from '../../game/types.ts';
+import { SEATS, type Seat } from '../../game/index.ts';
 import { Lobby } from './lobby/Lobby.tsx';
 import { MatchPage } from './match/MatchPage.tsx';
 import './styles.css';

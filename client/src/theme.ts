@@ -1,6 +1,5 @@
 /** Colours and labels shared by the board and the panels (presentation only, no rules). */
-import type { UnitCategory } from '../../game/data/units.ts';
-import type { Faction, Seat } from '../../game/types.ts';
+import type { Faction, Seat, UnitCategory } from '../../game/index.ts';
 
 export const FACTION_COLOR: Readonly<Record<Faction, string>> = {
   japan: '#f2b134',

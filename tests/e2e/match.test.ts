@@ -8,13 +8,18 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLAYER_OF_SEAT } from '../../game/bgio.ts';
-import { capacityLeft } from '../../game/command.ts';
-import { applyAction, newMatch } from '../../game/engine.ts';
-import { visibleUnits } from '../../game/fog.ts';
-import { legalOrders } from '../../game/legal.ts';
-import type { Action, Order } from '../../game/orders.ts';
-import type { MatchState } from '../../game/state.ts';
-import type { Faction, Seat } from '../../game/types.ts';
+import {
+  type Action,
+  applyAction,
+  capacityLeft,
+  type Faction,
+  legalOrders,
+  type MatchState,
+  newMatch,
+  type Order,
+  type Seat,
+  visibleUnits,
+} from '../../game/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import { openSeatPage, type SeatPage, screenshot, sharedServerAndBrowser } from './helpers.ts';
 
@@ -287,14 +292,15 @@ describe('a networked match in five browsers', () => {
     }
     for (const f of china.frames) {
       expect(f).not.toContain(SEED);
-      expect(f).not.toContain(`"program":"${japanProgram}"`);
+      // Japan's fund order (pending, then in effect) — a program's completion is public news.
+      expect(f).not.toContain(`"type":"fund","program":"${japanProgram}"`);
       expect(f).not.toContain(`"unit":"${japanMove!.unit}","to":"${japanMove!.to}"`);
       expect(f).not.toMatch(/"seed"\s*:\s*"/);
     }
     expect(html).not.toContain(SEED);
     // A control: the White Cell, which sees everything, did receive those units and Japan's order.
     for (const id of never) expect(pages.white.frames.some((f) => f.includes(`"${id}"`))).toBe(true);
-    expect(pages.white.frames.some((f) => f.includes(`"program":"${japanProgram}"`))).toBe(true);
+    expect(pages.white.frames.some((f) => f.includes(`"type":"fund","program":"${japanProgram}"`))).toBe(true);
   }, 30_000);
 
   it('the observer link shows the public view, and no page logged a console error', async () => {

@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playGame, summarizeGroup } from '../../analysis/stats.ts';
-import { type MatchRecord, stateHash } from '../../game/harness.ts';
-import { type MatchState, RULES_VERSION } from '../../game/state.ts';
+import { type MatchState, RULES_VERSION } from '../../game/index.ts';
+import { type MatchRecord, stateHash } from '../../match/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import {
   openSeatPage,

@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runMatch, type Seats } from '../../game/harness.ts';
-import { formatAction } from '../../game/orders.ts';
+import { formatAction } from '../../game/index.ts';
+import { runMatch, type Seats } from '../../match/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
 
 const GOLDEN: readonly { readonly scenario: string; readonly seed: string; readonly seats: Seats }[] = [

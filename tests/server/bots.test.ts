@@ -4,8 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PLAYER_OF_SEAT } from '../../game/bgio.ts';
-import type { MatchState } from '../../game/state.ts';
-import { FACTIONS } from '../../game/types.ts';
+import { FACTIONS, type MatchState } from '../../game/index.ts';
 import {
   createMatch,
   GAME,

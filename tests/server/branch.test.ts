@@ -9,9 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InitializeGame } from 'boardgame.io/internal';
 import { afterEach, describe, expect, it } from 'vitest';
-import { branchPrefix } from '../../game/bgio.ts';
-import { type MatchRecord, replay, stateHash } from '../../game/harness.ts';
-import type { MatchState } from '../../game/state.ts';
+import type { MatchState } from '../../game/index.ts';
+import { branchPrefix, type MatchRecord, replay, stateHash } from '../../match/index.ts';
 import { getScenario, IslandChainGame } from '../../scenarios/index.ts';
 import { GAME, http, ours, until } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import type { State } from 'boardgame.io';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Faction } from '../../game/types.ts';
+import type { Faction } from '../../game/index.ts';
 import { REFUSED_EVENT } from '../../server/transport.ts';
 import { creates, lobbyCase, request, send, socketCase } from './fuzz-cases.ts';
 import {

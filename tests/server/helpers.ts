@@ -14,8 +14,7 @@ import { Server } from 'boardgame.io/server';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, type MockInstance, vi } from 'vitest';
 import { makeGame } from '../../game/bgio.ts';
-import type { MatchView } from '../../game/fog.ts';
-import type { MatchState } from '../../game/state.ts';
+import type { MatchState, MatchView } from '../../game/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../../server/main.ts';
 

@@ -8,10 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PLAYER_OF_SEAT } from '../../game/bgio.ts';
-import { legalOrders } from '../../game/legal.ts';
-import type { Order } from '../../game/orders.ts';
-import type { MatchState } from '../../game/state.ts';
-import { FACTIONS, type Faction } from '../../game/types.ts';
+import { FACTIONS, type Faction, legalOrders, type MatchState, type Order } from '../../game/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import {
   createMatch,

@@ -7,9 +7,7 @@ import type { Game, State } from 'boardgame.io';
 import { InitializeGame } from 'boardgame.io/internal';
 import { describe, expect, it } from 'vitest';
 import { makeGame, moveOf, PLAYER_OF_SEAT } from '../../game/bgio.ts';
-import type { MatchView } from '../../game/fog.ts';
-import { legalOrders } from '../../game/legal.ts';
-import type { MatchState } from '../../game/state.ts';
+import { legalOrders, type MatchState, type MatchView } from '../../game/index.ts';
 import { getScenario, IslandChainGame } from '../../scenarios/index.ts';
 import { REFUSED_EVENT } from '../../server/transport.ts';
 import {

@@ -5,7 +5,7 @@
 import { InitializeGame } from 'boardgame.io/internal';
 import { describe, expect, it } from 'vitest';
 import { makeGame } from '../../game/bgio.ts';
-import type { MatchState } from '../../game/state.ts';
+import type { MatchState } from '../../game/index.ts';
 import { getScenario, IslandChainGame } from '../../scenarios/index.ts';
 import { actionsFromLog, sealMatch } from '../../server/lobby.ts';
 

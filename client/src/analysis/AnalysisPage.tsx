@@ -6,8 +6,7 @@
  */
 import { type DragEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { BatchSummary, GroupSummary } from '../../../analysis/stats.ts';
-import { RULES_VERSION } from '../../../game/state.ts';
-import { FACTIONS } from '../../../game/types.ts';
+import { FACTIONS, RULES_VERSION } from '../../../game/index.ts';
 import { SEAT_LABEL, titleCase } from '../theme.ts';
 import {
   bandChart,

@@ -4,7 +4,7 @@
  * says what is wrong instead of drawing nothing. Only what the charts use is required.
  */
 import type { BatchSummary, GroupSummary } from '../../../analysis/stats.ts';
-import { err, ok, type Result } from '../../../game/types.ts';
+import { err, ok, type Result } from '../../../game/index.ts';
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);

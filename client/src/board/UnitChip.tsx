@@ -2,8 +2,7 @@
  * A unit symbol: shape by domain (sea rounded, air hexagonal, land square), faction colour,
  * category code and a count badge; without a category (zoomed out) it shows the faction's count.
  */
-import type { UnitCategory } from '../../../game/data/units.ts';
-import type { Faction } from '../../../game/types.ts';
+import type { Faction, UnitCategory } from '../../../game/index.ts';
 import { CATEGORY_CODE, FACTION_COLOR } from '../theme.ts';
 
 interface Props {

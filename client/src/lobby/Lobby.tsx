@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { PLAYER_OF_SEAT } from '../../../game/bgio.ts';
-import { FACTIONS, type Seat } from '../../../game/types.ts';
+import { FACTIONS, type Seat } from '../../../game/index.ts';
 import { getScenario, SCENARIO_IDS } from '../../../scenarios/index.ts';
 import { RUNG_LABEL, SEAT_LABEL } from '../theme.ts';
 import { type BotSeats, createMatch, listMatches, type MatchMeta, seatLink } from './api.ts';

@@ -2,8 +2,7 @@
  * Who plays each faction seat — a person or a bot with one of the engine's policies —
  * for a new match (lobby) or a branch (replay viewer).
  */
-import { policiesFor } from '../../../game/bots.ts';
-import { FACTIONS, type Faction } from '../../../game/types.ts';
+import { FACTIONS, type Faction, policiesFor } from '../../../game/index.ts';
 import { SEAT_LABEL } from '../theme.ts';
 import type { BotSeats } from './api.ts';
 

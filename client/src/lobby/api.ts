@@ -2,7 +2,7 @@
  * The boardgame.io Lobby REST API at the same origin (DESIGN.md section 3): create a match,
  * read who is seated, join a seat. Credentials are kept per match and seat in localStorage.
  */
-import type { Seat } from '../../../game/types.ts';
+import type { Seat } from '../../../game/index.ts';
 
 export const GAME_NAME = 'island-chain';
 const BASE = `/games/${GAME_NAME}`;

@@ -6,7 +6,7 @@
 
 import { useEffect, useState } from 'react';
 import { PLAYER_OF_SEAT } from '../../../game/bgio.ts';
-import type { Seat } from '../../../game/types.ts';
+import type { Seat } from '../../../game/index.ts';
 import { getScenario } from '../../../scenarios/index.ts';
 import { type Highlights, MapView } from '../board/MapView.tsx';
 import { SelectionCard } from '../board/SelectionCard.tsx';

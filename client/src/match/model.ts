@@ -6,34 +6,40 @@
  * On a view these answers are advisory; the server re-validates every action.
  */
 
-import { offerResponders } from '../../../game/actions.ts';
 import { checkAction } from '../../../game/bgio.ts';
-import { capacityLeft, coordinationCapacity } from '../../../game/command.ts';
-import { PROGRAMS } from '../../../game/data/programs.ts';
-import { munitionById, type UnitCategory, unitTypeById } from '../../../game/data/units.ts';
-import { ZONE_CATALOG, type ZoneDef } from '../../../game/data/zones.ts';
-import { deterrenceEstimate } from '../../../game/deterrence.ts';
-import type { MatchView, ViewSeat } from '../../../game/fog.ts';
-import { legalOrders } from '../../../game/legal.ts';
 import {
   type Action,
+  budgetLeft,
+  type CombinedProposal,
+  capacityLeft,
+  coordinationCapacity,
+  type DeterrenceEstimate,
+  deterrenceEstimate,
+  FACTIONS,
+  type Faction,
   formatOrder,
   type GrayZoneAction,
+  type LegalStatus,
+  type LogEvent,
+  legalOrders,
+  type MatchState,
+  type MatchView,
+  munitionById,
   type Order,
+  offerResponders,
+  PROGRAMS,
+  type RoundSummary,
+  type Rung,
+  type Scenario,
   type TargetAim,
-} from '../../../game/orders.ts';
-import type { Scenario } from '../../../game/scenario.ts';
-import type {
-  CombinedProposal,
-  DeterrenceEstimate,
-  LogEvent,
-  MatchState,
-  RoundSummary,
-  TermsOffer,
-  UnitState,
-} from '../../../game/state.ts';
-import { FACTIONS, type Faction, type LegalStatus, type Rung } from '../../../game/types.ts';
-import { budgetLeft } from '../../../game/validate.ts';
+  type TermsOffer,
+  type UnitCategory,
+  type UnitState,
+  unitTypeById,
+  type ViewSeat,
+  ZONE_CATALOG,
+  type ZoneDef,
+} from '../../../game/index.ts';
 import { getScenario } from '../../../scenarios/index.ts';
 
 /** An action as the client sends it: the server adds the seat from the player's credentials. */

@@ -9,8 +9,7 @@ import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MOVE_OF_ACTION } from '../../../game/bgio.ts';
-import type { MatchView } from '../../../game/fog.ts';
-import type { MatchState } from '../../../game/state.ts';
+import type { MatchState, MatchView } from '../../../game/index.ts';
 import { getScenario, IslandChainGame } from '../../../scenarios/index.ts';
 import { buildModel, type Intent, type MatchModel } from './model.ts';
 

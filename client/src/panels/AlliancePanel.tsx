@@ -4,8 +4,15 @@
  * terms and answer offers. Every button shows the engine's reason before sending.
  */
 import { useState } from 'react';
-import { TARGET_AIMS, type TargetAim } from '../../../game/orders.ts';
-import { COMBINED_KINDS, type CombinedKind, partnerOf, TERMS, type Terms } from '../../../game/types.ts';
+import {
+  COMBINED_KINDS,
+  type CombinedKind,
+  partnerOf,
+  TARGET_AIMS,
+  type TargetAim,
+  TERMS,
+  type Terms,
+} from '../../../game/index.ts';
 import type { Intent, MatchModel, ProposalVM } from '../match/model.ts';
 import { SEAT_LABEL, titleCase } from '../theme.ts';
 import { Send, SendChoice, type SendFn } from './Send.tsx';

@@ -3,7 +3,7 @@
  * command architecture and coordination capacity left, alliance cohesion, the seat's budget
  * and its own deterrence reading. Numbers come from the view and the model only.
  */
-import { LEGAL_STATUSES, phaseOf } from '../../../game/types.ts';
+import { LEGAL_STATUSES, phaseOf } from '../../../game/index.ts';
 import { fmt, type MatchModel } from '../match/model.ts';
 import { RUNG_LABEL, titleCase } from '../theme.ts';
 

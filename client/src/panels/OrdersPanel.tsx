@@ -11,7 +11,7 @@ import {
   type Order,
   parseOrder,
   type TargetAim,
-} from '../../../game/orders.ts';
+} from '../../../game/index.ts';
 import type { Intent, MatchModel, UnitVM } from '../match/model.ts';
 import { RUNG_LABEL, titleCase } from '../theme.ts';
 import { Send, type SendFn } from './Send.tsx';

@@ -4,8 +4,7 @@
  * round summaries, and the whole match log.
  */
 import { useState } from 'react';
-import type { LogEvent } from '../../../game/state.ts';
-import { FACTIONS } from '../../../game/types.ts';
+import { FACTIONS, type LogEvent } from '../../../game/index.ts';
 import { recordLink, reportLink } from '../lobby/api.ts';
 import { fmt, type MatchModel, roundReview } from '../match/model.ts';
 import { SEAT_LABEL, titleCase } from '../theme.ts';

@@ -3,8 +3,7 @@
  * seat's own tracks, budgets, stockpiles and programs (all of them for the White Cell),
  * Red's option table (China and White Cell) or Blue's own margin, and losses so far.
  */
-import { munitionById } from '../../../game/data/units.ts';
-import { FACTIONS, type Faction, type Seat } from '../../../game/types.ts';
+import { FACTIONS, type Faction, munitionById, type Seat } from '../../../game/index.ts';
 import type { MatchMeta } from '../lobby/api.ts';
 import { fmt, type MatchModel } from '../match/model.ts';
 import { FACTION_COLOR, RUNG_LABEL, SEAT_LABEL, titleCase } from '../theme.ts';

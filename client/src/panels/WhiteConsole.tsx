@@ -5,9 +5,7 @@
  * the engine before it is sent and recorded like any other.
  */
 import { useState } from 'react';
-import { formatOrder } from '../../../game/orders.ts';
-import { TRACK_PATHS, type TrackPath } from '../../../game/scenario.ts';
-import { FACTIONS } from '../../../game/types.ts';
+import { FACTIONS, formatOrder, TRACK_PATHS, type TrackPath } from '../../../game/index.ts';
 import type { MatchModel } from '../match/model.ts';
 import { SEAT_LABEL } from '../theme.ts';
 import { Send, SendChoice, type SendFn } from './Send.tsx';

@@ -3,7 +3,7 @@
  * view), bookmarks with notes, and branching a new live match from a round.
  */
 import { useState } from 'react';
-import { FACTIONS, type Seat } from '../../../game/types.ts';
+import { FACTIONS, type Seat } from '../../../game/index.ts';
 import { type BotSeats, seatLink } from '../lobby/api.ts';
 import { SeatPlayers } from '../lobby/SeatPlayers.tsx';
 import { SEAT_LABEL } from '../theme.ts';

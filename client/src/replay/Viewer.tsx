@@ -6,7 +6,7 @@
  */
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type ViewSeat, viewFor } from '../../../game/fog.ts';
+import { type ViewSeat, viewFor } from '../../../game/index.ts';
 import { type Highlights, MapView } from '../board/MapView.tsx';
 import { SelectionCard } from '../board/SelectionCard.tsx';
 import { Tabs } from '../board/Tabs.tsx';

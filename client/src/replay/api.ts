@@ -2,7 +2,7 @@
  * The server routes the replay viewer uses (server/README.md): finished matches and their
  * records, branching a record from a round, and the after-action report.
  */
-import type { MatchRecord } from '../../../game/harness.ts';
+import type { MatchRecord } from '../../../match/index.ts';
 import { GAME_NAME, type MatchMeta } from '../lobby/api.ts';
 
 export { reportLink } from '../lobby/api.ts';

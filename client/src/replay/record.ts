@@ -4,8 +4,9 @@
  * optional `bookmarks` field: notes on rounds and adjudication steps, saved with the record.
  * `replay()` reads only the fields it knows, so a record with bookmarks replays as before.
  */
-import { checkRecord, type MatchRecord } from '../../../game/harness.ts';
-import { err, ok, type Result } from '../../../game/types.ts';
+
+import { err, ok, type Result } from '../../../game/index.ts';
+import { checkRecord, type MatchRecord } from '../../../match/index.ts';
 
 /** A note on a round, or on one adjudication step of it (a `STEP_GROUPS` key; none = the round's start). */
 export interface Bookmark {

@@ -10,12 +10,18 @@
  * round's start to its end at the review step. A record that diverges from these rules is
  * cut at the last state it vouches for: the start of the round whose hash differs.
  */
-import { applyAction, newMatch } from '../../../game/engine.ts';
-import { type ViewSeat, viewFor } from '../../../game/fog.ts';
-import { type MatchRecord, type ReplayResult, replay } from '../../../game/harness.ts';
-import type { Scenario } from '../../../game/scenario.ts';
-import { type LogEvent, type MatchState, RULES_VERSION } from '../../../game/state.ts';
-import type { StepName } from '../../../game/types.ts';
+import {
+  applyAction,
+  type LogEvent,
+  type MatchState,
+  newMatch,
+  RULES_VERSION,
+  type Scenario,
+  type StepName,
+  type ViewSeat,
+  viewFor,
+} from '../../../game/index.ts';
+import { type MatchRecord, type ReplayResult, replay } from '../../../match/index.ts';
 
 /** Adjudication steps as the viewer shows them, in order; each groups one or more log steps. */
 export const STEP_GROUPS = [

@@ -1,8 +1,8 @@
 /** Geography helpers over the zone catalog (DESIGN.md section 2): lookup, great-circle distance, reachability. */
 
-import type { Domain } from './data/units.ts';
-import { ZONE_CATALOG, type ZoneDef, type ZoneFeature } from './data/zones.ts';
-import type { ZoneId } from './types.ts';
+import type { ZoneId } from '../types.ts';
+import type { Domain } from './units.ts';
+import { ZONE_CATALOG, type ZoneDef, type ZoneFeature } from './zones.ts';
 
 export const zoneById: ReadonlyMap<ZoneId, ZoneDef> = new Map(ZONE_CATALOG.map((z) => [z.id, z]));
 

@@ -5,19 +5,93 @@
  * budgets; then the deterrence check, the outcome check and the next round's events.
  */
 
-import { airCombat, groundStep, movementStep, navalStep, strikeStep } from './combat.ts';
-import { coordinationCapacity } from './command.ts';
+import type { Scenario } from '../data/scenario.ts';
+import { airCombat } from '../rules/air.ts';
+import { coordinationCapacity, coordinationStep } from '../rules/alliance.ts';
+import { economyStep, productionStep } from '../rules/economy.ts';
+import { eventsStep } from '../rules/events.ts';
+import { grayZoneStep } from '../rules/grayzone.ts';
+import { embarkLandings, groundStep, type Landing } from '../rules/landing.ts';
+import { movementStep } from '../rules/movement.ts';
+import { navalStep } from '../rules/naval.ts';
+import { settleOffers } from '../rules/offramps.ts';
+import { politicsStep } from '../rules/politics.ts';
+import { strikeStep } from '../rules/strike.ts';
+import { byFaction, FACTIONS, phaseOf, ROUND_DAYS, type StepName } from '../types.ts';
 import { deterrenceEstimate } from './deterrence.ts';
 import { type DraftState, draftOf, freeze } from './draft.ts';
-import { economyStep, eventsStep, productionStep } from './economy.ts';
 import { hashText } from './hash.ts';
-import { formatOrder, type Order } from './orders.ts';
+import type { Order } from './orders.ts';
 import { decisiveOutcome, finalOutcome } from './outcome.ts';
-import { coordinationStep, grayZoneStep, politicsStep, type StepContext, settleOffers } from './politics.ts';
-import type { Scenario } from './scenario.ts';
 import type { MatchState } from './state.ts';
+import type { StepContext } from './step.ts';
 import { log, totalLosses } from './tracks.ts';
-import { byFaction, FACTIONS, phaseOf, ROUND_DAYS } from './types.ts';
+
+/** A round's adjudication context: the step context, plus what one step hands to a later one. */
+interface RoundContext extends StepContext {
+  /** Days the round stands for (section 6: the phase sets the tempo). */
+  readonly days: number;
+  /** Landings under way, from movement to ground combat. */
+  landings: readonly Landing[];
+  /** Units that fired in the strike step (they do not fire again in naval combat). */
+  fired: ReadonlySet<string>;
+  /** Whether terms were agreed in the off-ramps step. */
+  termsAgreed: boolean;
+}
+
+/**
+ * The fixed order of adjudication (DESIGN.md section 4), one step per row: each row names the
+ * log step its events are written under. The deterrence check, the outcome check and the
+ * next round's events follow in `adjudicate`.
+ */
+export const ADJUDICATION: readonly {
+  readonly step: StepName;
+  readonly run: (d: DraftState, ctx: RoundContext) => void;
+}[] = [
+  {
+    step: 'orders',
+    // The orders that take effect are written to the log (each seen by its faction and White
+    // Cell), so a record whose actions were altered never replays to the same state hash.
+    run: (d, ctx) => {
+      for (const f of FACTIONS)
+        for (const o of ctx.orders[f])
+          log(d, 'orders', 'orders-in-effect', { faction: f, order: o }, [f, 'white']);
+    },
+  },
+  {
+    step: 'coordination',
+    run: (d, ctx) => {
+      coordinationStep(d, ctx);
+      d.alliance.disruption = 0; // strikes on headquarters disrupt one round's coordination
+    },
+  },
+  { step: 'gray-zone', run: grayZoneStep },
+  { step: 'politics', run: politicsStep },
+  {
+    step: 'movement',
+    run: (d, ctx) => {
+      movementStep(d, ctx);
+      ctx.landings = embarkLandings(d, ctx);
+    },
+  },
+  {
+    step: 'strikes',
+    run: (d, ctx) => {
+      ctx.fired = strikeStep(d, ctx);
+      airCombat(d, ctx, ctx.days);
+    },
+  },
+  { step: 'naval', run: (d, ctx) => navalStep(d, ctx, ctx.fired) },
+  { step: 'ground', run: (d, ctx) => groundStep(d, ctx, ctx.landings) },
+  { step: 'economy', run: economyStep },
+  { step: 'production', run: productionStep },
+  {
+    step: 'politics',
+    run: (d, ctx) => {
+      ctx.termsAgreed = settleOffers(d);
+    },
+  },
+];
 
 /** Orders that take effect: those awaiting White Cell approval and not approved are held. */
 function effectiveOrders(d: DraftState): StepContext['orders'] {
@@ -25,12 +99,10 @@ function effectiveOrders(d: DraftState): StepContext['orders'] {
     d.pending[f].orders.filter((_o: Order, i: number) => {
       const req = d.requests.find((r) => r.round === d.round && r.seat === f && r.orderIndex === i);
       if (!req || req.status === 'approved') return true;
-      log(
-        d,
+      log(d, 'white', 'order-held', { faction: f, orderType: _o.type, denied: req.status !== 'pending' }, [
+        f,
         'white',
-        `${f}'s ${_o.type} order was held by White Cell (${req.status === 'pending' ? 'not approved in time' : 'denied'})`,
-        [f, 'white'],
-      );
+      ]);
       return false;
     }),
   );
@@ -56,30 +128,23 @@ export function startMatch(s: MatchState, scenario: Scenario): MatchState {
 export function adjudicate(s: MatchState, scenario: Scenario): MatchState {
   const d = draftOf(s);
   const ctx: StepContext = { scenario, orders: effectiveOrders(d) };
-  // The orders that take effect are written to the log (each seen by its faction and White
-  // Cell), so a record whose actions were altered never replays to the same state hash.
-  for (const f of FACTIONS)
-    for (const o of ctx.orders[f]) log(d, 'orders', `${f}: ${formatOrder(o)}`, [f, 'white']);
-  const days = ROUND_DAYS[phaseOf(d.escalation)];
-  coordinationStep(d, ctx);
-  d.alliance.disruption = 0;
-  grayZoneStep(d, ctx);
-  politicsStep(d, ctx);
-  const landings = movementStep(d, ctx);
-  const fired = strikeStep(d, ctx);
-  airCombat(d, ctx, days);
-  navalStep(d, ctx, fired);
-  groundStep(d, ctx, landings);
-  economyStep(d, ctx);
-  productionStep(d, ctx);
-  const termsAgreed = settleOffers(d);
+  const rc: RoundContext = {
+    ...ctx,
+    days: ROUND_DAYS[phaseOf(d.escalation)],
+    landings: [],
+    fired: new Set(),
+    termsAgreed: false,
+  };
+  for (const row of ADJUDICATION) row.run(d, rc);
+  const termsAgreed = rc.termsAgreed;
   const estimate = deterrenceEstimate(freeze(d), scenario, 'china');
   d.deterrence = estimate as DraftState['deterrence'];
   if (estimate.best)
     log(
       d,
       'deterrence',
-      `Red's best option: rung ${estimate.best.rung} with temptation ${estimate.best.temptation} against resolve ${estimate.resolve}`,
+      'red-best-option',
+      { rung: estimate.best.rung, temptation: estimate.best.temptation, resolve: estimate.resolve },
       ['china', 'white'],
     );
   const snapshot = freeze(d);
@@ -98,14 +163,15 @@ export function adjudicate(s: MatchState, scenario: Scenario): MatchState {
     budgets: byFaction((f) => d.budgets[f]),
     losses: byFaction((f) => totalLosses(snapshot, f)),
   });
-  log(d, 'review', `Round ${d.round} adjudicated`, 'all');
+  log(d, 'review', 'round-adjudicated', { round: d.round });
   const decisive = termsAgreed ? null : decisiveOutcome(freeze(d));
   if (termsAgreed || decisive || d.round >= d.maxRounds) {
     d.stage = 'ended';
     d.outcome = termsAgreed
       ? d.outcome
       : (decisive ?? finalOutcome(freeze(d), 'the scenario reached its last round'));
-    if (d.outcome) log(d, 'review', `Match ends: ${d.outcome.category} (${d.outcome.reason})`, 'all');
+    if (d.outcome)
+      log(d, 'review', 'match-ended', { category: d.outcome.category, reason: d.outcome.reason });
     digestLog(d);
     return freeze(d);
   }

@@ -3,10 +3,10 @@
  * published wargames: Chinese victory / stalemate trending toward China / stalemate
  * indeterminate / stalemate trending against China / Chinese defeat.
  */
-import { zoneDef } from './map.ts';
+import { zoneDef } from '../data/map.ts';
+import { type ByFaction, byFaction, type Faction, type OutcomeCategory } from '../types.ts';
 import type { MatchState, Outcome } from './state.ts';
 import { totalLosses } from './tracks.ts';
-import { type ByFaction, byFaction, type Faction, type OutcomeCategory } from './types.ts';
 import { liveUnits, unitType } from './units.ts';
 
 const TAIWAN_MAIN = ['taipei', 'taichung', 'tainan-kaohsiung', 'hualien-taitung'];

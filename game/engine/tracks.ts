@@ -1,8 +1,10 @@
 /** Track helpers (DESIGN.md section 7): effects on named tracks, clamping, the round log and loss ledger. */
+
+import type { Effect, TrackPath } from '../data/scenario.ts';
+import type { Faction, Rung, Seat, StepName } from '../types.ts';
 import type { DraftState } from './draft.ts';
-import type { Effect, TrackPath } from './scenario.ts';
+import { type EventData, type EventKind, eventText } from './events.ts';
 import type { LogEvent, MatchState } from './state.ts';
-import type { EventKind, Faction, Rung, Seat, StepName } from './types.ts';
 import { unitType } from './units.ts';
 
 const INT_TRACKS: readonly string[] = [
@@ -73,26 +75,27 @@ export function bump(
  */
 export const SHARED_LOG = new WeakSet<object>();
 
-export function log(
+/** Writes an event to the round log: its kind, its data and the sentence the one formatter renders from them. */
+export function log<K extends EventKind>(
   d: DraftState,
   step: StepName,
-  text: string,
+  kind: K,
+  data: EventData[K],
   visibleTo: readonly Seat[] | 'all' = 'all',
-  data?: LogEvent['data'],
-  kind?: EventKind,
 ): void {
   if (SHARED_LOG.has(d)) {
     d.log = [...d.log];
     SHARED_LOG.delete(d);
   }
-  d.log.push({
+  const event = {
     round: d.round,
     step,
-    ...(kind ? { kind } : {}),
-    text,
+    kind,
+    text: eventText(kind, data),
     visibleTo: visibleTo === 'all' ? 'all' : [...visibleTo],
-    ...(data ? { data: { ...data } } : {}),
-  });
+    data,
+  } as LogEvent;
+  d.log.push(event as DraftState['log'][number]);
 }
 
 /** Removes steps from a unit and books the loss by faction and unit category. */

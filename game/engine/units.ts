@@ -1,7 +1,7 @@
 /** Unit helpers over state and catalog. */
-import { type MunitionDef, munitionById, type UnitTypeDef, unitTypeById } from './data/units.ts';
+import { type MunitionDef, munitionById, type UnitTypeDef, unitTypeById } from '../data/units.ts';
+import { type Faction, isBlue, type ZoneId } from '../types.ts';
 import type { MatchState, UnitState } from './state.ts';
-import { type Faction, isBlue, type ZoneId } from './types.ts';
 
 export function unitType(u: UnitState): UnitTypeDef {
   const t = unitTypeById.get(u.type);

@@ -5,11 +5,11 @@
  * unknown key anywhere (a facilitator's typo) is an error that suggests the nearest valid key.
  */
 import { z } from 'zod';
-import { programById } from './data/programs.ts';
-import { MUNITIONS, unitTypeById } from './data/units.ts';
-import { ZONE_CATALOG } from './data/zones.ts';
-import { canonicalJson, hashText } from './hash.ts';
-import { APPROVAL_KINDS, err, FACTIONS, LEGAL_STATUSES, ok, type Result } from './types.ts';
+import { canonicalJson, hashText } from '../engine/hash.ts';
+import { APPROVAL_KINDS, err, FACTIONS, LEGAL_STATUSES, ok, type Result } from '../types.ts';
+import { programById } from './programs.ts';
+import { MUNITIONS, unitTypeById } from './units.ts';
+import { ZONE_CATALOG } from './zones.ts';
 
 /** Numeric tracks an event, inject or amendment may change (section 7). */
 export const TRACK_PATHS = [

@@ -4,27 +4,24 @@
  * what their faction can see (`visibleUnits`) and propose actions that the harness
  * passes through the same `applyAction` validation as a human's.
  */
-import { COMBINED_COST, capacityLeft, usCombatAllowedFrom } from './command.ts';
-import { PROGRAMS } from './data/programs.ts';
-import { deterrenceEstimate } from './deterrence.ts';
-import { visibleUnits } from './fog.ts';
-import { distanceKm, zoneDef } from './map.ts';
-import type { Action, Order } from './orders.ts';
-import { stream } from './rng.ts';
-import type { Scenario } from './scenario.ts';
-import type { CombinedProposal, MatchState } from './state.ts';
-import { type CombinedKind, type Faction, legalRank, type Rung } from './types.ts';
-import { liveUnits, munition, unitType } from './units.ts';
-import {
-  budgetLeft,
-  combatPermission,
-  landingReachable,
-  legalBasis,
-  moveTargets,
-  shotsLeft,
-  stockLeft,
-  validateOrder,
-} from './validate.ts';
+
+import { distanceKm, zoneDef } from '../data/map.ts';
+import { PROGRAMS } from '../data/programs.ts';
+import type { Scenario } from '../data/scenario.ts';
+import { deterrenceEstimate } from '../engine/deterrence.ts';
+import { visibleUnits } from '../engine/fog.ts';
+import type { Action, Order } from '../engine/orders.ts';
+import { stream } from '../engine/rng.ts';
+import type { CombinedProposal, MatchState } from '../engine/state.ts';
+import { liveUnits, munition, unitType } from '../engine/units.ts';
+import { validateOrder } from '../engine/validate.ts';
+import { COMBINED_COST, capacityLeft, usCombatAllowedFrom } from '../rules/alliance.ts';
+import { budgetLeft } from '../rules/economy.ts';
+import { landingReachable } from '../rules/landing.ts';
+import { moveTargets } from '../rules/movement.ts';
+import { legalBasis } from '../rules/politics.ts';
+import { combatPermission, shotsLeft, stockLeft } from '../rules/strike.ts';
+import { type CombinedKind, type Faction, legalRank, type Rung } from '../types.ts';
 
 export const RED_POLICIES = ['cautious', 'opportunist', 'aggressive'] as const;
 export const BLUE_POLICIES = ['baseline', 'forward-denial'] as const;

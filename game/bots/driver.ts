@@ -16,12 +16,12 @@
  * drives it synchronously, the server across awaits.
  */
 
-import { offerResponders } from './actions.ts';
-import { botAnswer, botPlan, botRespond, type Policy } from './bots.ts';
-import type { Action } from './orders.ts';
-import type { Scenario } from './scenario.ts';
-import type { MatchState } from './state.ts';
-import { FACTIONS, type Faction } from './types.ts';
+import type { Scenario } from '../data/scenario.ts';
+import type { Action } from '../engine/orders.ts';
+import type { MatchState } from '../engine/state.ts';
+import { offerResponders } from '../rules/offramps.ts';
+import { FACTIONS, type Faction } from '../types.ts';
+import { botAnswer, botPlan, botRespond, type Policy } from './policies.ts';
 
 /** Order in which bots plan: Red first, then Taiwan, Japan and the US. */
 export const PLAN_ORDER: readonly Faction[] = ['china', 'taiwan', 'japan', 'us'];

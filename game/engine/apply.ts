@@ -5,17 +5,18 @@
  * state passed in is never mutated.
  */
 
-import { approvalKind, offerResponders, validateAction } from './actions.ts';
+import type { Scenario } from '../data/scenario.ts';
+import { COMBINED_COST } from '../rules/alliance.ts';
+import { offerResponders } from '../rules/offramps.ts';
+import { approvalKind } from '../rules/white.ts';
+import { err, FACTIONS, type Faction, ok, type Result, type RuleError } from '../types.ts';
+import { validateAction } from './actions.ts';
 import { adjudicate, startMatch } from './adjudicate.ts';
-import { COMBINED_COST } from './command.ts';
 import { type DraftState, freeze, planningDraftOf } from './draft.ts';
 import type { Action } from './orders.ts';
-import { formatOrder } from './orders.ts';
 import { finalOutcome } from './outcome.ts';
-import type { Scenario } from './scenario.ts';
 import { createState, type MatchSetup, type MatchState } from './state.ts';
 import { applyEffect, log } from './tracks.ts';
-import { err, FACTIONS, type Faction, ok, type Result, type RuleError } from './types.ts';
 
 /** A new match at the start of round 1 (events applied, Red's first estimate made). */
 export function newMatch(scenario: Scenario, setup: MatchSetup): MatchState {
@@ -84,7 +85,7 @@ export function applyAction(
           orderIndex: d.pending[f].orders.length - 1,
           status: 'pending',
         });
-        log(d, 'planning', `${f} requests approval: ${formatOrder(action.order)}`, [f, 'white']);
+        log(d, 'planning', 'approval-requested', { faction: f, order: action.order }, [f, 'white']);
       }
       break;
     }
@@ -116,18 +117,24 @@ export function applyAction(
           : {}),
         status: 'open',
       });
-      log(d, 'coordination', `${action.seat} proposes ${action.kind}`, ['japan', 'us', 'white']);
+      log(d, 'coordination', 'proposal-made', { by: action.seat, operation: action.kind }, [
+        'japan',
+        'us',
+        'white',
+      ]);
       break;
     }
     case 'answer': {
       const p = d.proposals.find((x) => x.id === action.proposal)!;
       p.status = action.accept ? 'accepted' : 'refused';
       if (action.accept) d.alliance.capacityUsed += COMBINED_COST[p.kind];
-      log(d, 'coordination', `${action.seat} ${action.accept ? 'accepts' : 'refuses'} ${p.by}'s ${p.kind}`, [
-        'japan',
-        'us',
-        'white',
-      ]);
+      log(
+        d,
+        'coordination',
+        'proposal-answered',
+        { by: action.seat, accept: action.accept, proposer: p.by, operation: p.kind },
+        ['japan', 'us', 'white'],
+      );
       break;
     }
     case 'offer':
@@ -139,17 +146,17 @@ export function applyAction(
         answers: {},
         status: 'open',
       });
-      log(d, 'politics', `${action.seat} offers terms: ${action.terms}`, 'all');
+      log(d, 'politics', 'terms-offered', { by: action.seat, terms: action.terms });
       break;
     case 'respond': {
       const o = d.offers.find((x) => x.id === action.offer)!;
       o.answers[action.seat] = action.accept;
-      log(
-        d,
-        'politics',
-        `${action.seat} ${action.accept ? 'accepts' : 'rejects'} ${o.by}'s offer of ${o.terms}`,
-        'all',
-      );
+      log(d, 'politics', 'offer-answered', {
+        by: action.seat,
+        accept: action.accept,
+        offeredBy: o.by,
+        terms: o.terms,
+      });
       if (!action.accept) o.status = 'refused';
       else if (offerResponders(state, scenario, o.by).every((f) => o.answers[f] === true)) {
         o.status = 'accepted';
@@ -159,39 +166,34 @@ export function applyAction(
           round: d.round,
           reason: `${o.terms} offered by ${o.by} and accepted`,
         };
-        log(d, 'review', `Match ends: terms agreed (${o.terms})`, 'all');
+        log(d, 'review', 'terms-agreed', { terms: o.terms });
       }
       break;
     }
     case 'inject':
       for (const e of action.effects) applyEffect(d, e);
-      log(
-        d,
-        'white',
-        `White Cell inject: ${action.text}`,
-        'all',
-        Object.fromEntries(action.effects.map((e) => [e.track, e.delta])),
-      );
+      log(d, 'white', 'inject', {
+        text: action.text,
+        effects: action.effects.map((e) => ({ track: e.track, delta: e.delta })),
+      });
       break;
     case 'amend': {
       const v2 = applyEffect(d, { track: action.track, delta: action.delta });
-      log(
-        d,
-        'white',
-        `White Cell amends ${action.track} by ${action.delta} (now ${v2}): ${action.reason}`,
-        'all',
-      );
+      log(d, 'white', 'amendment', {
+        track: action.track,
+        delta: action.delta,
+        value: v2,
+        reason: action.reason,
+      });
       break;
     }
     case 'rule': {
       const r = d.requests.find((x) => x.id === action.request)!;
       r.status = action.approve ? 'approved' : 'denied';
-      log(
-        d,
+      log(d, 'white', 'ruling', { approve: action.approve, seat: r.seat, request: r.kind }, [
+        r.seat,
         'white',
-        `White Cell ${action.approve ? 'approves' : 'denies'} ${r.seat}'s request (${r.kind})`,
-        [r.seat, 'white'],
-      );
+      ]);
       break;
     }
     case 'set-timer':
@@ -203,7 +205,7 @@ export function applyAction(
         if (d.pending[f].committed) continue;
         ownPending(d, f).committed = true;
         for (const p of d.proposals) if (p.to === f && p.status === 'open') p.status = 'lapsed';
-        log(d, 'planning', `The planning timer ran out: ${f} commits what it has`, 'all');
+        log(d, 'planning', 'timer-expired', { faction: f });
       }
       adjudicateNow = !d.white.present;
       break;
@@ -213,7 +215,7 @@ export function applyAction(
     case 'end':
       d.stage = 'ended';
       d.outcome = finalOutcome(freeze(d), `White Cell ended the match: ${action.reason}`);
-      log(d, 'review', `White Cell ends the match: ${action.reason}`, 'all');
+      log(d, 'review', 'white-ended', { reason: action.reason });
       break;
   }
   const next = freeze(d);

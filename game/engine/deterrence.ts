@@ -6,15 +6,16 @@
  * intervention. Temptation = value × success − cost. Deterrence by denial is measured
  * as the margin between Red's resolve and its best option's temptation.
  */
-import { BLOCKADE, COMMAND, GROUND, NAVAL, SALVO } from './data/tables.ts';
-import { BLOCKADE_ZONES } from './economy.ts';
+
+import { distanceKm, zoneDef } from '../data/map.ts';
+import type { Scenario } from '../data/scenario.ts';
+import { BLOCKADE, COMMAND, GROUND, NAVAL, SALVO } from '../data/tables.ts';
+import { BLOCKADE_ZONES } from '../rules/economy.ts';
+import { salvoExpected } from '../rules/salvo.ts';
+import { type Faction, legalRank, ROUND_DAYS, type Rung } from '../types.ts';
 import { visibleUnits } from './fog.ts';
-import { distanceKm, zoneDef } from './map.ts';
-import { salvoExpected } from './salvo.ts';
-import type { Scenario } from './scenario.ts';
 import type { DeterrenceEstimate, DeterrenceOption, MatchState, UnitState } from './state.ts';
 import { clamp } from './tracks.ts';
-import { type Faction, legalRank, ROUND_DAYS, type Rung } from './types.ts';
 import { munition, unitType } from './units.ts';
 
 /** Rounds looked ahead by the estimate. */

@@ -6,8 +6,8 @@
  * 25-missile salvo leaves about half a leaker. The same function runs with random
  * draws (adjudication) or at expected values (the deterrence check).
  */
-import { SALVO } from './data/tables.ts';
-import type { Stream } from './rng.ts';
+import { SALVO } from '../data/tables.ts';
+import type { Stream } from '../engine/rng.ts';
 
 export interface SalvoInput {
   readonly shots: number;

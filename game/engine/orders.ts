@@ -3,8 +3,8 @@
  * `type`, plus a one-line text form for logs, the CLI and golden files.
  */
 
-import type { Effect, TrackPath } from './scenario.ts';
-import type { CombinedKind, Faction, LegalStatus, Rung, Terms, UnitId, ZoneId } from './types.ts';
+import type { Effect, TrackPath } from '../data/scenario.ts';
+import type { CombinedKind, Faction, LegalStatus, Rung, Terms, UnitId, ZoneId } from '../types.ts';
 
 export const TARGET_AIMS = ['ships', 'airbase', 'ground', 'port', 'hq', 'launchers'] as const;
 export type TargetAim = (typeof TARGET_AIMS)[number];

@@ -3,14 +3,12 @@
  * match; the scenario is fixed data referred to by id and hash.
  */
 
-import { unitTypeById } from './data/units.ts';
-import type { Order } from './orders.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from '../data/scenario.ts';
+import { unitTypeById } from '../data/units.ts';
 import {
   type ByFaction,
   byFaction,
   type CombinedKind,
-  type EventKind,
   type Faction,
   type LegalStatus,
   type OutcomeCategory,
@@ -20,10 +18,12 @@ import {
   type Terms,
   type UnitId,
   type ZoneId,
-} from './types.ts';
+} from '../types.ts';
+import type { EventData, EventKind } from './events.ts';
+import type { Order } from './orders.ts';
 
-/** Changes whenever a record's state hashes would (1.0.1: log events carry a typed kind). */
-export const RULES_VERSION = '1.0.1';
+/** Changes whenever a record's state hashes would (1.0.1: log events carry a typed kind; 1.0.2: every event carries its kind and typed data). */
+export const RULES_VERSION = '1.0.2';
 
 export interface UnitState {
   readonly id: UnitId;
@@ -123,14 +123,21 @@ export interface ApprovalRequest {
   readonly status: 'pending' | 'approved' | 'denied';
 }
 
-export interface LogEvent {
-  readonly round: number;
-  readonly step: StepName; // one of STEPS (game/types.ts)
-  readonly kind?: EventKind; // for events something acts on (EVENT_KINDS); read this, never the text
-  readonly text: string;
-  readonly visibleTo: readonly Seat[] | 'all';
-  readonly data?: Readonly<Record<string, string | number | boolean>>;
-}
+/**
+ * One entry of the round log (DESIGN.md section 1): the step it belongs to, its kind and typed
+ * data (engine/events.ts), the sentence rendered from them, and who may see it. Readers test
+ * `kind` and read `data`; the sentence is for people.
+ */
+export type LogEvent = {
+  readonly [K in EventKind]: {
+    readonly round: number;
+    readonly step: StepName; // one of STEPS (game/types.ts)
+    readonly kind: K;
+    readonly text: string;
+    readonly visibleTo: readonly Seat[] | 'all';
+    readonly data: EventData[K];
+  };
+}[EventKind];
 
 export interface DeterrenceOption {
   readonly rung: Rung;

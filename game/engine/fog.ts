@@ -5,10 +5,11 @@
  * pooled between Japan and the US under shared ISR); submarines only with ASW present.
  * White Cell sees everything. No view carries the match seed.
  */
-import { sharedIsr } from './command.ts';
-import { distanceKm, zoneDef } from './map.ts';
+
+import { distanceKm, zoneDef } from '../data/map.ts';
+import { sharedIsr } from '../rules/alliance.ts';
+import { byFaction, FACTIONS, type Faction, isBlue, type Seat } from '../types.ts';
 import type { MatchState, Pending, UnitState } from './state.ts';
-import { byFaction, FACTIONS, type Faction, isBlue, type Seat } from './types.ts';
 import { liveUnits, unitType } from './units.ts';
 
 export type ViewSeat = Seat | 'observer';

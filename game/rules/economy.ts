@@ -1,20 +1,111 @@
 /**
- * Blockade and economic effects, production and budgets (DESIGN.md sections 4, 7, 8),
- * and the events that open each round.
+ * The economy (DESIGN.md section 7, "Tracks and resources", and section 6 for the blockade):
+ * budgets and programs, defense spending, Taiwan's reserves; the fund, spending and mobilize
+ * orders, the blockade and economic step, and production.
  */
 
-import { belligerent } from './combat.ts';
-import { programById } from './data/programs.ts';
-import { BLOCKADE } from './data/tables.ts';
-import type { DraftState } from './draft.ts';
-import { zoneDef } from './map.ts';
-import type { StepContext } from './politics.ts';
-import { stream } from './rng.ts';
-import type { Scenario } from './scenario.ts';
-import type { MatchState } from './state.ts';
-import { applyEffect, bump, clamp, log, round3 } from './tracks.ts';
-import { FACTIONS, phaseOf, ROUND_DAYS } from './types.ts';
-import { forgetUnitList, liveUnits, unitType } from './units.ts';
+import { zoneDef } from '../data/map.ts';
+import { PROGRAMS, programById } from '../data/programs.ts';
+import type { Scenario } from '../data/scenario.ts';
+import { BLOCKADE } from '../data/tables.ts';
+import type { DraftState } from '../engine/draft.ts';
+import { fail, OK, type OrderOf, type OrderRules, ordered } from '../engine/rule.ts';
+import type { MatchState } from '../engine/state.ts';
+import type { StepContext } from '../engine/step.ts';
+import { bump, clamp, log, round3 } from '../engine/tracks.ts';
+import { forgetUnitList, liveUnits, unitType } from '../engine/units.ts';
+import { FACTIONS, type Faction, phaseOf, type Result, ROUND_DAYS, type RuleError } from '../types.ts';
+import { belligerent } from './strike.ts';
+
+/** Budget points still free after the faction's pending orders. */
+export function budgetLeft(state: MatchState, f: Faction): number {
+  let spent = 0;
+  for (const o of state.pending[f].orders) {
+    if (o.type === 'fund') spent += o.amount;
+    if (o.type === 'invest-command' || o.type === 'mobilize') spent += 1;
+  }
+  return state.budgets[f] - spent;
+}
+
+function checkFund(
+  state: MatchState,
+  _scenario: Scenario,
+  f: Faction,
+  o: OrderOf<'fund'>,
+): Result<void, RuleError> {
+  const p = programById.get(o.program);
+  if (!p) return fail('ERR_NO_PROGRAM', `no program "${o.program}"`);
+  if (p.faction !== f) return fail('ERR_NOT_YOURS', `${p.name} is a ${p.faction} program`);
+  if (state.completedPrograms.includes(p.id))
+    return fail('ERR_PROGRAM_DONE', `${p.name} is already complete`);
+  if (!Number.isInteger(o.amount) || o.amount < 1)
+    return fail('ERR_BAD_AMOUNT', 'fund a whole number of budget points, at least 1');
+  if (o.amount > budgetLeft(state, f))
+    return fail('ERR_BUDGET', `only ${budgetLeft(state, f)} budget points left this round`);
+  return OK;
+}
+
+function checkSpending(
+  state: MatchState,
+  _scenario: Scenario,
+  f: Faction,
+  o: OrderOf<'spending'>,
+): Result<void, RuleError> {
+  if (f !== 'japan' && f !== 'taiwan')
+    return fail('ERR_NOT_YOURS', 'only Japan and Taiwan set a defense-spending target here');
+  if (ordered(state, f, 'spending')) return fail('ERR_DUPLICATE', 'one spending order per round');
+  const cur = state[f].defenseSpendingPctGdp;
+  if (!Number.isFinite(o.pctGdp) || o.pctGdp < 0.5 || o.pctGdp > 6)
+    return fail('ERR_BAD_AMOUNT', 'spending must be between 0.5% and 6% of GDP');
+  if (Math.abs(o.pctGdp - cur) > 0.5 + 1e-9)
+    return fail(
+      'ERR_SPENDING_STEP',
+      `spending may change by at most 0.5 points of GDP a round (now ${cur}%)`,
+    );
+  if (f === 'japan' && o.pctGdp > cur && state.japan.politicalCapital < 10)
+    return fail('ERR_POLITICAL_CAPITAL', 'raising spending needs 10 political capital');
+  return OK;
+}
+
+function checkMobilize(
+  state: MatchState,
+  _scenario: Scenario,
+  f: Faction,
+  _o: OrderOf<'mobilize'>,
+): Result<void, RuleError> {
+  if (f !== 'taiwan') return fail('ERR_NOT_YOURS', 'reserve mobilization is a Taiwanese order');
+  if (ordered(state, f, 'mobilize')) return fail('ERR_DUPLICATE', 'one mobilization per round');
+  if (state.taiwan.reserveMobilization >= 100) return fail('ERR_ALREADY', 'reserves are fully mobilized');
+  if (budgetLeft(state, f) < 1) return fail('ERR_BUDGET', 'mobilization costs 1 budget point');
+  return OK;
+}
+
+/** The economy's orders. Funding is listed at the most a program can use; any smaller whole amount is legal too. */
+export const ECONOMY_ORDERS: OrderRules<'fund' | 'spending' | 'mobilize'> = {
+  fund: {
+    check: checkFund,
+    *candidates(state, _scenario, f) {
+      const budget = budgetLeft(state, f);
+      for (const p of PROGRAMS)
+        if (p.faction === f && budget > 0)
+          yield {
+            type: 'fund',
+            program: p.id,
+            amount: Math.min(budget, Math.max(1, p.cost - (state.programs[f][p.id] ?? 0))),
+          };
+    },
+  },
+  spending: {
+    check: checkSpending,
+    *candidates(state, _scenario, f) {
+      if (f !== 'japan' && f !== 'taiwan') return;
+      const cur = state[f].defenseSpendingPctGdp;
+      for (const d of [-0.5, -0.1, 0.1, 0.2, 0.5])
+        yield { type: 'spending', pctGdp: Math.round((cur + d) * 10) / 10 };
+    },
+  },
+  mobilize: { check: checkMobilize, candidates: () => [{ type: 'mobilize' }] },
+};
 
 export const BLOCKADE_ZONES = [
   'taiwan-strait-north',
@@ -63,13 +154,11 @@ export function economyStep(d: DraftState, ctx: StepContext): void {
     bump(d, 'taiwan', 'publicWill', -BLOCKADE.willLossPerShortfall.value * shortfall * (days / 7));
     bump(d, 'china', 'standing', -(d.escalation >= 3 ? 3 : 1.5));
     bump(d, 'japan', 'publicSupport', -0.5);
-    log(
-      d,
-      'economy',
-      `${d.escalation >= 3 ? 'Blockade' : 'Quarantine'}: ${Math.round(cut * 100)}% of Taiwan's energy imports stopped; ${round3(d.taiwan.energyDays)} days of stocks left`,
-      'all',
-      { interdiction: cut, energyDays: d.taiwan.energyDays },
-    );
+    log(d, 'economy', 'energy-interdicted', {
+      blockade: d.escalation >= 3,
+      interdiction: cut,
+      energyDays: d.taiwan.energyDays,
+    });
   } else if (d.taiwan.energyDays < maxDays) {
     d.taiwan.energyDays = round3(Math.min(maxDays, d.taiwan.energyDays + days * 0.5));
   }
@@ -109,7 +198,14 @@ export function productionStep(d: DraftState, ctx: StepContext): void {
       if (!p || d.completedPrograms.includes(p.id)) continue;
       d.programs[f][p.id] = (d.programs[f][p.id] ?? 0) + o.amount;
       if (d.programs[f][p.id]! >= p.cost) completeProgram(d, p.id);
-      else log(d, 'production', `${p.name}: ${d.programs[f][p.id]}/${p.cost}`, [f, 'white']);
+      else
+        log(
+          d,
+          'production',
+          'program-progress',
+          { program: p.id, faction: f, funded: d.programs[f][p.id]!, cost: p.cost },
+          [f, 'white'],
+        );
     }
   }
   // Budgets: Japan's and Taiwan's scale with their spending relative to the start.
@@ -165,28 +261,11 @@ export function completeProgram(d: DraftState, id: string): void {
       break;
   }
   if (p.faction === 'japan') bump(d, 'us', 'burdenSharing', 3);
-  log(d, 'production', `${p.name} completed`, p.faction === 'china' ? ['china', 'white'] : 'all');
-}
-
-/** Events (section 4 step 1): the scenario's timeline for this round and a seeded draw from its deck. */
-export function eventsStep(d: DraftState, scenario: Scenario): void {
-  for (const e of scenario.events) {
-    if (e.round !== d.round) continue;
-    for (const eff of e.effects) applyEffect(d, eff);
-    log(d, 'events', e.text, 'all', { id: e.id });
-  }
-  const rng = stream(d.seed, `round-${d.round}/events`);
-  if (scenario.eventDeck.length === 0 || !rng.chance(scenario.eventChance)) return;
-  const eligible = scenario.eventDeck.filter((e) => d.escalation >= e.minRung && d.escalation <= e.maxRung);
-  const total = eligible.reduce((a, e) => a + e.weight, 0);
-  if (total <= 0) return;
-  let x = rng.next() * total;
-  for (const e of eligible) {
-    x -= e.weight;
-    if (x < 0) {
-      for (const eff of e.effects) applyEffect(d, eff);
-      log(d, 'events', e.text, 'all', { id: e.id });
-      return;
-    }
-  }
+  log(
+    d,
+    'production',
+    'program-completed',
+    { program: p.id },
+    p.faction === 'china' ? ['china', 'white'] : 'all',
+  );
 }

@@ -1,0 +1,89 @@
+/**
+ * The engine's public API (DESIGN.md section 1: "index.ts is the front door"): what the
+ * server, the client, the CLI, match/, analysis/, report/, the bench and the tests import.
+ * Everything else in game/ is the engine's own. The boardgame.io adapter is game/bgio.ts.
+ */
+
+// Bots
+export { botTurn } from './bots/driver.ts';
+export { defaultPolicy, type Policy, policiesFor } from './bots/policies.ts';
+export { distanceKm, zoneDef } from './data/map.ts';
+export { PROGRAMS, programById } from './data/programs.ts';
+export {
+  type Effect,
+  formatScenarioError,
+  loadScenario,
+  mergeScenario,
+  resolveExtends,
+  type Scenario,
+  type ScenarioError,
+  TRACK_PATHS,
+  type TrackPath,
+} from './data/scenario.ts';
+export { AIR, COMMAND, SALVO } from './data/tables.ts';
+// The catalog, the map and scenarios
+export {
+  type MunitionDef,
+  munitionById,
+  UNIT_CATEGORIES,
+  type UnitCategory,
+  type UnitTypeDef,
+  unitTypeById,
+} from './data/units.ts';
+export { ZONE_CATALOG, type ZoneDef } from './data/zones.ts';
+export { validateAction } from './engine/actions.ts';
+export { adjudicate } from './engine/adjudicate.ts';
+// Playing: apply, legality, adjudication
+export { applyAction, newMatch } from './engine/apply.ts';
+export { deterrenceEstimate } from './engine/deterrence.ts';
+export { type DraftState, draftOf, freeze } from './engine/draft.ts';
+// What each seat sees, how it ends, how tempted Red is
+export { type MatchView, type ViewSeat, viewFor, visibleUnits } from './engine/fog.ts';
+export { hashEngineData, hashValue } from './engine/hash.ts';
+export { legalOrders } from './engine/legal.ts';
+export {
+  type Action,
+  type ActionType,
+  formatAction,
+  formatOrder,
+  type GrayZoneAction,
+  type Order,
+  type OrderType,
+  parseOrder,
+  TARGET_AIMS,
+  type TargetAim,
+} from './engine/orders.ts';
+export { decisiveOutcome, type ScoreVector, scoreVector } from './engine/outcome.ts';
+export { stream } from './engine/rng.ts';
+// State, orders and actions
+export {
+  type CombinedProposal,
+  type DeterrenceEstimate,
+  type DeterrenceOption,
+  type LogEvent,
+  type MatchSetup,
+  type MatchState,
+  type RoundSummary,
+  RULES_VERSION,
+  type TermsOffer,
+  type UnitState,
+} from './engine/state.ts';
+export { unitType } from './engine/units.ts';
+export { validateOrder } from './engine/validate.ts';
+// Rule areas' figures that boards and reports show
+export {
+  COMBINED_COST,
+  capacityLeft,
+  cohesionBonus,
+  combinedLatency,
+  coordinationCapacity,
+  sharedIsr,
+  upgradeRoundsNeeded,
+  usCombatAllowedFrom,
+} from './rules/alliance.ts';
+export { budgetLeft } from './rules/economy.ts';
+export { offerResponders } from './rules/offramps.ts';
+export { declarationCost, dietPassChance, legalBasis } from './rules/politics.ts';
+export { type SalvoInput, salvoDraw, salvoExpected } from './rules/salvo.ts';
+// Vocabulary
+export * from './types.ts';

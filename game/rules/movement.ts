@@ -1,0 +1,110 @@
+/**
+ * Movement (DESIGN.md section 4 step 4, section 2 for the board): how far and where a unit may
+ * move, the move order's legality and its candidates, and the movement step.
+ */
+
+import { AIR_REBASE_KM, canStand, distanceKm, reachable, zoneDef } from '../data/map.ts';
+import type { Scenario } from '../data/scenario.ts';
+import type { DraftState } from '../engine/draft.ts';
+import { fail, OK, type OrderOf, type OrderRules } from '../engine/rule.ts';
+import type { MatchState, UnitState } from '../engine/state.ts';
+import type { StepContext } from '../engine/step.ts';
+import { log } from '../engine/tracks.ts';
+import { enemies, liveUnits, unitType } from '../engine/units.ts';
+import { FACTIONS, type Faction, own, phaseOf, type Result, type RuleError } from '../types.ts';
+
+/** Movement allowance in zones: doubled in crisis, quadrupled in competition. */
+export function moveAllowance(state: MatchState, u: UnitState): number {
+  const base = unitType(u).move;
+  const phase = phaseOf(state.escalation);
+  return phase === 'conflict' ? base : phase === 'crisis' ? base * 2 : base * 4;
+}
+
+/** Zones a unit may move to this round. */
+export function moveTargets(state: MatchState, scenario: Scenario, u: UnitState): string[] {
+  const active = new Set(scenario.zones);
+  const t = unitType(u);
+  if (u.zone === 'us-pool') return state.round >= u.readyRound && active.has('guam') ? ['guam'] : [];
+  if (t.domain === 'air') {
+    return scenario.zones.filter(
+      (z) =>
+        z !== u.zone &&
+        z !== 'us-pool' &&
+        canStand('air', z) &&
+        distanceKm(u.zone, z) <= AIR_REBASE_KM &&
+        friendlyGround(state, u.faction, z),
+    );
+  }
+  const crossSea = t.domain === 'land' && state.escalation < 4;
+  const r = reachable(u.zone, moveAllowance(state, u), t.domain, active, crossSea);
+  return [...r.keys()]
+    .filter(
+      (z) =>
+        z !== 'us-pool' &&
+        canStand(t.domain, z) &&
+        (zoneDef(z).kind === 'sea' || friendlyGround(state, u.faction, z)),
+    )
+    .sort();
+}
+
+/** A land zone counts as friendly when its country is on the faction's side or the faction controls it. */
+export function friendlyGround(state: MatchState, f: Faction, zone: string): boolean {
+  const z = zoneDef(zone);
+  if (z.kind === 'sea') return true;
+  const ctl = own(state.zones, zone)?.controller;
+  if (ctl) return !enemies(ctl, f);
+  if (z.country === 'international') return true;
+  if (z.country === 'philippines') return f === 'us';
+  if (f === 'china') return z.country === 'china';
+  return z.country !== 'china';
+}
+
+function checkMove(
+  state: MatchState,
+  scenario: Scenario,
+  f: Faction,
+  o: OrderOf<'move'>,
+): Result<void, RuleError> {
+  const u = own(state.units, o.unit);
+  if (!u || u.strength <= 0.1) return fail('ERR_NO_UNIT', `no unit "${o.unit}" in play`);
+  if (u.faction !== f) return fail('ERR_NOT_YOURS', `unit "${o.unit}" belongs to ${u.faction}`);
+  if (state.pending[f].orders.some((p) => p.type === 'move' && p.unit === o.unit))
+    return fail('ERR_DUPLICATE', `${o.unit} already has a move this round`);
+  if (
+    state.pending[f].orders.some(
+      (p) => p.type === 'land' && (p.lift === o.unit || p.brigades.includes(o.unit)),
+    )
+  )
+    return fail('ERR_DUPLICATE', `${o.unit} is part of a landing this round`);
+  if (state.round < u.readyRound)
+    return fail('ERR_NOT_READY', `${o.unit} arrives in theater from round ${u.readyRound}`);
+  if (!scenario.zones.includes(o.to)) return fail('ERR_NO_ZONE', `zone "${o.to}" is not on this map`);
+  if (!moveTargets(state, scenario, u).includes(o.to))
+    return fail('ERR_UNREACHABLE', `${o.unit} cannot reach ${zoneDef(o.to).name} this round`);
+  return OK;
+}
+
+/** The move orders of the movement area: where each of the faction's units may go. */
+export const MOVEMENT_ORDERS: OrderRules<'move'> = {
+  move: {
+    check: checkMove,
+    *candidates(state, scenario, f) {
+      for (const u of liveUnits(state, (x) => x.faction === f))
+        for (const to of moveTargets(state, scenario, u)) yield { type: 'move', unit: u.id, to };
+    },
+  },
+};
+
+/** Movement (section 4 step 4): moves in faction order (landings embark next, `embarkLandings`). */
+export function movementStep(d: DraftState, ctx: StepContext): void {
+  for (const f of FACTIONS) {
+    for (const o of ctx.orders[f]) {
+      if (o.type !== 'move') continue;
+      const u = d.units[o.unit];
+      if (!u || u.strength <= 0) continue;
+      const from = u.zone;
+      u.zone = o.to;
+      log(d, 'movement', 'unit-moved', { unit: u.id, from, to: o.to }, [f, 'white']);
+    }
+  }
+}

@@ -1,0 +1,416 @@
+/**
+ * Air and missile strikes (DESIGN.md section 8, "Strikes"; section 6 for who may use force):
+ * the strike order's legality and candidates, shots and stockpiles, and the strike step.
+ */
+
+import { distanceKm, zoneDef } from '../data/map.ts';
+import type { Scenario } from '../data/scenario.ts';
+import { AIR, COMMAND, SALVO } from '../data/tables.ts';
+import type { DraftState } from '../engine/draft.ts';
+import type { Order, TargetAim } from '../engine/orders.ts';
+import { TARGET_AIMS } from '../engine/orders.ts';
+import { roundStochastic, type Stream, stream } from '../engine/rng.ts';
+import { fail, OK, type OrderRules } from '../engine/rule.ts';
+import type { MatchState, UnitState } from '../engine/state.ts';
+import type { StepContext } from '../engine/step.ts';
+import { bump, inflict, log, round3 } from '../engine/tracks.ts';
+import { enemies, liveUnits, munition, unitType } from '../engine/units.ts';
+import { FACTIONS, type Faction, legalRank, own, type Result, type RuleError } from '../types.ts';
+import { activeCombined, deconflictFailureChance, sharedIsr, usCombatAllowedFrom } from './alliance.ts';
+import { plannedRung } from './politics.ts';
+import { salvoDraw } from './salvo.ts';
+
+const SHIP_PRIORITY = ['amphibious', 'carrier', 'surface', 'submarine', 'coast-guard'];
+
+/**
+ * Why a faction may not use force at a rung, or null when it may (section 6): below rung 4 no
+ * one fights; Japan needs a survival-threatening or armed-attack situation and a scenario that
+ * lets it fight; the US needs to be intervening. The one rule behind planning
+ * (`combatPermission`) and adjudication (`belligerent`).
+ */
+function forceBar(
+  rung: number,
+  s: MatchState,
+  constraints: Scenario['constraints'],
+  f: Faction,
+  usIntervening: boolean,
+): RuleError | null {
+  const bar = (code: string, message: string): RuleError => ({ code, message });
+  if (rung < 4)
+    return bar(
+      'ERR_BELOW_STRIKES',
+      `strikes need the escalation ladder at rung 4 (strikes); it is at ${rung}`,
+    );
+  if (f === 'japan') {
+    if (constraints.japanIntervention === 'never')
+      return bar('ERR_SCENARIO_FORBIDS', 'in this scenario Japan stays out of the fighting');
+    if (legalRank(s.japan.legalStatus) < legalRank('survival-threatening'))
+      return bar(
+        'ERR_LEGAL_STATUS',
+        `the JSDF may use force only in a survival-threatening or armed-attack situation; Japan's status is "${s.japan.legalStatus}"`,
+      );
+  }
+  if (f === 'us') {
+    if (constraints.usIntervention === 'never')
+      return bar('ERR_SCENARIO_FORBIDS', 'in this scenario US forces stay out of the fighting');
+    if (!usIntervening)
+      return bar(
+        'ERR_NOT_INTERVENING',
+        'US forces fight only after the US decides to intervene (order "intervene")',
+      );
+  }
+  return null;
+}
+
+/** Whether a faction may use force this round, by its legal and political status (section 6), as it plans. */
+export function combatPermission(state: MatchState, scenario: Scenario, f: Faction): Result<void, RuleError> {
+  const intervening = state.us.intervening || state.pending.us.orders.some((o) => o.type === 'intervene');
+  const bar = forceBar(plannedRung(state, f), state, scenario.constraints, f, intervening);
+  return bar ? fail(bar.code, bar.message) : OK;
+}
+
+/** Whether a faction's forces are engaged in combat this round, as adjudication runs (the same rule as `combatPermission`). */
+export const belligerent = (s: MatchState, constraints: Scenario['constraints'], f: Faction): boolean =>
+  forceBar(s.escalation, s, constraints, f, s.us.intervening) === null;
+
+/** Shots a unit may still fire with a weapon this round, after its pending strikes and proposed combined parts. */
+export function shotsLeft(state: MatchState, u: UnitState, weapon: string): number {
+  const load = unitType(u).weapons.find((w) => w.munition === weapon);
+  if (!load) return 0;
+  let used = 0;
+  for (const o of state.pending[u.faction].orders)
+    if (o.type === 'strike' && o.unit === u.id && o.weapon === weapon) used += o.count;
+  for (const p of state.proposals)
+    if (p.strike && p.status !== 'refused' && p.status !== 'lapsed')
+      for (const part of p.strike.parts) if (part.unit === u.id && part.weapon === weapon) used += part.count;
+  return Math.floor(load.perStep * u.strength) - used;
+}
+
+export function stockLeft(state: MatchState, f: Faction, weapon: string): number {
+  let used = 0;
+  for (const o of state.pending[f].orders) if (o.type === 'strike' && o.weapon === weapon) used += o.count;
+  for (const p of state.proposals)
+    if (p.strike && (p.status === 'open' || p.status === 'accepted'))
+      for (const part of p.strike.parts)
+        if (own(state.units, part.unit)?.faction === f && part.weapon === weapon) used += part.count;
+  return (own(state.stockpiles[f], weapon) ?? 0) - used;
+}
+
+const aimFits = (aim: TargetAim, zone: string): boolean => {
+  const z = zoneDef(zone);
+  switch (aim) {
+    case 'ships':
+      return z.kind === 'sea' || z.features.includes('port') || z.features.includes('naval-base');
+    case 'airbase':
+      return z.features.includes('airbase');
+    case 'port':
+      return z.features.includes('port');
+    case 'hq':
+      return z.features.includes('hq-jjoc') || z.features.includes('hq-usfj');
+    case 'ground':
+    case 'launchers':
+      return z.kind === 'land' || z.kind === 'rear';
+  }
+};
+
+/** Validates one strike part (also used for each part of a combined strike). */
+export function validateStrike(
+  state: MatchState,
+  scenario: Scenario,
+  f: Faction,
+  s: { unit: string; target: string; aim: TargetAim; weapon: string; count: number },
+): Result<void, RuleError> {
+  const u = own(state.units, s.unit);
+  if (!u || u.strength <= 0.1) return fail('ERR_NO_UNIT', `no unit "${s.unit}" in play`);
+  if (u.faction !== f) return fail('ERR_NOT_YOURS', `unit "${s.unit}" belongs to ${u.faction}`);
+  const perm = combatPermission(state, scenario, f);
+  if (!perm.ok) return perm;
+  if (!usCombatAllowedFrom(state, u))
+    return fail(
+      'ERR_NO_CONSENT',
+      `US combat operations from ${zoneDef(u.zone).name} need Japan's prior consultation consent in force`,
+    );
+  if (!scenario.zones.includes(s.target)) return fail('ERR_NO_ZONE', `zone "${s.target}" is not on this map`);
+  if (!TARGET_AIMS.includes(s.aim))
+    return fail('ERR_BAD_AIM', `aim must be one of ${TARGET_AIMS.join(', ')}`);
+  const m = munition(s.weapon);
+  if (!m || !unitType(u).weapons.some((w) => w.munition === s.weapon))
+    return fail('ERR_NO_WEAPON', `${unitType(u).name} does not carry "${s.weapon}"`);
+  if ((s.aim === 'ships') !== (m.role !== 'land-attack') && m.role !== 'dual')
+    return fail('ERR_WRONG_WEAPON', `${m.name} is a ${m.role} weapon and cannot be aimed at ${s.aim}`);
+  if (!aimFits(s.aim, s.target))
+    return fail('ERR_BAD_AIM', `${zoneDef(s.target).name} has no ${s.aim} to strike`);
+  const d = u.zone === s.target ? 0 : distanceKm(u.zone, s.target);
+  if (d > m.rangeKm)
+    return fail(
+      'ERR_OUT_OF_RANGE',
+      `${zoneDef(s.target).name} is ${Math.round(d)} km from ${zoneDef(u.zone).name}, beyond ${m.name}'s ${m.rangeKm} km`,
+    );
+  if (!Number.isInteger(s.count) || s.count < 1)
+    return fail('ERR_BAD_COUNT', 'count must be a whole number of missiles, at least 1');
+  const shots = shotsLeft(state, u, s.weapon);
+  if (s.count > shots)
+    return fail('ERR_LAUNCHERS', `${u.id} can fire ${Math.max(0, shots)} more ${m.name} this round`);
+  const stock = stockLeft(state, f, s.weapon);
+  if (s.count > stock)
+    return fail('ERR_STOCKPILE', `only ${Math.max(0, stock)} ${m.name} left in ${f}'s stockpile`);
+  const targetHasEnemy = liveUnits(state, (x) => x.zone === s.target && enemies(x.faction, f)).length > 0;
+  const z = zoneDef(s.target);
+  const enemyTerritory =
+    f === 'china'
+      ? z.country === 'japan' || z.country === 'taiwan' || z.country === 'us' || z.country === 'philippines'
+      : z.country === 'china';
+  if (!targetHasEnemy && !enemyTerritory)
+    return fail('ERR_NO_TARGET', `no enemy forces or territory at ${z.name}`);
+  if (f === 'china' && z.country === 'philippines' && !targetHasEnemy)
+    return fail('ERR_NO_TARGET', 'no enemy forces in the Philippines to strike');
+  return OK;
+}
+
+/** The strike orders of the strike area: every weapon at every zone in range, at the most it may fire. */
+export const STRIKE_ORDERS: OrderRules<'strike'> = {
+  strike: {
+    check: (state, scenario, f, o) => validateStrike(state, scenario, f, o),
+    *candidates(state, scenario, f) {
+      if (!combatPermission(state, scenario, f).ok) return;
+      for (const u of liveUnits(state, (x) => x.faction === f)) {
+        for (const w of unitType(u).weapons) {
+          const m = munition(w.munition);
+          if (!m) continue;
+          const count = Math.min(shotsLeft(state, u, w.munition), stockLeft(state, f, w.munition));
+          if (count < 1) continue;
+          for (const target of scenario.zones) {
+            if (target !== u.zone && distanceKm(u.zone, target) > m.rangeKm) continue;
+            for (const aim of TARGET_AIMS)
+              yield { type: 'strike', unit: u.id, target, aim, weapon: w.munition, count };
+          }
+        }
+      }
+    },
+  },
+};
+
+interface StrikeJob {
+  readonly by: Faction;
+  readonly parts: readonly { readonly unit: string; readonly weapon: string; readonly count: number }[];
+  readonly target: string;
+  readonly aim: TargetAim;
+  readonly combined: boolean;
+  readonly key: string;
+}
+
+/** Interceptors defending a zone: SAMs and ships there, plus partner ships under IAMD cover. */
+function defenders(d: DraftState, zone: string, attacker: Faction): UnitState[] {
+  const covered = activeCombined(d as MatchState, 'iamd-cover').some((c) => c.proposal.zone === zone);
+  return liveUnits(d as MatchState, (u) => {
+    if (!enemies(u.faction, attacker) || u.interceptors <= 0) return false;
+    if (u.zone === zone) return true;
+    return (
+      covered &&
+      (u.faction === 'japan' || u.faction === 'us') &&
+      zoneDef(zone).adjacent.includes(u.zone) &&
+      unitType(u).category === 'surface'
+    );
+  });
+}
+
+function spendInterceptors(d: DraftState, defs: UnitState[], used: number): void {
+  let left = used;
+  for (const u of defs) {
+    const du = d.units[u.id]!;
+    const take = Math.min(du.interceptors, left);
+    du.interceptors = round3(du.interceptors - take);
+    left -= take;
+    if (left <= 0) break;
+  }
+}
+
+/** Resolves one salvo against a zone and applies its effects. */
+export function resolveSalvo(
+  d: DraftState,
+  job: StrikeJob,
+  shots: number,
+  ballistic: boolean,
+  rng: Stream,
+): number {
+  const defs = defenders(d, job.target, job.by);
+  const interceptors = defs.reduce((a, u) => a + u.interceptors, 0);
+  const ships = job.aim === 'ships';
+  const surfacePresent = defs.some((u) => ['surface', 'carrier'].includes(unitType(u).category));
+  const td = ships
+    ? surfacePresent
+      ? SALVO.terminalDefenseShip.value
+      : SALVO.terminalDefenseLand.value
+    : SALVO.terminalDefenseLand.value;
+  const blueAttack = job.by !== 'china';
+  const accuracyBonus = blueAttack && sharedIsr(d as MatchState) ? 0.05 : 0;
+  const pkBonus = !blueAttack ? d.bonuses.interceptorPk : 0;
+  const r = salvoDraw({ shots, interceptors, terminalDefense: td, ballistic, pkBonus, accuracyBonus }, rng);
+  spendInterceptors(d, defs, r.interceptorsUsed);
+  applyHits(d, job, r.hits, rng);
+  return r.hits;
+}
+
+export function applyHits(d: DraftState, job: StrikeJob, hits: number, rng: Stream): void {
+  const z = zoneDef(job.target);
+  const victims = liveUnits(d as MatchState, (u) => u.zone === job.target && enemies(u.faction, job.by));
+  if (victims.some((u) => u.faction === 'us')) flagUsAttacked(d);
+  if (job.by === 'china' && z.country === 'japan') flagJapanAttacked(d);
+  switch (job.aim) {
+    case 'ships': {
+      let left = hits;
+      const ships = victims
+        .filter((u) => unitType(u).domain === 'sea' && unitType(u).category !== 'submarine')
+        .sort(
+          (a, b) => SHIP_PRIORITY.indexOf(unitType(a).category) - SHIP_PRIORITY.indexOf(unitType(b).category),
+        );
+      for (const u of ships) {
+        if (left <= 0) break;
+        const steps = left / unitType(u).hitsPerStep;
+        const lost = inflict(d, u.id, steps);
+        left -= lost * unitType(u).hitsPerStep;
+      }
+      break;
+    }
+    case 'airbase': {
+      const aircraft = victims.filter((u) => unitType(u).domain === 'air');
+      const perHit = AIR.aircraftPerLeakerUnhardened.value * (1 - z.hardening);
+      let kills = roundStochastic(hits * perHit, rng);
+      for (const u of aircraft) {
+        if (kills <= 0) break;
+        kills -= inflict(d, u.id, Math.min(kills, u.strength));
+      }
+      const zs = d.zones[job.target];
+      if (zs) zs.portDamage = round3(Math.min(1, zs.portDamage + hits * 0.01));
+      break;
+    }
+    case 'port': {
+      const zs = d.zones[job.target];
+      if (zs) zs.portDamage = round3(Math.min(1, zs.portDamage + hits * 0.04));
+      break;
+    }
+    case 'hq':
+      d.alliance.disruption = Math.min(10, d.alliance.disruption + Math.min(3, Math.round(hits * 0.5)));
+      break;
+    case 'ground':
+      for (const u of victims.filter((x) => unitType(x).category === 'ground'))
+        inflict(d, u.id, (hits * 0.05) / Math.max(1, victims.length));
+      break;
+    case 'launchers':
+      for (const u of victims.filter((x) =>
+        ['coastal-missile', 'rocket-force', 'sam'].includes(unitType(x).category),
+      ))
+        inflict(d, u.id, (hits * 0.25) / Math.max(1, victims.length));
+      break;
+  }
+}
+
+export function flagUsAttacked(d: DraftState): void {
+  if (d.flags.usAttacked) return;
+  d.flags.usAttacked = true;
+  bump(d, 'us', 'commitment', 25);
+  log(d, 'strikes', 'us-attacked', {});
+}
+
+export function flagJapanAttacked(d: DraftState): void {
+  if (d.flags.japanAttacked) return;
+  d.flags.japanAttacked = true;
+  bump(d, 'japan', 'publicSupport', 10);
+  log(d, 'strikes', 'japan-attacked', {});
+}
+
+/** Air and missile strikes (section 8): national strikes, combined strikes with deconfliction, finite stockpiles. */
+export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
+  const firedUnits = new Set<string>();
+  const jobs: StrikeJob[] = [];
+  for (const f of FACTIONS) {
+    ctx.orders[f].forEach((o: Order, i) => {
+      if (o.type === 'strike')
+        jobs.push({
+          by: f,
+          parts: [{ unit: o.unit, weapon: o.weapon, count: o.count }],
+          target: o.target,
+          aim: o.aim,
+          combined: false,
+          key: `${f}-${i}`,
+        });
+    });
+  }
+  activeCombined(d as MatchState, 'combined-strike').forEach((c, i) => {
+    if (c.proposal.strike)
+      jobs.push({
+        by: c.proposal.by,
+        parts: c.proposal.strike.parts,
+        target: c.proposal.strike.target,
+        aim: c.proposal.strike.aim as TargetAim,
+        combined: true,
+        key: `combined-${c.proposal.id}-${i}`,
+      });
+  });
+  // Uncoordinated national strikes by both partners on one zone duplicate each other (section 5, strike deconfliction).
+  const nationalTargets = new Map<string, Set<Faction>>();
+  for (const j of jobs)
+    if (!j.combined && (j.by === 'japan' || j.by === 'us'))
+      nationalTargets.set(j.target, (nationalTargets.get(j.target) ?? new Set()).add(j.by));
+  for (const job of jobs) {
+    const rng = stream(d.seed, `round-${d.round}/strike-${job.key}`);
+    let waste = 0;
+    if (job.combined) {
+      if (rng.chance(deconflictFailureChance(d.alliance.commandLevel))) {
+        waste = COMMAND.deconflictWaste.value;
+        log(d, 'strikes', 'deconfliction-failure', { zone: job.target, wastedPct: Math.round(waste * 100) }, [
+          'japan',
+          'us',
+          'white',
+        ]);
+      }
+    } else if (
+      job.by === 'us' &&
+      nationalTargets.get(job.target)?.size === 2 &&
+      d.alliance.commandLevel < 2
+    ) {
+      // Below level 2 there is no agreed strike-coordination process: national salvos on one zone duplicate targets.
+      waste = d.alliance.commandLevel === 0 ? COMMAND.duplicateWaste0.value : COMMAND.duplicateWaste1.value;
+      log(d, 'strikes', 'duplicate-targeting', { zone: job.target, wastedPct: Math.round(waste * 100) }, [
+        'japan',
+        'us',
+        'white',
+      ]);
+    }
+    let hits = 0;
+    let fired = 0;
+    for (const part of job.parts) {
+      const u = d.units[part.unit];
+      const m = munition(part.weapon);
+      if (!u || u.strength <= 0 || !m) continue;
+      const owner = u.faction as Faction;
+      if (!usCombatAllowedFrom(d as MatchState, u)) {
+        log(d, 'strikes', 'strike-without-consent', { unit: u.id, faction: owner }, [owner, 'white']);
+        continue;
+      }
+      const rangeOk = u.zone === job.target || distanceKm(u.zone, job.target) <= m.rangeKm;
+      const stock = d.stockpiles[owner][part.weapon] ?? 0;
+      const cap = Math.floor(
+        (unitType(u).weapons.find((w) => w.munition === part.weapon)?.perStep ?? 0) * u.strength,
+      );
+      const count = rangeOk ? Math.min(part.count, stock, cap) : 0;
+      if (count <= 0) continue;
+      d.stockpiles[owner][part.weapon] = stock - count;
+      fired += count;
+      firedUnits.add(u.id);
+      const effective = Math.round(count * (1 - waste));
+      hits += resolveSalvo(d, job, effective, m.ballistic, rng);
+    }
+    if (fired > 0) {
+      log(d, 'strikes', 'strike', {
+        by: job.by,
+        combined: job.combined,
+        zone: job.target,
+        aim: job.aim,
+        fired,
+        hits,
+      });
+    }
+  }
+  return firedUnits;
+}

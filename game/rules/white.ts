@@ -1,0 +1,65 @@
+import { zoneDef } from '../data/map.ts';
+import { TRACK_PATHS } from '../data/scenario.ts';
+import type { Action, Order } from '../engine/orders.ts';
+import { fail, OK } from '../engine/rule.ts';
+import type { MatchState } from '../engine/state.ts';
+import { FACTIONS, type Faction, type Result, type RuleError } from '../types.ts';
+
+/** Approval kind of an order, when White Cell approvals are set for it (seminar mode). */
+export function approvalKind(_state: MatchState, o: Order, f: Faction): string | null {
+  if (o.type === 'escalate' && o.to === 4) return 'escalate-strikes';
+  if (o.type === 'escalate' && o.to === 5) return 'escalate-invasion';
+  if (o.type === 'strike' && f === 'japan' && zoneDef(o.target).country === 'china')
+    return 'japan-counterstrike';
+  if (o.type === 'intervene') return 'us-intervention';
+  if (o.type === 'declare') return 'legal-declaration';
+  return null;
+}
+
+export function validateWhite(
+  state: MatchState,
+  a: Extract<Action, { seat: 'white' }>,
+): Result<void, RuleError> {
+  if (a.seat !== 'white') return fail('ERR_BAD_SEAT', 'White Cell actions come from the white seat');
+  if (!state.white.present && a.type !== 'timer-expired')
+    return fail('ERR_NO_WHITE_CELL', 'this match has no White Cell seat');
+  switch (a.type) {
+    case 'inject':
+      if (typeof a.text !== 'string' || a.text.trim().length < 3)
+        return fail('ERR_NO_TEXT', 'an inject needs a description');
+      for (const e of a.effects ?? [])
+        if (!TRACK_PATHS.includes(e.track) || !Number.isFinite(e.delta))
+          return fail('ERR_BAD_TRACK', `"${String(e.track)}" is not a track that can change`);
+      return OK;
+    case 'amend':
+      if (typeof a.reason !== 'string' || a.reason.trim().length < 5)
+        return fail('ERR_NO_REASON', 'an amendment needs a written reason');
+      if (!TRACK_PATHS.includes(a.track) || !Number.isFinite(a.delta))
+        return fail('ERR_BAD_TRACK', `"${String(a.track)}" is not a track that can change`);
+      return OK;
+    case 'rule': {
+      const r = state.requests.find((x) => x.id === a.request);
+      if (!r) return fail('ERR_NO_REQUEST', `no request "${a.request}"`);
+      return r.status === 'pending' ? OK : fail('ERR_ALREADY', `request ${r.id} is already ${r.status}`);
+    }
+    case 'set-timer':
+      if (a.seconds !== null && (!Number.isInteger(a.seconds) || a.seconds < 10 || a.seconds > 7200))
+        return fail('ERR_BAD_TIMER', 'the planning timer is 10 s to 2 h, or off');
+      return OK;
+    case 'timer-expired':
+      return FACTIONS.some((f) => !state.pending[f].committed)
+        ? OK
+        : fail('ERR_ALREADY', 'every seat has committed');
+    case 'advance':
+      return FACTIONS.every((f) => state.pending[f].committed)
+        ? OK
+        : fail(
+            'ERR_NOT_READY',
+            `waiting for ${FACTIONS.filter((f) => !state.pending[f].committed).join(', ')} to commit`,
+          );
+    case 'end':
+      return typeof a.reason === 'string' && a.reason.trim().length >= 5
+        ? OK
+        : fail('ERR_NO_REASON', 'ending the match needs a written reason');
+  }
+}
