@@ -1,62 +1,66 @@
 /**
  * The match record (DESIGN.md section 1): `{rulesVersion, scenarioId, scenarioHash, seed,
- * actions[], roundHashes[]}`, and the check every reader of a record (CLI, server, viewer)
- * runs on a parsed one.
+ * actions[], roundHashes[]}`, declared once as a zod schema, and the check every reader of a
+ * record (CLI, server, viewer) runs on a parsed one.
+ *
+ * The top level is not strict: a record may carry fields other readers add (the replay
+ * viewer's `bookmarks`, client/src/replay/record.ts), and those pass the check. They are not
+ * part of a `MatchRecord`, so the checked value leaves them out; a reader that keeps them reads
+ * them from its raw JSON.
  */
+import { z } from 'zod';
 import { type Action, err, ok, type Result } from '../game/index.ts';
 
-export interface MatchRecord {
-  readonly rulesVersion: string;
-  readonly scenarioId: string;
-  readonly scenarioHash: string;
-  readonly seed: string;
-  readonly white?: boolean;
-  readonly actions: readonly Action[];
-  readonly roundHashes: readonly string[];
-}
+/**
+ * One entry of `actions[]`: only its `type` and `seat` are checked here; its other fields pass
+ * through as they are. The engine validates each action when the record is replayed, so the
+ * schema hands it on typed as an `Action`.
+ */
+const RecordActionSchema = z
+  .looseObject({ type: z.string(), seat: z.string() })
+  .transform((action) => action as unknown as Action);
+
+/** The record's fields, in the order the check reports them (the first wrong one wins). */
+export const MatchRecordSchema = z
+  .object({
+    rulesVersion: z.string(),
+    scenarioId: z.string(),
+    scenarioHash: z.string(),
+    seed: z.string(),
+    white: z.boolean().optional(),
+    actions: z.array(RecordActionSchema).readonly(),
+    roundHashes: z.array(z.string()).readonly(),
+  })
+  .readonly();
+
+export type MatchRecord = z.infer<typeof MatchRecordSchema>;
 
 const kindOf = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `actions[2].seat` for the path `['actions', 2, 'seat']`. */
+const fieldName = (path: readonly PropertyKey[]): string =>
+  path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${String(key)}`)).join('');
+
+/** The sentence for one zod issue, naming the field and what it holds in `raw`. */
+function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
+  if (issue.path.length === 0) return `a record must be a JSON object, not ${kindOf(raw)}`;
+  let parent: unknown = raw;
+  for (const key of issue.path.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown>)[key];
+  const last = issue.path[issue.path.length - 1]!;
+  const field = fieldName(issue.path);
+  if (issue.code !== 'invalid_type') return `field "${field}": ${issue.message}`;
+  if (isObject(parent) && !Object.hasOwn(parent, last)) return `missing field "${field}"`;
+  const expected = issue.expected === 'array' || issue.expected === 'object' ? 'an' : 'a';
+  const value = (parent as Record<PropertyKey, unknown>)[last];
+  return `field "${field}" must be ${expected} ${issue.expected}, not ${kindOf(value)}`;
+}
+
 /** Checks a parsed record's shape (CLI, server and viewer alike); the error names the first field that is missing or of the wrong kind. */
 export function checkRecord(raw: unknown): Result<MatchRecord, string> {
-  const bad = (message: string): Result<MatchRecord, string> => err(message);
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return bad(`a record must be a JSON object, not ${kindOf(raw)}`);
-  const r = raw as Record<string, unknown>;
-  for (const field of ['rulesVersion', 'scenarioId', 'scenarioHash', 'seed'] as const) {
-    if (!Object.hasOwn(r, field)) return bad(`missing field "${field}"`);
-    if (typeof r[field] !== 'string')
-      return bad(`field "${field}" must be a string, not ${kindOf(r[field])}`);
-  }
-  if (r.white !== undefined && typeof r.white !== 'boolean')
-    return bad(`field "white" must be a boolean, not ${kindOf(r.white)}`);
-  if (!Object.hasOwn(r, 'actions')) return bad('missing field "actions"');
-  if (!Array.isArray(r.actions)) return bad(`field "actions" must be an array, not ${kindOf(r.actions)}`);
-  for (const [i, a] of r.actions.entries()) {
-    if (typeof a !== 'object' || a === null || Array.isArray(a))
-      return bad(`field "actions[${i}]" must be an object, not ${kindOf(a)}`);
-    const act = a as Record<string, unknown>;
-    for (const field of ['type', 'seat'] as const)
-      if (typeof act[field] !== 'string')
-        return bad(
-          Object.hasOwn(act, field)
-            ? `field "actions[${i}].${field}" must be a string, not ${kindOf(act[field])}`
-            : `missing field "actions[${i}].${field}"`,
-        );
-  }
-  if (!Object.hasOwn(r, 'roundHashes')) return bad('missing field "roundHashes"');
-  if (!Array.isArray(r.roundHashes))
-    return bad(`field "roundHashes" must be an array, not ${kindOf(r.roundHashes)}`);
-  for (const [i, h] of r.roundHashes.entries())
-    if (typeof h !== 'string') return bad(`field "roundHashes[${i}]" must be a string, not ${kindOf(h)}`);
-  return ok({
-    rulesVersion: r.rulesVersion as string,
-    scenarioId: r.scenarioId as string,
-    scenarioHash: r.scenarioHash as string,
-    seed: r.seed as string,
-    ...(r.white !== undefined ? { white: r.white as boolean } : {}),
-    actions: r.actions as Action[],
-    roundHashes: r.roundHashes as string[],
-  });
+  const parsed = MatchRecordSchema.safeParse(raw);
+  return parsed.success ? ok(parsed.data) : err(describeIssue(raw, parsed.error.issues[0]!));
 }
