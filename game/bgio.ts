@@ -156,7 +156,7 @@ export function checkAction(
       ),
     );
   if (!isRecord(action)) return err(ruleError('ERR_BAD_ACTION', 'an action is an object with a "type"'));
-  return validateAction(G as MatchState, scenario, actionOf(action.type, seat, action));
+  return validateAction(G, scenario, actionOf(action.type, seat, action));
 }
 
 const ACTION_OF_MOVE: ReadonlyMap<string, ActionType> = new Map(

@@ -4,14 +4,15 @@
  * (rules/alliance.ts), offers and responses to the off-ramps (rules/offramps.ts), White Cell
  * actions to rules/white.ts; withdrawals and commits are checked here. Typed errors, never a throw.
  */
+
 import type { Scenario } from '../data/scenario.ts';
 import { validateAnswer, validateProposal } from '../rules/alliance.ts';
 import { validateOffer, validateResponse } from '../rules/offramps.ts';
 import { validateWhite } from '../rules/white.ts';
 import { FACTIONS, type Faction, type Result, type RuleError } from '../types.ts';
+import type { Knowledge } from './knowledge.ts';
 import type { Action } from './orders.ts';
 import { fail, OK } from './rule.ts';
-import type { MatchState } from './state.ts';
 import { validateOrder } from './validate.ts';
 
 /**
@@ -19,7 +20,7 @@ import { validateOrder } from './validate.ts';
  * Cell). A payload whose shape breaks a rule's assumptions (a forged move: null parts,
  * a missing list) is refused as ERR_MALFORMED instead of throwing.
  */
-export function validateAction(state: MatchState, scenario: Scenario, a: Action): Result<void, RuleError> {
+export function validateAction(state: Knowledge, scenario: Scenario, a: Action): Result<void, RuleError> {
   try {
     return validateActionShape(state, scenario, a);
   } catch {
@@ -30,7 +31,7 @@ export function validateAction(state: MatchState, scenario: Scenario, a: Action)
   }
 }
 
-function validateActionShape(state: MatchState, scenario: Scenario, a: Action): Result<void, RuleError> {
+function validateActionShape(state: Knowledge, scenario: Scenario, a: Action): Result<void, RuleError> {
   if (typeof a !== 'object' || a === null || typeof (a as { type?: unknown }).type !== 'string')
     return fail('ERR_BAD_ACTION', 'an action is an object with a "type"');
   if (state.stage !== 'planning') return fail('ERR_MATCH_ENDED', 'the match has ended');

@@ -14,7 +14,8 @@ import { BLOCKADE_ZONES } from '../rules/economy.ts';
 import { salvoExpected } from '../rules/salvo.ts';
 import { type Faction, legalRank, ROUND_DAYS, type Rung } from '../types.ts';
 import { visibleUnits } from './fog.ts';
-import type { DeterrenceEstimate, DeterrenceOption, MatchState, UnitState } from './state.ts';
+import type { Knowledge } from './knowledge.ts';
+import type { DeterrenceEstimate, DeterrenceOption, UnitState } from './state.ts';
 import { clamp } from './tracks.ts';
 import { munition, unitType } from './units.ts';
 
@@ -36,7 +37,7 @@ const JAPAN_INTERVENTION_COST = 1;
 const LOSS_COST = 0.02;
 
 /** Chance the US fights for Taiwan at a rung, as Red judges it. */
-export function usInterventionChance(s: MatchState, scenario: Scenario, rung: number): number {
+export function usInterventionChance(s: Knowledge, scenario: Scenario, rung: number): number {
   if (scenario.constraints.usIntervention === 'never') return 0;
   if (s.us.intervening) return 1;
   const base = (s.us.commitment / 100) * (0.5 + s.us.credibility / 200);
@@ -45,7 +46,7 @@ export function usInterventionChance(s: MatchState, scenario: Scenario, rung: nu
 }
 
 /** Chance Japan fights alongside the US (and lets it fight from Japan), as Red judges it. */
-export function japanInterventionChance(s: MatchState, scenario: Scenario, rung: number): number {
+export function japanInterventionChance(s: Knowledge, scenario: Scenario, rung: number): number {
   if (scenario.constraints.japanIntervention === 'never') return 0;
   const legal = legalRank(s.japan.legalStatus);
   if (legal >= legalRank('survival-threatening')) return 0.95;
@@ -61,12 +62,7 @@ interface Coalition {
 }
 
 /** Expected anti-ship hits Blue can put on ships crossing the strait per conflict round. */
-function blueAntiShipHits(
-  s: MatchState,
-  units: readonly UnitState[],
-  c: Coalition,
-  consent: boolean,
-): number {
+function blueAntiShipHits(s: Knowledge, units: readonly UnitState[], c: Coalition, consent: boolean): number {
   const crossing = ['taiwan-strait-north', 'taiwan-strait-south'];
   const redDefense = units
     .filter(
@@ -113,7 +109,7 @@ function blueAntiShipHits(
 
 /** Probability an invasion succeeds against a coalition, and Red's expected steps lost. */
 function invasionEstimate(
-  s: MatchState,
+  s: Knowledge,
   units: readonly UnitState[],
   c: Coalition,
   consent: boolean,
@@ -158,7 +154,7 @@ function invasionEstimate(
 }
 
 /** Probability a blockade or quarantine breaks Taiwan's will within the horizon. */
-function blockadeEstimate(s: MatchState, units: readonly UnitState[], rung: number, c: Coalition): number {
+function blockadeEstimate(s: Knowledge, units: readonly UnitState[], rung: number, c: Coalition): number {
   const base = rung >= 3 ? BLOCKADE.interdictionBlockade.value : BLOCKADE.interdictionQuarantine.value;
   const escorts = units
     .filter(
@@ -183,7 +179,7 @@ function blockadeEstimate(s: MatchState, units: readonly UnitState[], rung: numb
 }
 
 /** Strikes: share of Blue's in-theater air and naval power a first salvo could destroy. */
-function strikesEstimate(s: MatchState, units: readonly UnitState[]): number {
+function strikesEstimate(s: Knowledge, units: readonly UnitState[]): number {
   const targets = units.filter(
     (u) =>
       u.faction !== 'china' &&
@@ -216,7 +212,7 @@ function strikesEstimate(s: MatchState, units: readonly UnitState[]): number {
 }
 
 /** Coercion: chance Japan or Taiwan bends to economic pressure within the horizon. */
-function coercionEstimate(s: MatchState): number {
+function coercionEstimate(s: Knowledge): number {
   const weakest = Math.min(s.japan.publicSupport + (s.japan.coalitionSeats - 233) / 2, s.taiwan.publicWill);
   return clamp((70 - weakest) / 60 + s.china.coercionLevers * 0.03, 0, 1);
 }
@@ -226,11 +222,7 @@ function coercionEstimate(s: MatchState): number {
  * `faction` can see. China's is Red's own estimate; a Blue faction's is its estimate of
  * Red's, whose margin is how far Red's best option is from being worth it.
  */
-export function deterrenceEstimate(
-  s: MatchState,
-  scenario: Scenario,
-  viewpoint: Faction,
-): DeterrenceEstimate {
+export function deterrenceEstimate(s: Knowledge, scenario: Scenario, viewpoint: Faction): DeterrenceEstimate {
   const units = visibleUnits(s, viewpoint);
   const current = s.escalation;
   const options: DeterrenceOption[] = [];

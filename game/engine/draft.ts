@@ -1,6 +1,5 @@
 /** Mutable working copies used inside one action or adjudication; callers only ever see new readonly states. */
 import type { MatchState } from './state.ts';
-import { SHARED_LOG } from './tracks.ts';
 
 export type Draft<T> = T extends readonly (infer E)[]
   ? Draft<E>[]
@@ -33,7 +32,6 @@ export function draftOf(s: MatchState): DraftState {
   // `liveUnits`' Object.values relies on; a key-by-key rebuild was several times slower.
   const units = structuredClone(s.units) as DraftState['units'];
   const zones = structuredClone(s.zones) as DraftState['zones'];
-  SHARED_LOG.delete(d);
   return {
     ...d,
     units,
@@ -71,9 +69,10 @@ export function planningDraftOf(s: MatchState): DraftState {
     proposals: s.proposals.map(copy),
     requests: s.requests.map(copy),
     offers: s.offers.map((o) => ({ ...o, answers: { ...o.answers } })),
+    // Append-only: entries are never changed once written, so a shallow copy suffices.
+    log: [...s.log],
   } as DraftState;
-  SHARED_LOG.add(d);
   return d;
 }
 
-export const freeze = (d: DraftState): MatchState => d as MatchState;
+export const freeze = (d: DraftState): MatchState => d;

@@ -9,6 +9,7 @@
 import { distanceKm, zoneDef } from '../data/map.ts';
 import { sharedIsr } from '../rules/alliance.ts';
 import { byFaction, FACTIONS, type Faction, isBlue, type Seat } from '../types.ts';
+import type { Knowledge } from './knowledge.ts';
 import type { MatchState, Pending, UnitState } from './state.ts';
 import { liveUnits, unitType } from './units.ts';
 
@@ -28,7 +29,7 @@ export type MatchView = Omit<MatchState, 'seed' | 'logDigest' | 'counter'> & {
   readonly visibleZones: readonly string[];
 };
 
-function coverage(s: MatchState, f: Faction): Set<string> {
+function coverage(s: Knowledge, f: Faction): Set<string> {
   const zones = new Set<string>();
   const sources = isBlue(f) && sharedIsr(s) && (f === 'japan' || f === 'us') ? ['japan', 'us'] : [f];
   const own = liveUnits(s, (u) => sources.includes(u.faction));
@@ -43,22 +44,8 @@ function coverage(s: MatchState, f: Faction): Set<string> {
   return zones;
 }
 
-/**
- * Memo of `visibleUnits` per units object (units are replaced, never changed, so identity
- * marks a board position) and the other inputs of coverage. A pure cache: same answer.
- */
-const VISIBLE = new WeakMap<object, Map<string, readonly UnitState[]>>();
-
-/** Units a faction can see (used by the view, the deterrence check and the bots). Do not mutate the result. */
-export function visibleUnits(s: MatchState, f: Faction): readonly UnitState[] {
-  const key = `${f}|${sharedIsr(s)}|${s.bonuses.isrKm[f]}`;
-  let memo = VISIBLE.get(s.units);
-  if (!memo) {
-    memo = new Map();
-    VISIBLE.set(s.units, memo);
-  }
-  const hit = memo.get(key);
-  if (hit) return hit;
+/** Units a faction can see (used by the view, the deterrence check and the bots). */
+export function visibleUnits(s: Knowledge, f: Faction): readonly UnitState[] {
   const zones = coverage(s, f);
   const seen = liveUnits(s, (u) => {
     if (u.faction === f) return true;
@@ -68,7 +55,6 @@ export function visibleUnits(s: MatchState, f: Faction): readonly UnitState[] {
       return liveUnits(s, (x) => x.faction === f && x.zone === u.zone && unitType(x).asw > 0).length > 0;
     return true;
   });
-  memo.set(key, seen);
   return seen;
 }
 

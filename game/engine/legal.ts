@@ -3,11 +3,12 @@
  * (game/rules/) that pass `validateOrder`, in one fixed order of order types. Strikes and
  * funding are listed at their largest amount; any smaller positive amount is legal too.
  */
+
 import type { Scenario } from '../data/scenario.ts';
 import type { Faction } from '../types.ts';
+import type { Knowledge } from './knowledge.ts';
 import type { Order, OrderType } from './orders.ts';
 import type { OrderRule } from './rule.ts';
-import type { MatchState } from './state.ts';
 import { ORDER_RULES, validateOrder } from './validate.ts';
 
 /** The order in which `legalOrders` lists order types (the board and `ai.enumerate` keep it). */
@@ -27,7 +28,7 @@ export const LEGAL_ORDER_SEQUENCE: readonly OrderType[] = [
   'land',
 ];
 
-export function legalOrders(state: MatchState, scenario: Scenario, f: Faction): Order[] {
+export function legalOrders(state: Knowledge, scenario: Scenario, f: Faction): Order[] {
   const out: Order[] = [];
   if (state.stage !== 'planning' || state.pending[f].committed) return out;
   for (const type of LEGAL_ORDER_SEQUENCE) {

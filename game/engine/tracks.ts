@@ -41,7 +41,7 @@ export function readTrack(s: MatchState, path: TrackPath): number {
 /** Applies one effect to a draft, clamped to the track's range; returns the new value. */
 export function applyEffect(d: DraftState, e: Effect): number {
   const [lo, hi] = BOUNDS[e.track] ?? [0, 100];
-  let v = clamp(readTrack(d as MatchState, e.track) + e.delta, lo, hi);
+  let v = clamp(readTrack(d, e.track) + e.delta, lo, hi);
   v = INT_TRACKS.includes(e.track) ? Math.round(v) : round3(v);
   if (e.track === 'escalation') setEscalation(d, v as Rung);
   else {
@@ -69,12 +69,6 @@ export function bump(
   applyEffect(d, { track: `${group}.${key}` as TrackPath, delta });
 }
 
-/**
- * Drafts whose `log` array is still the previous state's: copied on the first write, so a
- * planning action that writes nothing to the log copies nothing (see `planningDraftOf`).
- */
-export const SHARED_LOG = new WeakSet<object>();
-
 /** Writes an event to the round log: its kind, its data and the sentence the one formatter renders from them. */
 export function log<K extends EventKind>(
   d: DraftState,
@@ -83,10 +77,6 @@ export function log<K extends EventKind>(
   data: EventData[K],
   visibleTo: readonly Seat[] | 'all' = 'all',
 ): void {
-  if (SHARED_LOG.has(d)) {
-    d.log = [...d.log];
-    SHARED_LOG.delete(d);
-  }
   const event = {
     round: d.round,
     step,

@@ -14,32 +14,15 @@ export function munition(id: string): MunitionDef | undefined {
 }
 
 /** Units still in the fight (strength above a tenth of a step), in the state's insertion order. */
-export function liveUnits(state: MatchState, f?: (u: UnitState) => boolean): UnitState[] {
+export function liveUnits(state: Pick<MatchState, 'units'>, f?: (u: UnitState) => boolean): UnitState[] {
   const out: UnitState[] = [];
   // Insertion order (scenario order, then units added by programs) is part of the state and
   // survives JSON and structuredClone, so iteration is deterministic without sorting.
-  for (const u of unitList(state.units)) if (u.strength > 0.1 && (!f || f(u))) out.push(u);
+  for (const u of Object.values(state.units)) if (u.strength > 0.1 && (!f || f(u))) out.push(u);
   return out;
 }
 
-/**
- * The unit objects of a units map, memoized per map. Unit objects may change in a draft
- * (the array holds the same objects), but adding a unit to a map must call `forgetUnitList`.
- */
-const UNIT_LISTS = new WeakMap<object, readonly UnitState[]>();
-function unitList(units: MatchState['units']): readonly UnitState[] {
-  let list = UNIT_LISTS.get(units);
-  if (!list) {
-    list = Object.values(units);
-    UNIT_LISTS.set(units, list);
-  }
-  return list;
-}
-
-/** Drops the memoized unit list of a map that gained a unit. */
-export const forgetUnitList = (units: object): boolean => UNIT_LISTS.delete(units);
-
-export const unitsIn = (state: MatchState, zone: ZoneId, faction?: Faction): UnitState[] =>
+export const unitsIn = (state: Pick<MatchState, 'units'>, zone: ZoneId, faction?: Faction): UnitState[] =>
   liveUnits(state, (u) => u.zone === zone && (faction === undefined || u.faction === faction));
 
 export const enemies = (a: Faction, b: Faction): boolean => isBlue(a) !== isBlue(b);

@@ -4,6 +4,7 @@
  * and `validateAction` (actions.ts) it feeds the move, the board's highlights and the bots
  * alike. Validation returns typed errors and never throws for anything a user can send.
  */
+
 import type { Scenario } from '../data/scenario.ts';
 import { ALLIANCE_ORDERS } from '../rules/alliance.ts';
 import { ECONOMY_ORDERS } from '../rules/economy.ts';
@@ -13,9 +14,9 @@ import { MOVEMENT_ORDERS } from '../rules/movement.ts';
 import { POLITICS_ORDERS } from '../rules/politics.ts';
 import { STRIKE_ORDERS } from '../rules/strike.ts';
 import type { Faction, Result, RuleError } from '../types.ts';
+import type { Knowledge } from './knowledge.ts';
 import type { Order, OrderType } from './orders.ts';
 import { fail, type OrderRule, type OrderRules } from './rule.ts';
-import type { MatchState } from './state.ts';
 
 /** Every order type's rule, from the area that owns it. */
 export const ORDER_RULES: OrderRules<OrderType> = {
@@ -30,7 +31,7 @@ export const ORDER_RULES: OrderRules<OrderType> = {
 
 /** `validateOrder(state, faction, order)`: Ok or a typed error with a sentence. */
 export function validateOrder(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   f: Faction,
   o: Order,

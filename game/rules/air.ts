@@ -1,7 +1,7 @@
 import { AIR } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
 import { stream } from '../engine/rng.ts';
-import type { MatchState, UnitState } from '../engine/state.ts';
+import type { UnitState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { inflict, log } from '../engine/tracks.ts';
 import { liveUnits, unitType } from '../engine/units.ts';
@@ -15,11 +15,9 @@ export function airCombat(d: DraftState, ctx: StepContext, days: number): void {
   const rng = stream(d.seed, `round-${d.round}/air`);
   const air = (f: (x: Faction) => boolean): UnitState[] =>
     liveUnits(
-      d as MatchState,
+      d,
       (u) =>
-        f(u.faction) &&
-        unitType(u).category === 'air' &&
-        belligerent(d as MatchState, ctx.scenario.constraints, u.faction),
+        f(u.faction) && unitType(u).category === 'air' && belligerent(d, ctx.scenario.constraints, u.faction),
     );
   const red = air((f) => f === 'china');
   const blue = air((f) => f !== 'china');

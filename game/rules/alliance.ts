@@ -9,9 +9,10 @@ import { zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
 import { COMMAND } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
+import type { Knowledge } from '../engine/knowledge.ts';
 import type { Action } from '../engine/orders.ts';
 import { fail, OK, type OrderOf, type OrderRules, ordered } from '../engine/rule.ts';
-import type { ActiveCombined, MatchState, UnitState } from '../engine/state.ts';
+import type { ActiveCombined, UnitState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { has } from '../engine/step.ts';
 import { bump, log } from '../engine/tracks.ts';
@@ -40,7 +41,7 @@ export const COMBINED_COST: { readonly [K in CombinedKind]: number } = {
 export const cohesionBonus = (cohesion: number): number => (cohesion >= 70 ? 1 : cohesion < 30 ? -1 : 0);
 
 /** Coordination capacity per round = base + per-level bonus + cohesion bonus − disruption (never below 0). */
-export function coordinationCapacity(state: MatchState): number {
+export function coordinationCapacity(state: Knowledge): number {
   const a = state.alliance;
   return Math.max(
     0,
@@ -51,7 +52,7 @@ export function coordinationCapacity(state: MatchState): number {
   );
 }
 
-export const capacityLeft = (state: MatchState): number =>
+export const capacityLeft = (state: Knowledge): number =>
   coordinationCapacity(state) - state.alliance.capacityUsed;
 
 /** Latency: at level 0 combined actions ordered this round take effect next round; from level 1 on, this round. */
@@ -64,7 +65,7 @@ export function deconflictFailureChance(commandLevel: number): number {
 }
 
 /** Combined actions in force this round. */
-export const activeCombined = (state: MatchState, kind?: CombinedKind): readonly ActiveCombined[] =>
+export const activeCombined = (state: Knowledge, kind?: CombinedKind): readonly ActiveCombined[] =>
   state.combined.filter(
     (c) => c.effectiveRound === state.round && (kind === undefined || c.proposal.kind === kind),
   );
@@ -75,7 +76,7 @@ export const isInJapan = (u: UnitState): boolean => zoneDef(u.zone).country === 
  * Prior consultation: a US unit based in Japan may conduct combat operations only
  * while Japan's consent is in force (granted, and past its latency).
  */
-export function usCombatAllowedFrom(state: MatchState, u: UnitState): boolean {
+export function usCombatAllowedFrom(state: Knowledge, u: UnitState): boolean {
   if (u.faction !== 'us' || !isInJapan(u)) return true;
   return state.alliance.consentGranted && state.alliance.consentRound <= state.round;
 }
@@ -88,10 +89,10 @@ export function upgradeRoundsNeeded(level: number): number {
 }
 
 /** Whether shared ISR is in force this round (pools Japan's and the US's pictures of Red). */
-export const sharedIsr = (state: MatchState): boolean => activeCombined(state, 'shared-isr').length > 0;
+export const sharedIsr = (state: Knowledge): boolean => activeCombined(state, 'shared-isr').length > 0;
 
 function checkInvestCommand(
-  state: MatchState,
+  state: Knowledge,
   _scenario: Scenario,
   f: Faction,
   _o: OrderOf<'invest-command'>,
@@ -107,7 +108,7 @@ function checkInvestCommand(
 }
 
 function checkTwoPlusTwo(
-  state: MatchState,
+  state: Knowledge,
   _scenario: Scenario,
   f: Faction,
   _o: OrderOf<'two-plus-two'>,
@@ -120,7 +121,7 @@ function checkTwoPlusTwo(
 }
 
 function checkRevokeConsent(
-  state: MatchState,
+  state: Knowledge,
   _scenario: Scenario,
   f: Faction,
   _o: OrderOf<'revoke-consent'>,
@@ -138,7 +139,7 @@ export const ALLIANCE_ORDERS: OrderRules<'invest-command' | 'two-plus-two' | 're
 };
 
 export function validateProposal(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   a: Extract<Action, { type: 'propose' }>,
 ): Result<void, RuleError> {
@@ -212,7 +213,7 @@ export function validateProposal(
 
 /** Validates an answer to a combined-operation proposal: an acceptance must be affordable and lawful. */
 export function validateAnswer(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   a: Extract<Action, { type: 'answer' }>,
 ): Result<void, RuleError> {
@@ -243,7 +244,7 @@ export function validateAnswer(
 
 /** Coordination (section 5): open proposals lapse; accepted ones are charged and scheduled by latency. */
 export function coordinationStep(d: DraftState, ctx: StepContext): void {
-  const capacity = coordinationCapacity(d as MatchState);
+  const capacity = coordinationCapacity(d);
   let used = 0;
   const latency = combinedLatency(d.alliance.commandLevel);
   if (d.alliance.consentGranted && d.alliance.consentRound <= d.round)

@@ -9,16 +9,16 @@ import { PROGRAMS, programById } from '../data/programs.ts';
 import type { Scenario } from '../data/scenario.ts';
 import { BLOCKADE } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
+import type { Knowledge } from '../engine/knowledge.ts';
 import { fail, OK, type OrderOf, type OrderRules, ordered } from '../engine/rule.ts';
-import type { MatchState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { bump, clamp, log, round3 } from '../engine/tracks.ts';
-import { forgetUnitList, liveUnits, unitType } from '../engine/units.ts';
+import { liveUnits, unitType } from '../engine/units.ts';
 import { FACTIONS, type Faction, phaseOf, type Result, ROUND_DAYS, type RuleError } from '../types.ts';
 import { belligerent } from './strike.ts';
 
 /** Budget points still free after the faction's pending orders. */
-export function budgetLeft(state: MatchState, f: Faction): number {
+export function budgetLeft(state: Knowledge, f: Faction): number {
   let spent = 0;
   for (const o of state.pending[f].orders) {
     if (o.type === 'fund') spent += o.amount;
@@ -28,7 +28,7 @@ export function budgetLeft(state: MatchState, f: Faction): number {
 }
 
 function checkFund(
-  state: MatchState,
+  state: Knowledge,
   _scenario: Scenario,
   f: Faction,
   o: OrderOf<'fund'>,
@@ -46,7 +46,7 @@ function checkFund(
 }
 
 function checkSpending(
-  state: MatchState,
+  state: Knowledge,
   _scenario: Scenario,
   f: Faction,
   o: OrderOf<'spending'>,
@@ -68,7 +68,7 @@ function checkSpending(
 }
 
 function checkMobilize(
-  state: MatchState,
+  state: Knowledge,
   _scenario: Scenario,
   f: Faction,
   _o: OrderOf<'mobilize'>,
@@ -115,7 +115,7 @@ export const BLOCKADE_ZONES = [
 ] as const;
 
 /** Share of Taiwan's energy imports that does not arrive this round (section 8: blockade). */
-export function interdiction(s: MatchState, scenario: Scenario): number {
+export function interdiction(s: Knowledge, scenario: Scenario): number {
   if (s.escalation < 2) return 0;
   const base =
     s.escalation >= 3 ? BLOCKADE.interdictionBlockade.value : BLOCKADE.interdictionQuarantine.value;
@@ -146,7 +146,7 @@ export function interdiction(s: MatchState, scenario: Scenario): number {
 /** Blockade and economic effects (section 4 step 7). */
 export function economyStep(d: DraftState, ctx: StepContext): void {
   const days = ROUND_DAYS[phaseOf(d.escalation)];
-  const cut = interdiction(d as MatchState, ctx.scenario);
+  const cut = interdiction(d, ctx.scenario);
   const maxDays = ctx.scenario.tracks.taiwan.energyDays;
   if (cut > 0) {
     d.taiwan.energyDays = round3(Math.max(0, d.taiwan.energyDays - days * cut));
@@ -254,7 +254,6 @@ export function completeProgram(d: DraftState, id: string): void {
           interceptors: def.interceptorsPerStep * e.strength,
           readyRound: d.round + 1,
         };
-      forgetUnitList(d.units);
       break;
     }
     case 'none':

@@ -8,17 +8,17 @@ import { zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
 import { GRAYZONE } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
+import type { Knowledge } from '../engine/knowledge.ts';
 import { GRAY_ZONE_ACTIONS } from '../engine/orders.ts';
 import { stream } from '../engine/rng.ts';
 import { fail, OK, type OrderOf, type OrderRules } from '../engine/rule.ts';
-import type { MatchState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { bump, clamp, log, setEscalation } from '../engine/tracks.ts';
 import { liveUnits, unitType } from '../engine/units.ts';
 import { FACTIONS, type Faction, type Result, type RuleError } from '../types.ts';
 
 function checkGrayZone(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   f: Faction,
   o: OrderOf<'gray-zone'>,
@@ -72,10 +72,10 @@ export const GRAYZONE_ORDERS: OrderRules<'gray-zone'> = {
 export function grayZoneStep(d: DraftState, ctx: StepContext): void {
   const rng = stream(d.seed, `round-${d.round}/gray-zone`);
   const presence = (f: (x: Faction) => boolean, zone: string): number =>
-    liveUnits(
-      d as MatchState,
-      (u) => f(u.faction) && (u.zone === zone || zoneDef(u.zone).adjacent.includes(zone)),
-    ).reduce((a, u) => a + unitType(u).presence * u.strength, 0);
+    liveUnits(d, (u) => f(u.faction) && (u.zone === zone || zoneDef(u.zone).adjacent.includes(zone))).reduce(
+      (a, u) => a + unitType(u).presence * u.strength,
+      0,
+    );
   let redPatrol = 0;
   for (const f of FACTIONS) {
     for (const o of ctx.orders[f]) {

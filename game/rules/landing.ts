@@ -7,10 +7,10 @@ import { hasFeature, reachable, zoneById, zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
 import { GROUND } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
+import type { Knowledge } from '../engine/knowledge.ts';
 import type { Order } from '../engine/orders.ts';
 import { stream } from '../engine/rng.ts';
 import { fail, OK, type OrderRules } from '../engine/rule.ts';
-import type { MatchState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { inflict, log, round3 } from '../engine/tracks.ts';
 import { liveUnits, unitsIn, unitType } from '../engine/units.ts';
@@ -33,7 +33,7 @@ const OVER_BEACH = 2;
 
 /** The checks of a landing that do not turn on its brigades: who, where, at which rung, which lift, within reach. */
 function landingBase(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   f: Faction,
   o: { readonly lift: string; readonly target: string },
@@ -75,7 +75,7 @@ function landingBase(
  * bots plan with it).
  */
 export function landingReachable(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   lift: string,
   target: string,
@@ -88,7 +88,7 @@ export function landingReachable(
 }
 
 function validateLanding(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   f: Faction,
   o: Extract<Order, { type: 'land' }>,
@@ -194,10 +194,8 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
     if (
       zs &&
       zs.controller === null &&
-      liveUnits(
-        d as MatchState,
-        (u) => u.zone === l.target && u.faction !== 'china' && unitType(u).groundPower > 0,
-      ).length === 0
+      liveUnits(d, (u) => u.zone === l.target && u.faction !== 'china' && unitType(u).groundPower > 0)
+        .length === 0
     )
       zs.controller = 'china';
     if (zoneDef(l.target).country === 'japan') flagJapanAttacked(d);
@@ -205,33 +203,27 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
   }
   const mobil = 1 + d.taiwan.reserveMobilization / 200;
   // Over-the-beach supply: surviving lift sustains up to OVER_BEACH battalions per lift step.
-  const overBeachCapacity = liveUnits(
-    d as MatchState,
-    (u) => u.faction === 'china' && unitType(u).liftPerStep > 0,
-  ).reduce((a, u) => a + u.strength * OVER_BEACH, 0);
+  const overBeachCapacity = liveUnits(d, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).reduce(
+    (a, u) => a + u.strength * OVER_BEACH,
+    0,
+  );
   const lodgmentZones = ctx.scenario.zones.filter(
     (z) => zoneDef(z).kind === 'land' && zoneDef(z).country !== 'china' && d.zones[z]?.controller !== 'china',
   );
   const lodgedTotal = lodgmentZones.reduce(
     (a, z) =>
       a +
-      liveUnits(
-        d as MatchState,
-        (u) => u.zone === z && u.faction === 'china' && unitType(u).groundPower > 0,
-      ).reduce((b, u) => b + u.strength, 0),
+      liveUnits(d, (u) => u.zone === z && u.faction === 'china' && unitType(u).groundPower > 0).reduce(
+        (b, u) => b + u.strength,
+        0,
+      ),
     0,
   );
   for (const zone of ctx.scenario.zones) {
     if (zoneDef(zone).kind !== 'land') continue;
-    const red = liveUnits(
-      d as MatchState,
-      (u) => u.zone === zone && u.faction === 'china' && unitType(u).groundPower > 0,
-    );
+    const red = liveUnits(d, (u) => u.zone === zone && u.faction === 'china' && unitType(u).groundPower > 0);
     if (red.length === 0) continue;
-    const blue = liveUnits(
-      d as MatchState,
-      (u) => u.zone === zone && u.faction !== 'china' && unitType(u).groundPower > 0,
-    );
+    const blue = liveUnits(d, (u) => u.zone === zone && u.faction !== 'china' && unitType(u).groundPower > 0);
     const zs = d.zones[zone]!;
     const lodgments = lodgedTotal;
     const overBeach = overBeachCapacity;
@@ -257,15 +249,13 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
         defenderLoss: round3(defLoss),
       });
       const blueLeft = liveUnits(
-        d as MatchState,
+        d,
         (u) => u.zone === zone && u.faction !== 'china' && unitType(u).groundPower > 0,
       ).length;
       if (
         blueLeft === 0 &&
-        liveUnits(
-          d as MatchState,
-          (u) => u.zone === zone && u.faction === 'china' && unitType(u).groundPower > 0,
-        ).length > 0
+        liveUnits(d, (u) => u.zone === zone && u.faction === 'china' && unitType(u).groundPower > 0).length >
+          0
       ) {
         zs.controller = 'china';
         log(d, 'ground', 'zone-taken', { zone });
@@ -283,7 +273,7 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
         zs.unsuppliedRounds += 1;
         const share = GROUND.unsuppliedAttrition.value * (1 - overBeach / Math.max(lodgments, 1e-9));
         for (const u of liveUnits(
-          d as MatchState,
+          d,
           (x) => x.zone === zone && x.faction === 'china' && unitType(x).groundPower > 0,
         ))
           inflict(d, u.id, u.strength * share);

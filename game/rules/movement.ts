@@ -6,22 +6,23 @@
 import { AIR_REBASE_KM, canStand, distanceKm, reachable, zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
 import type { DraftState } from '../engine/draft.ts';
+import type { Knowledge } from '../engine/knowledge.ts';
 import { fail, OK, type OrderOf, type OrderRules } from '../engine/rule.ts';
-import type { MatchState, UnitState } from '../engine/state.ts';
+import type { UnitState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { log } from '../engine/tracks.ts';
 import { enemies, liveUnits, unitType } from '../engine/units.ts';
 import { FACTIONS, type Faction, own, phaseOf, type Result, type RuleError } from '../types.ts';
 
 /** Movement allowance in zones: doubled in crisis, quadrupled in competition. */
-export function moveAllowance(state: MatchState, u: UnitState): number {
+export function moveAllowance(state: Knowledge, u: UnitState): number {
   const base = unitType(u).move;
   const phase = phaseOf(state.escalation);
   return phase === 'conflict' ? base : phase === 'crisis' ? base * 2 : base * 4;
 }
 
 /** Zones a unit may move to this round. */
-export function moveTargets(state: MatchState, scenario: Scenario, u: UnitState): string[] {
+export function moveTargets(state: Knowledge, scenario: Scenario, u: UnitState): string[] {
   const active = new Set(scenario.zones);
   const t = unitType(u);
   if (u.zone === 'us-pool') return state.round >= u.readyRound && active.has('guam') ? ['guam'] : [];
@@ -48,7 +49,7 @@ export function moveTargets(state: MatchState, scenario: Scenario, u: UnitState)
 }
 
 /** A land zone counts as friendly when its country is on the faction's side or the faction controls it. */
-export function friendlyGround(state: MatchState, f: Faction, zone: string): boolean {
+export function friendlyGround(state: Knowledge, f: Faction, zone: string): boolean {
   const z = zoneDef(zone);
   if (z.kind === 'sea') return true;
   const ctl = own(state.zones, zone)?.controller;
@@ -60,7 +61,7 @@ export function friendlyGround(state: MatchState, f: Faction, zone: string): boo
 }
 
 function checkMove(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   f: Faction,
   o: OrderOf<'move'>,

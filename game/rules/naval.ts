@@ -2,7 +2,6 @@ import { distanceKm, zoneDef } from '../data/map.ts';
 import { NAVAL } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
 import { roundStochastic, stream } from '../engine/rng.ts';
-import type { MatchState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { inflict, log } from '../engine/tracks.ts';
 import { enemies, liveUnits, munition, unitType } from '../engine/units.ts';
@@ -16,22 +15,22 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
   if (d.escalation < 4) return;
   const seas = ctx.scenario.zones.filter((z) => zoneDef(z).kind === 'sea');
   for (const zone of seas) {
-    const present = liveUnits(d as MatchState, (u) => u.zone === zone);
+    const present = liveUnits(d, (u) => u.zone === zone);
     const sides: Faction[][] = [['china'], ['japan', 'us', 'taiwan']];
     const red = present.filter((u) => u.faction === 'china');
     const blue = present.filter(
       (u) =>
         u.faction !== 'china' &&
-        belligerent(d as MatchState, ctx.scenario.constraints, u.faction) &&
-        usCombatAllowedFrom(d as MatchState, u),
+        belligerent(d, ctx.scenario.constraints, u.faction) &&
+        usCombatAllowedFrom(d, u),
     );
     const coastal = liveUnits(
-      d as MatchState,
+      d,
       (u) =>
         unitType(u).category === 'coastal-missile' &&
         zoneDef(u.zone).adjacent.includes(zone) &&
-        belligerent(d as MatchState, ctx.scenario.constraints, u.faction) &&
-        usCombatAllowedFrom(d as MatchState, u),
+        belligerent(d, ctx.scenario.constraints, u.faction) &&
+        usCombatAllowedFrom(d, u),
     );
     const redTargets = red.some((u) => unitType(u).domain === 'sea' && unitType(u).category !== 'submarine');
     const blueTargets = blue.some(
@@ -53,10 +52,10 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
       for (const u of shooters) {
         const t = unitType(u);
         if (t.category === 'submarine') {
-          const asw = liveUnits(
-            d as MatchState,
-            (x) => x.zone === zone && enemies(x.faction, u.faction),
-          ).reduce((a, x) => a + unitType(x).asw * x.strength, 0);
+          const asw = liveUnits(d, (x) => x.zone === zone && enemies(x.faction, u.faction)).reduce(
+            (a, x) => a + unitType(x).asw * x.strength,
+            0,
+          );
           const expected =
             u.strength * NAVAL.submarineHitsPerStep.value * Math.max(0.1, 1 - NAVAL.aswPerStep.value * asw);
           const hits = roundStochastic(expected, rng);

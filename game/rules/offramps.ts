@@ -2,16 +2,17 @@
  * Off-ramps (DESIGN.md section 4, "Off-ramps"): offers of terms, who must answer them, and
  * their settlement at the end of adjudication; accepted terms end the match.
  */
+
 import type { Scenario } from '../data/scenario.ts';
 import type { DraftState } from '../engine/draft.ts';
+import type { Knowledge } from '../engine/knowledge.ts';
 import type { Action } from '../engine/orders.ts';
 import { fail, OK } from '../engine/rule.ts';
-import type { MatchState } from '../engine/state.ts';
 import { log } from '../engine/tracks.ts';
 import { FACTIONS, type Faction, legalRank, type Result, type RuleError, TERMS } from '../types.ts';
 
 /** Who must accept an offer: China answers Blue's; the US and Taiwan (and Japan once at war) answer China's. */
-export function offerResponders(state: MatchState, scenario: Scenario, by: Faction): Faction[] {
+export function offerResponders(state: Knowledge, scenario: Scenario, by: Faction): Faction[] {
   if (by !== 'china') return ['china'];
   const r: Faction[] = ['taiwan'];
   if (scenario.constraints.usIntervention !== 'never') r.push('us');
@@ -21,7 +22,7 @@ export function offerResponders(state: MatchState, scenario: Scenario, by: Facti
 
 /** Validates an offer of terms. */
 export function validateOffer(
-  state: MatchState,
+  state: Knowledge,
   a: Extract<Action, { type: 'offer' }>,
 ): Result<void, RuleError> {
   if (!FACTIONS.includes(a.seat as Faction)) return fail('ERR_BAD_SEAT', 'offers come from a faction seat');
@@ -35,7 +36,7 @@ export function validateOffer(
 
 /** Validates an answer to an offer of terms. */
 export function validateResponse(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   a: Extract<Action, { type: 'respond' }>,
 ): Result<void, RuleError> {

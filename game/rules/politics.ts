@@ -3,11 +3,12 @@
  * China's escalation order, Japan's legal declarations and the Diet, US intervention, and the
  * politics step.
  */
+
 import type { Scenario } from '../data/scenario.ts';
 import type { DraftState } from '../engine/draft.ts';
+import type { Knowledge } from '../engine/knowledge.ts';
 import { stream } from '../engine/rng.ts';
 import { fail, OK, type OrderOf, type OrderRules, ordered } from '../engine/rule.ts';
-import type { MatchState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { has } from '../engine/step.ts';
 import { bump, clamp, log, setEscalation } from '../engine/tracks.ts';
@@ -23,14 +24,14 @@ import {
 import { upgradeRoundsNeeded } from './alliance.ts';
 
 /** Escalation in force for a faction's planning: China's own pending `escalate` counts. */
-export function plannedRung(state: MatchState, faction: Faction): Rung {
+export function plannedRung(state: Knowledge, faction: Faction): Rung {
   if (faction !== 'china') return state.escalation;
   const esc = state.pending.china.orders.find((o) => o.type === 'escalate');
   return esc && esc.type === 'escalate' ? esc.to : state.escalation;
 }
 
 /** Legal basis for a declaration (Japan's 2015 security legislation, section 6). */
-export function legalBasis(state: MatchState, status: string): Result<void, RuleError> {
+export function legalBasis(state: Knowledge, status: string): Result<void, RuleError> {
   if (status === 'important-influence' && state.escalation < 2)
     return fail(
       'ERR_NO_LEGAL_BASIS',
@@ -59,7 +60,7 @@ export const declarationCost = (status: string): number =>
         : 5;
 
 function checkEscalate(
-  state: MatchState,
+  state: Knowledge,
   _scenario: Scenario,
   f: Faction,
   o: OrderOf<'escalate'>,
@@ -74,7 +75,7 @@ function checkEscalate(
 }
 
 function checkDeclare(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   f: Faction,
   o: OrderOf<'declare'>,
@@ -104,7 +105,7 @@ function checkDeclare(
 }
 
 function checkIntervene(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   f: Faction,
   _o: OrderOf<'intervene'>,
@@ -136,7 +137,7 @@ export const POLITICS_ORDERS: OrderRules<'escalate' | 'declare' | 'intervene'> =
 };
 
 /** Diet approval (coalition stability check): the chance a declaration passes. */
-export function dietPassChance(s: MatchState, status: LegalStatus): number {
+export function dietPassChance(s: Knowledge, status: LegalStatus): number {
   const majority = (s.japan.coalitionSeats - 233) / 465;
   const threat = s.escalation * 0.08 + (s.flags.japanAttacked ? 0.3 : 0) + (s.flags.usAttacked ? 0.1 : 0);
   const weight = status === 'armed-attack' ? 0.25 : status === 'important-influence' ? 0.1 : 0;
@@ -155,12 +156,12 @@ export function politicsStep(d: DraftState, ctx: StepContext): void {
   }
   for (const o of ctx.orders.japan) {
     if (o.type !== 'declare') continue;
-    const basis = legalBasis(d as MatchState, o.status);
+    const basis = legalBasis(d, o.status);
     if (!basis.ok) {
       log(d, 'politics', 'declaration-without-basis', { status: o.status, reason: basis.error.message });
       continue;
     }
-    const chance = o.status === 'none' ? 1 : dietPassChance(d as MatchState, o.status);
+    const chance = o.status === 'none' ? 1 : dietPassChance(d, o.status);
     const cost = declarationCost(o.status);
     if (rng.chance(chance)) {
       d.japan.legalStatus = o.status;

@@ -7,11 +7,12 @@ import { distanceKm, zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
 import { AIR, COMMAND, SALVO } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
+import { type Knowledge, knowsPrivate } from '../engine/knowledge.ts';
 import type { Order, TargetAim } from '../engine/orders.ts';
 import { TARGET_AIMS } from '../engine/orders.ts';
 import { roundStochastic, type Stream, stream } from '../engine/rng.ts';
 import { fail, OK, type OrderRules } from '../engine/rule.ts';
-import type { MatchState, UnitState } from '../engine/state.ts';
+import type { UnitState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { bump, inflict, log, round3 } from '../engine/tracks.ts';
 import { enemies, liveUnits, munition, unitType } from '../engine/units.ts';
@@ -30,7 +31,7 @@ const SHIP_PRIORITY = ['amphibious', 'carrier', 'surface', 'submarine', 'coast-g
  */
 function forceBar(
   rung: number,
-  s: MatchState,
+  s: Knowledge,
   constraints: Scenario['constraints'],
   f: Faction,
   usIntervening: boolean,
@@ -63,18 +64,18 @@ function forceBar(
 }
 
 /** Whether a faction may use force this round, by its legal and political status (section 6), as it plans. */
-export function combatPermission(state: MatchState, scenario: Scenario, f: Faction): Result<void, RuleError> {
+export function combatPermission(state: Knowledge, scenario: Scenario, f: Faction): Result<void, RuleError> {
   const intervening = state.us.intervening || state.pending.us.orders.some((o) => o.type === 'intervene');
   const bar = forceBar(plannedRung(state, f), state, scenario.constraints, f, intervening);
   return bar ? fail(bar.code, bar.message) : OK;
 }
 
 /** Whether a faction's forces are engaged in combat this round, as adjudication runs (the same rule as `combatPermission`). */
-export const belligerent = (s: MatchState, constraints: Scenario['constraints'], f: Faction): boolean =>
+export const belligerent = (s: Knowledge, constraints: Scenario['constraints'], f: Faction): boolean =>
   forceBar(s.escalation, s, constraints, f, s.us.intervening) === null;
 
 /** Shots a unit may still fire with a weapon this round, after its pending strikes and proposed combined parts. */
-export function shotsLeft(state: MatchState, u: UnitState, weapon: string): number {
+export function shotsLeft(state: Knowledge, u: UnitState, weapon: string): number {
   const load = unitType(u).weapons.find((w) => w.munition === weapon);
   if (!load) return 0;
   let used = 0;
@@ -86,7 +87,7 @@ export function shotsLeft(state: MatchState, u: UnitState, weapon: string): numb
   return Math.floor(load.perStep * u.strength) - used;
 }
 
-export function stockLeft(state: MatchState, f: Faction, weapon: string): number {
+export function stockLeft(state: Knowledge, f: Faction, weapon: string): number {
   let used = 0;
   for (const o of state.pending[f].orders) if (o.type === 'strike' && o.weapon === weapon) used += o.count;
   for (const p of state.proposals)
@@ -115,7 +116,7 @@ const aimFits = (aim: TargetAim, zone: string): boolean => {
 
 /** Validates one strike part (also used for each part of a combined strike). */
 export function validateStrike(
-  state: MatchState,
+  state: Knowledge,
   scenario: Scenario,
   f: Faction,
   s: { unit: string; target: string; aim: TargetAim; weapon: string; count: number },
@@ -151,7 +152,8 @@ export function validateStrike(
   const shots = shotsLeft(state, u, s.weapon);
   if (s.count > shots)
     return fail('ERR_LAUNCHERS', `${u.id} can fire ${Math.max(0, shots)} more ${m.name} this round`);
-  const stock = stockLeft(state, f, s.weapon);
+  // A seat's view does not hold a partner's stockpile (a Japanese proposal's US parts): the server settles it.
+  const stock = knowsPrivate(state, f) ? stockLeft(state, f, s.weapon) : Number.POSITIVE_INFINITY;
   if (s.count > stock)
     return fail('ERR_STOCKPILE', `only ${Math.max(0, stock)} ${m.name} left in ${f}'s stockpile`);
   const targetHasEnemy = liveUnits(state, (x) => x.zone === s.target && enemies(x.faction, f)).length > 0;
@@ -201,8 +203,8 @@ interface StrikeJob {
 
 /** Interceptors defending a zone: SAMs and ships there, plus partner ships under IAMD cover. */
 function defenders(d: DraftState, zone: string, attacker: Faction): UnitState[] {
-  const covered = activeCombined(d as MatchState, 'iamd-cover').some((c) => c.proposal.zone === zone);
-  return liveUnits(d as MatchState, (u) => {
+  const covered = activeCombined(d, 'iamd-cover').some((c) => c.proposal.zone === zone);
+  return liveUnits(d, (u) => {
     if (!enemies(u.faction, attacker) || u.interceptors <= 0) return false;
     if (u.zone === zone) return true;
     return (
@@ -243,7 +245,7 @@ export function resolveSalvo(
       : SALVO.terminalDefenseLand.value
     : SALVO.terminalDefenseLand.value;
   const blueAttack = job.by !== 'china';
-  const accuracyBonus = blueAttack && sharedIsr(d as MatchState) ? 0.05 : 0;
+  const accuracyBonus = blueAttack && sharedIsr(d) ? 0.05 : 0;
   const pkBonus = !blueAttack ? d.bonuses.interceptorPk : 0;
   const r = salvoDraw({ shots, interceptors, terminalDefense: td, ballistic, pkBonus, accuracyBonus }, rng);
   spendInterceptors(d, defs, r.interceptorsUsed);
@@ -253,7 +255,7 @@ export function resolveSalvo(
 
 export function applyHits(d: DraftState, job: StrikeJob, hits: number, rng: Stream): void {
   const z = zoneDef(job.target);
-  const victims = liveUnits(d as MatchState, (u) => u.zone === job.target && enemies(u.faction, job.by));
+  const victims = liveUnits(d, (u) => u.zone === job.target && enemies(u.faction, job.by));
   if (victims.some((u) => u.faction === 'us')) flagUsAttacked(d);
   if (job.by === 'china' && z.country === 'japan') flagJapanAttacked(d);
   switch (job.aim) {
@@ -336,7 +338,7 @@ export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
         });
     });
   }
-  activeCombined(d as MatchState, 'combined-strike').forEach((c, i) => {
+  activeCombined(d, 'combined-strike').forEach((c, i) => {
     if (c.proposal.strike)
       jobs.push({
         by: c.proposal.by,
@@ -384,7 +386,7 @@ export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
       const m = munition(part.weapon);
       if (!u || u.strength <= 0 || !m) continue;
       const owner = u.faction as Faction;
-      if (!usCombatAllowedFrom(d as MatchState, u)) {
+      if (!usCombatAllowedFrom(d, u)) {
         log(d, 'strikes', 'strike-without-consent', { unit: u.id, faction: owner }, [owner, 'white']);
         continue;
       }

@@ -1,5 +1,6 @@
 import { zoneDef } from '../data/map.ts';
 import { TRACK_PATHS } from '../data/scenario.ts';
+import type { Knowledge } from '../engine/knowledge.ts';
 import type { Action, Order } from '../engine/orders.ts';
 import { fail, OK } from '../engine/rule.ts';
 import type { MatchState } from '../engine/state.ts';
@@ -17,7 +18,7 @@ export function approvalKind(_state: MatchState, o: Order, f: Faction): string |
 }
 
 export function validateWhite(
-  state: MatchState,
+  state: Knowledge,
   a: Extract<Action, { seat: 'white' }>,
 ): Result<void, RuleError> {
   if (a.seat !== 'white') return fail('ERR_BAD_SEAT', 'White Cell actions come from the white seat');

@@ -22,7 +22,6 @@ import {
   type LegalStatus,
   type LogEvent,
   legalOrders,
-  type MatchState,
   type MatchView,
   munitionById,
   type Order,
@@ -244,7 +243,6 @@ export function buildModel(view: MatchView, scenario: Scenario): MatchModel {
   const seat = view.seat;
   const faction = isFaction(seat) ? seat : null;
   const isWhite = seat === 'white';
-  const state = view as unknown as MatchState;
   const visible = new Set(view.visibleZones);
   const zones: ZoneVM[] = ZONE_CATALOG.filter((z) => z.id in view.zones).map((def) => ({
     def,
@@ -261,7 +259,7 @@ export function buildModel(view: MatchView, scenario: Scenario): MatchModel {
     return r.ok ? null : r.error.message;
   };
   const planning = view.stage === 'planning';
-  const legal = faction && planning ? groupLegal(legalOrders(state, scenario, faction)) : EMPTY_LEGAL;
+  const legal = faction && planning ? groupLegal(legalOrders(view, scenario, faction)) : EMPTY_LEGAL;
   const own = faction ? view.pending[faction] : null;
   const pending = (own?.orders ?? []).map((order, index) => ({ index, order, text: formatOrder(order) }));
   const proposals: ProposalVM[] = view.proposals
@@ -282,7 +280,7 @@ export function buildModel(view: MatchView, scenario: Scenario): MatchModel {
       const respondable =
         faction !== null &&
         o.status === 'open' &&
-        offerResponders(state, scenario, o.by).includes(faction) &&
+        offerResponders(view, scenario, o.by).includes(faction) &&
         o.answers[faction] === undefined;
       return { ...o, respondable, respondReason: reason };
     });
@@ -290,7 +288,7 @@ export function buildModel(view: MatchView, scenario: Scenario): MatchModel {
   if ((faction === 'china' || isWhite) && view.deterrence)
     deterrence = { kind: 'red', estimate: view.deterrence };
   else if (faction && faction !== 'china' && planning)
-    deterrence = { kind: 'blue', estimate: deterrenceEstimate(state, scenario, faction) };
+    deterrence = { kind: 'blue', estimate: deterrenceEstimate(view, scenario, faction) };
   return {
     seat,
     faction,
@@ -308,9 +306,9 @@ export function buildModel(view: MatchView, scenario: Scenario): MatchModel {
       Faction,
       boolean
     >,
-    capacity: coordinationCapacity(state),
-    capacityLeft: capacityLeft(state),
-    budgetLeft: faction ? budgetLeft(state, faction) : null,
+    capacity: coordinationCapacity(view),
+    capacityLeft: capacityLeft(view),
+    budgetLeft: faction ? budgetLeft(view, faction) : null,
     proposals,
     offers,
     deterrence,

@@ -25,7 +25,7 @@ export interface MatchController {
   readonly model: MatchModel | null;
   readonly error: string | null;
   /** Sends an intent; returns the engine's reason when it would be refused (nothing is sent then). */
-  readonly send: (intent: Intent, opts?: { readonly force?: boolean }) => string | null;
+  readonly send: (intent: Intent) => string | null;
   /** The server's reason for refusing the last action it refused, until dismissed or the next send. */
   readonly refusal: string | null;
   readonly dismissRefusal: () => void;
@@ -82,11 +82,11 @@ export function useMatch(conn: MatchConnection): MatchController {
   const error = view && !scenario ? `this client does not know scenario "${view.scenarioId}"` : null;
   const model = useMemo(() => (view && scenario ? buildModel(view, scenario) : null), [view, scenario]);
 
-  const send = (intent: Intent, opts?: { readonly force?: boolean }): string | null => {
+  const send = (intent: Intent): string | null => {
     const client = clientRef.current;
     if (!client || !model) return 'not connected to the match';
     const reason = model.check(intent);
-    if (reason && !opts?.force) return reason;
+    if (reason) return reason;
     const { type, ...payload } = intent;
     const move = client.moves[MOVE_OF_ACTION[type]];
     if (!move) return `no move for "${type}"`;

@@ -158,14 +158,7 @@ function Propose({ model, send }: { readonly model: MatchModel; readonly send: S
           <Part model={model} label="Partner part" faction={partner} value={theirs} onChange={setTheirs} />
         </>
       )}
-      <Send
-        model={model}
-        send={send}
-        intent={intent}
-        label="Propose"
-        testId="propose"
-        allowForce={kind === 'combined-strike'}
-      />
+      <Send model={model} send={send} intent={intent} label="Propose" testId="propose" />
     </fieldset>
   );
 }

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { Intent, MatchModel } from '../match/model.ts';
 
-export type SendFn = (intent: Intent, opts?: { readonly force?: boolean }) => string | null;
+export type SendFn = (intent: Intent) => string | null;
 
 interface Props {
   readonly model: MatchModel;
@@ -13,18 +13,16 @@ interface Props {
   readonly intent: Intent | null;
   readonly label: string;
   readonly className?: string;
-  /** Allow sending despite a refusal the client cannot settle (hidden partner data); the server decides. */
-  readonly allowForce?: boolean;
   readonly onSent?: () => void;
   readonly testId?: string;
 }
 
-export function Send({ model, send, intent, label, className, allowForce, onSent, testId }: Props) {
+export function Send({ model, send, intent, label, className, onSent, testId }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const reason = intent ? model.check(intent) : null;
-  const go = (force: boolean) => {
+  const go = () => {
     if (!intent) return;
-    const r = send(intent, { force });
+    const r = send(intent);
     setNote(r ? `Refused: ${r}` : 'Sent.');
     if (!r) onSent?.();
   };
@@ -34,16 +32,11 @@ export function Send({ model, send, intent, label, className, allowForce, onSent
         type="button"
         className={className ?? 'primary'}
         disabled={!intent || reason !== null}
-        onClick={() => go(false)}
+        onClick={go}
         data-testid={testId}
       >
         {label}
       </button>
-      {intent && reason && allowForce && (
-        <button type="button" className="secondary" onClick={() => go(true)}>
-          Send anyway
-        </button>
-      )}
       {intent && reason && (
         <p className="reason" role="status">
           {reason}
