@@ -53,12 +53,21 @@ export const RUNGS = ['competition', 'coercion', 'quarantine', 'blockade', 'stri
 export type RungName = (typeof RUNGS)[number];
 export type Rung = 0 | 1 | 2 | 3 | 4 | 5;
 export const MAX_RUNG: Rung = 5;
+/** The rungs by name (DESIGN.md section 6): rules compare against these, never a bare 0–5. */
+export const RUNG = {
+  competition: 0,
+  coercion: 1,
+  quarantine: 2,
+  blockade: 3,
+  strikes: 4,
+  invasion: 5,
+} as const satisfies { readonly [K in RungName]: Rung };
 
 /** Round phase follows the rung: 0–1 Competition, 2–3 Crisis, 4–5 Conflict (section 4). */
 export const PHASES = ['competition', 'crisis', 'conflict'] as const;
 export type Phase = (typeof PHASES)[number];
 export const phaseOf = (rung: number): Phase =>
-  rung <= 1 ? 'competition' : rung <= 3 ? 'crisis' : 'conflict';
+  rung <= RUNG.coercion ? 'competition' : rung <= RUNG.blockade ? 'crisis' : 'conflict';
 /** Round length in days by phase: 1 month, 1 week, 3.5 days (as in published Taiwan wargames). */
 export const ROUND_DAYS: { readonly [P in Phase]: number } = { competition: 30, crisis: 7, conflict: 3.5 };
 

@@ -5,6 +5,7 @@
  * passes through the same `applyAction` validation as a human's.
  */
 
+import { geographyOf } from '../data/geography.ts';
 import { distanceKm, zoneDef } from '../data/map.ts';
 import { PROGRAMS } from '../data/programs.ts';
 import type { Scenario } from '../data/scenario.ts';
@@ -21,7 +22,7 @@ import { landingReachable } from '../rules/landing.ts';
 import { moveTargets } from '../rules/movement.ts';
 import { legalBasis } from '../rules/politics.ts';
 import { combatPermission, shotsLeft, stockLeft } from '../rules/strike.ts';
-import { type CombinedKind, type Faction, legalRank, type Rung } from '../types.ts';
+import { type CombinedKind, type Faction, legalRank, RUNG, type Rung } from '../types.ts';
 
 export const RED_POLICIES = ['cautious', 'opportunist', 'aggressive'] as const;
 export const BLUE_POLICIES = ['baseline', 'forward-denial'] as const;
@@ -190,9 +191,9 @@ function declareNext(plan: Plan, ctx: BotContext, forward: boolean): void {
   const s = ctx.state;
   const want = s.flags.japanAttacked
     ? 'armed-attack'
-    : (forward ? s.escalation >= 3 : s.escalation >= 4 || s.flags.usAttacked)
+    : (forward ? s.escalation >= RUNG.blockade : s.escalation >= RUNG.strikes || s.flags.usAttacked)
       ? 'survival-threatening'
-      : s.escalation >= 2
+      : s.escalation >= RUNG.quarantine
         ? 'important-influence'
         : null;
   if (!want) return;
@@ -205,6 +206,7 @@ function declareNext(plan: Plan, ctx: BotContext, forward: boolean): void {
 }
 
 function japanPlan(ctx: BotContext): Action[] {
+  const geo = geographyOf(ctx.scenario.zones);
   const s = ctx.state;
   const forward = ctx.policy === 'forward-denial';
   const plan = new Plan(ctx);
@@ -242,22 +244,28 @@ function japanPlan(ctx: BotContext): Action[] {
   const ccgNear =
     liveUnits(
       s,
-      (u) => u.faction === 'china' && unitType(u).presence > 0 && ['ecs-south', 'senkaku'].includes(u.zone),
+      (u) =>
+        u.faction === 'china' &&
+        unitType(u).presence > 0 &&
+        (geo.disputedApproaches.includes(u.zone) || geo.disputed.includes(u.zone)),
     ).length > 0;
-  if (ccgNear) plan.add({ type: 'gray-zone', action: 'surge', zone: 'senkaku' });
+  for (const zone of geo.disputed.slice(0, 1))
+    if (ccgNear) plan.add({ type: 'gray-zone', action: 'surge', zone });
   if (s.log.some((e) => e.round === s.round - 1 && e.kind === 'economic-coercion'))
-    plan.add({ type: 'gray-zone', action: 'protest', zone: 'kanto' });
+    for (const zone of geo.japanCapital) plan.add({ type: 'gray-zone', action: 'protest', zone });
   declareNext(plan, ctx, forward);
-  if (forward && s.escalation >= 2 && s.escalation < 4)
+  if (forward && s.escalation >= RUNG.quarantine && s.escalation < RUNG.strikes)
     for (const u of liveUnits(s, (x) => x.faction === 'japan' && unitType(x).category === 'surface'))
-      if (moveTargets(s, ctx.scenario, u).includes('ecs-south') && u.zone !== 'ecs-south')
-        plan.add({ type: 'move', unit: u.id, to: 'ecs-south' });
+      for (const to of geo.disputedApproaches.slice(0, 1))
+        if (moveTargets(s, ctx.scenario, u).includes(to) && u.zone !== to)
+          plan.add({ type: 'move', unit: u.id, to });
   if (combatPermission(plan.current, ctx.scenario, 'japan').ok)
     shipStrikes(plan, ctx, 1 / Math.min(3, rungsLeft(s)));
   return plan.orders.map((order) => ({ type: 'order', seat: 'japan', order }));
 }
 
 function usPlan(ctx: BotContext): Action[] {
+  const geo = geographyOf(ctx.scenario.zones);
   const s = ctx.state;
   const forward = ctx.policy === 'forward-denial';
   const plan = new Plan(ctx);
@@ -270,12 +278,15 @@ function usPlan(ctx: BotContext): Action[] {
     plan.add({ type: 'intervene' });
   for (const u of liveUnits(s, (x) => x.faction === 'us')) {
     const naval = ['carrier', 'surface', 'submarine'].includes(unitType(u).category);
-    if (u.zone !== 'us-pool' && !(naval && s.escalation >= (forward ? 2 : 3))) continue;
+    const pooled = zoneDef(u.zone).kind === 'pool';
+    if (!pooled && !(naval && s.escalation >= (forward ? 2 : 3))) continue;
     const targets = moveTargets(plan.current, ctx.scenario, u);
-    if (u.zone === 'us-pool') {
-      if (targets.includes('guam')) plan.add({ type: 'move', unit: u.id, to: 'guam' });
+    if (pooled) {
+      for (const to of geo.reinforcementGateway.slice(0, 1))
+        if (targets.includes(to)) plan.add({ type: 'move', unit: u.id, to });
     } else {
-      const goal = unitType(u).category === 'submarine' ? 'taiwan-strait-north' : 'philippine-sea-west';
+      const goal = unitType(u).category === 'submarine' ? geo.strait[0] : geo.blueNavalStation[0];
+      if (goal === undefined) continue;
       const best = targets
         .filter((z) => zoneDef(z).kind === 'sea')
         .sort((a, b) => distanceKm(a, goal) - distanceKm(b, goal) || a.localeCompare(b))[0];
@@ -301,27 +312,31 @@ function usPlan(ctx: BotContext): Action[] {
   };
   propose('us-ops-from-japan', !s.alliance.consentGranted && s.escalation >= (forward ? 2 : 3));
   if (strike) propose('combined-strike', true, { strike });
-  propose('shared-isr', forward && s.escalation >= 2);
-  propose('logistics-support', s.escalation >= 2 && legalRank(s.japan.legalStatus) >= 1);
+  propose('shared-isr', forward && s.escalation >= RUNG.quarantine);
+  propose(
+    'logistics-support',
+    s.escalation >= RUNG.quarantine && legalRank(s.japan.legalStatus) >= legalRank('important-influence'),
+  );
   // Proposals go first so the partner's answer is validated against the same shots the plan reserved.
   return [...actions, ...plan.orders.map((order): Action => ({ type: 'order', seat: 'us', order }))];
 }
 
 function taiwanPlan(ctx: BotContext): Action[] {
+  const geo = geographyOf(ctx.scenario.zones);
   const s = ctx.state;
   const plan = new Plan(ctx);
-  if (s.escalation >= 2) plan.add({ type: 'mobilize' });
+  if (s.escalation >= RUNG.quarantine) plan.add({ type: 'mobilize' });
   fundPrograms(
     plan,
     ctx,
-    s.escalation >= 2
+    s.escalation >= RUNG.quarantine
       ? ['tw-energy-reserve', 'tw-coastal-defense']
       : ['tw-coastal-defense', 'tw-energy-reserve'],
   );
   if (ctx.policy === 'forward-denial' && s.taiwan.defenseSpendingPctGdp < 5)
     plan.add({ type: 'spending', pctGdp: Math.round((s.taiwan.defenseSpendingPctGdp + 0.2) * 10) / 10 });
-  if (s.escalation >= 2 && s.escalation < 4)
-    plan.add({ type: 'gray-zone', action: 'protest', zone: 'taipei' });
+  if (s.escalation >= RUNG.quarantine && s.escalation < RUNG.strikes)
+    for (const zone of geo.capital) plan.add({ type: 'gray-zone', action: 'protest', zone });
   if (combatPermission(plan.current, ctx.scenario, 'taiwan').ok)
     shipStrikes(plan, ctx, 1 / Math.min(2, rungsLeft(s)));
   return plan.orders.map((order) => ({ type: 'order', seat: 'taiwan', order }));
@@ -335,6 +350,7 @@ function taiwanPlan(ctx: BotContext): Action[] {
 const RED_OFFSET: Record<RedPolicy, number> = { cautious: 0.5, opportunist: 0, aggressive: -2.5 };
 
 function chinaPlan(ctx: BotContext): Action[] {
+  const geo = geographyOf(ctx.scenario.zones);
   const s = ctx.state;
   const policy = (ctx.policy in RED_OFFSET ? ctx.policy : 'opportunist') as RedPolicy;
   const plan = new Plan(ctx);
@@ -344,35 +360,33 @@ function chinaPlan(ctx: BotContext): Action[] {
     plan.add({ type: 'escalate', to: Math.min(est.best.rung, s.escalation + 2) as Rung });
   fundPrograms(plan, ctx, ['cn-missile-production']);
   const ccg = liveUnits(s, (u) => u.faction === 'china' && unitType(u).presence > 0);
-  const peacetime = s.escalation < 4;
+  const peacetime = s.escalation < RUNG.strikes;
   if (peacetime && (policy !== 'cautious' || s.round % 2 === 0))
-    for (const zone of ['senkaku', 'ecs-south'])
+    for (const zone of [...geo.disputed, ...geo.disputedApproaches])
       if (ccg.some((u) => u.zone === zone || zoneDef(u.zone).adjacent.includes(zone)))
         plan.add({ type: 'gray-zone', action: 'patrol', zone });
   const rung =
     plan.current.pending.china.orders.find((o) => o.type === 'escalate')?.type === 'escalate'
       ? Math.min(5, Math.max(s.escalation, est.best?.rung ?? 0))
       : s.escalation;
-  if (peacetime && rung >= 1 && policy !== 'cautious' && s.round % 2 === 1)
-    plan.add({ type: 'gray-zone', action: 'economic-coercion', zone: 'kanto' });
-  if (peacetime && rung >= 1)
-    plan.add({ type: 'gray-zone', action: 'air-incursion', zone: 'taiwan-strait-north' });
-  if (rung >= 2) plan.add({ type: 'gray-zone', action: 'cyber', zone: 'kanto' });
-  if (rung >= 2 && rung <= 3)
+  if (peacetime && rung >= RUNG.coercion && policy !== 'cautious' && s.round % 2 === 1)
+    for (const zone of geo.japanCapital) plan.add({ type: 'gray-zone', action: 'economic-coercion', zone });
+  if (peacetime && rung >= RUNG.coercion)
+    for (const zone of geo.strait.slice(0, 1)) plan.add({ type: 'gray-zone', action: 'air-incursion', zone });
+  if (rung >= RUNG.quarantine)
+    for (const zone of geo.japanCapital) plan.add({ type: 'gray-zone', action: 'cyber', zone });
+  if (rung >= RUNG.quarantine && rung <= RUNG.blockade)
     for (const u of ccg) {
-      const t = moveTargets(plan.current, ctx.scenario, u).filter((z) =>
-        ['taiwan-strait-north', 'taiwan-strait-south', 'bashi-channel'].includes(z),
-      );
-      if (t[0] && !['taiwan-strait-north', 'taiwan-strait-south', 'bashi-channel'].includes(u.zone))
-        plan.add({ type: 'move', unit: u.id, to: t[0] });
+      const t = moveTargets(plan.current, ctx.scenario, u).filter((z) => geo.quarantineLanes.includes(z));
+      if (t[0] && !geo.quarantineLanes.includes(u.zone)) plan.add({ type: 'move', unit: u.id, to: t[0] });
     }
   if (combatPermission(plan.current, ctx.scenario, 'china').ok) redStrikes(plan, ctx);
   if (
-    plan.current.pending.china.orders.some((o) => o.type === 'escalate' && o.to === 5) ||
-    s.escalation === 5
+    plan.current.pending.china.orders.some((o) => o.type === 'escalate' && o.to === RUNG.invasion) ||
+    s.escalation === RUNG.invasion
   )
     redLanding(plan, ctx);
-  if (policy === 'cautious' && s.escalation >= 4 && s.round >= 3) {
+  if (policy === 'cautious' && s.escalation >= RUNG.strikes && s.round >= 3) {
     const lift = liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).reduce(
       (a, u) => a + u.strength / u.maxStrength,
       0,
@@ -459,19 +473,18 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
 }
 
 function redLanding(plan: Plan, ctx: BotContext): void {
+  const geo = geographyOf(ctx.scenario.zones);
   const s = plan.current;
   const seen = visibleUnits(s, 'china');
   const defenders = (z: string): number =>
     seen
       .filter((u) => u.zone === z && u.faction !== 'china' && unitType(u).groundPower > 0)
       .reduce((a, u) => a + u.strength, 0);
-  const held = ['taichung', 'tainan-kaohsiung', 'taipei'].find(
+  const held = geo.landingSectors.find(
     (z) => liveUnits(s, (u) => u.zone === z && u.faction === 'china').length > 0,
   );
   const rng = stream(s.seed, `bot/china/round-${s.round}`);
-  const options = ['taichung', 'tainan-kaohsiung', 'taipei']
-    .filter((z) => ctx.scenario.zones.includes(z))
-    .sort((a, b) => defenders(a) - defenders(b) || a.localeCompare(b));
+  const options = [...geo.landingSectors].sort((a, b) => defenders(a) - defenders(b) || a.localeCompare(b));
   const preferred =
     held ?? (ctx.policy === 'opportunist' && options.length > 1 && rng.chance(0.3) ? options[1] : options[0]);
   if (!preferred) return;
@@ -518,7 +531,8 @@ export function botAnswer(ctx: BotContext, p: CombinedProposal): boolean {
   const forward = ctx.policy === 'forward-denial';
   if (p.kind === 'us-ops-from-japan')
     return ctx.scenario.constraints.japanConsent !== 'never' && s.escalation >= (forward ? 2 : 3);
-  if (p.kind === 'logistics-support') return legalRank(s.japan.legalStatus) >= 1;
+  if (p.kind === 'logistics-support')
+    return legalRank(s.japan.legalStatus) >= legalRank('important-influence');
   if (p.kind === 'shared-isr') return true;
   return legalRank(s.japan.legalStatus) >= 2;
 }

@@ -7,12 +7,12 @@
  * as the margin between Red's resolve and its best option's temptation.
  */
 
+import { geographyOf } from '../data/geography.ts';
 import { distanceKm, zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
 import { BLOCKADE, COMMAND, GROUND, NAVAL, SALVO } from '../data/tables.ts';
-import { BLOCKADE_ZONES } from '../rules/economy.ts';
 import { salvoExpected } from '../rules/salvo.ts';
-import { type Faction, legalRank, ROUND_DAYS, type Rung } from '../types.ts';
+import { type Faction, legalRank, ROUND_DAYS, RUNG, type Rung } from '../types.ts';
 import { visibleUnits } from './fog.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { DeterrenceEstimate, DeterrenceOption, UnitState } from './state.ts';
@@ -28,7 +28,6 @@ const INTERVENTION_COST = [0, 0, 0.5, 1.2, 2.5, 3];
 /** Expected share of a US salvo lost to duplicate targeting with Japan, by command level (section 5). */
 const duplicateWaste = (level: number): number =>
   level === 0 ? COMMAND.duplicateWaste0.value : level === 1 ? COMMAND.duplicateWaste1.value : 0;
-const LANDING_SECTORS = ['taipei', 'taichung', 'tainan-kaohsiung'];
 /** Share of Taiwan's own fires left after the PLA's opening strikes (CSIS 2023: Taiwan's navy and many launchers were lost in the first hours). */
 const OPENING_SUPPRESSION = 0.5;
 /** Added cost of war with Japan too (its bases, forces and economy), weighted by the chance it fights. */
@@ -63,13 +62,14 @@ interface Coalition {
 
 /** Expected anti-ship hits Blue can put on ships crossing the strait per conflict round. */
 function blueAntiShipHits(s: Knowledge, units: readonly UnitState[], c: Coalition, consent: boolean): number {
-  const crossing = ['taiwan-strait-north', 'taiwan-strait-south'];
+  const geo = geographyOf(Object.keys(s.zones));
+  const crossing = geo.strait;
   const redDefense = units
     .filter(
       (u) =>
         u.faction === 'china' &&
         ['surface'].includes(unitType(u).category) &&
-        (u.zone === 'fujian' || crossing.includes(u.zone)),
+        (geo.embarkation.includes(u.zone) || crossing.includes(u.zone)),
     )
     .reduce((a, u) => a + u.interceptors, 0);
   let shots = 0;
@@ -79,10 +79,10 @@ function blueAntiShipHits(s: Knowledge, units: readonly UnitState[], c: Coalitio
     if (u.faction === 'us' && !c.us) continue;
     if (u.faction === 'japan' && !c.japan) continue;
     if (u.faction === 'us' && zoneDef(u.zone).country === 'japan' && !consent) continue;
-    if (u.zone === 'us-pool') continue;
+    if (zoneDef(u.zone).kind === 'pool') continue;
     const t = unitType(u);
     if (t.category === 'submarine') {
-      if (distanceKm(u.zone, 'taiwan-strait-north') < 1500)
+      if (crossing[0] !== undefined && distanceKm(u.zone, crossing[0]) < 1500)
         subHits += u.strength * NAVAL.submarineHitsPerStep.value;
       continue;
     }
@@ -147,7 +147,9 @@ function invasionEstimate(
     (1 + s.taiwan.reserveMobilization / 200);
   // Red lands where the defense is thinnest; a fifth of the rest of the island reinforces that sector.
   const total = power(null);
-  const local = Math.min(...LANDING_SECTORS.map((z) => power(z) + 0.2 * (total - power(z))));
+  const local = Math.min(
+    ...geographyOf(Object.keys(s.zones)).landingSectors.map((z) => power(z) + 0.2 * (total - power(z))),
+  );
   const ratio = landed / Math.max(1, local * GROUND.defenderMultiplier.value);
   const p = clamp(ratio ** 2 / (ratio ** 2 + GROUND.breakoutRatio.value), 0, 1);
   return { p, losses: (liftSteps - lift) * 2 + (landed - ashore) };
@@ -155,14 +157,15 @@ function invasionEstimate(
 
 /** Probability a blockade or quarantine breaks Taiwan's will within the horizon. */
 function blockadeEstimate(s: Knowledge, units: readonly UnitState[], rung: number, c: Coalition): number {
-  const base = rung >= 3 ? BLOCKADE.interdictionBlockade.value : BLOCKADE.interdictionQuarantine.value;
+  const base =
+    rung >= RUNG.blockade ? BLOCKADE.interdictionBlockade.value : BLOCKADE.interdictionQuarantine.value;
   const escorts = units
     .filter(
       (u) =>
         u.faction !== 'china' &&
         unitType(u).category === 'surface' &&
         (u.faction === 'taiwan' || (u.faction === 'us' && c.us) || (u.faction === 'japan' && c.japan)) &&
-        BLOCKADE_ZONES.some((z) => distanceKm(u.zone, z) < 1500),
+        geographyOf(Object.keys(s.zones)).blockadeLanes.some((z) => distanceKm(u.zone, z) < 1500),
     )
     .reduce((a, u) => a + u.strength, 0);
   const cut = base * Math.max(0, 1 - BLOCKADE.escortPerStep.value * escorts);
@@ -227,7 +230,7 @@ export function deterrenceEstimate(s: Knowledge, scenario: Scenario, viewpoint: 
   const current = s.escalation;
   const options: DeterrenceOption[] = [];
   const pressure = 1 + s.china.domesticPressure / 200;
-  for (let rung = current + 1; rung <= 5; rung++) {
+  for (let rung = current + 1; rung <= RUNG.invasion; rung++) {
     const pUs = usInterventionChance(s, scenario, rung);
     const pJp = japanInterventionChance(s, scenario, rung);
     const consent = s.alliance.consentGranted || pJp > 0.5;
@@ -242,9 +245,9 @@ export function deterrenceEstimate(s: Knowledge, scenario: Scenario, viewpoint: 
       if (w <= 0) continue;
       let p = 0;
       let l = 0;
-      if (rung === 1) p = coercionEstimate(s);
-      else if (rung <= 3) p = blockadeEstimate(s, units, rung, c);
-      else if (rung === 4) p = strikesEstimate(s, units) * (c.us ? 0.5 : 1) * (c.japan ? 0.8 : 1);
+      if (rung === RUNG.coercion) p = coercionEstimate(s);
+      else if (rung <= RUNG.blockade) p = blockadeEstimate(s, units, rung, c);
+      else if (rung === RUNG.strikes) p = strikesEstimate(s, units) * (c.us ? 0.5 : 1) * (c.japan ? 0.8 : 1);
       else {
         const inv = invasionEstimate(s, units, c, consent && c.japan);
         p = inv.p;
@@ -253,10 +256,10 @@ export function deterrenceEstimate(s: Knowledge, scenario: Scenario, viewpoint: 
       success += w * p;
       losses += w * l;
     }
-    const interventionChance = rung >= 2 ? pUs : 0;
-    const standingCost = ((100 - s.china.standing) / 100) * 0.5 * (rung >= 2 ? 1 : 0.3);
+    const interventionChance = rung >= RUNG.quarantine ? pUs : 0;
+    const standingCost = ((100 - s.china.standing) / 100) * 0.5 * (rung >= RUNG.quarantine ? 1 : 0.3);
     // Japan joining the fight adds its forces, bases and economy to the war Red must win (section 6).
-    const japanCost = rung >= 4 ? pJp * JAPAN_INTERVENTION_COST : 0;
+    const japanCost = rung >= RUNG.strikes ? pJp * JAPAN_INTERVENTION_COST : 0;
     const cost =
       ECONOMIC_COST[rung]! +
       standingCost +

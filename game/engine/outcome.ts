@@ -3,13 +3,15 @@
  * published wargames: Chinese victory / stalemate trending toward China / stalemate
  * indeterminate / stalemate trending against China / Chinese defeat.
  */
+import { geographyOf } from '../data/geography.ts';
 import { zoneDef } from '../data/map.ts';
-import { type ByFaction, byFaction, type Faction, type OutcomeCategory } from '../types.ts';
+import { type ByFaction, byFaction, type Faction, type OutcomeCategory, RUNG } from '../types.ts';
 import type { MatchState, Outcome } from './state.ts';
 import { totalLosses } from './tracks.ts';
 import { liveUnits, unitType } from './units.ts';
 
-const TAIWAN_MAIN = ['taipei', 'taichung', 'tainan-kaohsiung', 'hualien-taitung'];
+/** Taiwan's main island, by the match's own map. */
+const taiwanMain = (s: MatchState): readonly string[] => geographyOf(Object.keys(s.zones)).taiwanMain;
 
 const chineseGround = (s: MatchState, zone: string): number =>
   liveUnits(s, (u) => u.zone === zone && u.faction === 'china' && unitType(u).groundPower > 0).reduce(
@@ -19,18 +21,19 @@ const chineseGround = (s: MatchState, zone: string): number =>
 
 /** A decisive condition reached mid-match, or null. */
 export function decisiveOutcome(s: MatchState): Outcome | null {
-  if (s.zones.taipei?.controller === 'china')
-    return { category: 'chinese-victory', round: s.round, reason: 'China holds Taipei' };
-  if (s.taiwan.publicWill <= 15 && s.escalation >= 1 && s.escalation <= 3)
+  const capital = geographyOf(Object.keys(s.zones)).capital.find((z) => s.zones[z]?.controller === 'china');
+  if (capital)
+    return { category: 'chinese-victory', round: s.round, reason: `China holds ${zoneDef(capital).name}` };
+  if (s.taiwan.publicWill <= 15 && s.escalation >= RUNG.coercion && s.escalation <= RUNG.blockade)
     return {
       category: 'coercion-succeeded',
       round: s.round,
       reason: "Taiwan's public will collapsed under pressure",
     };
-  if (s.japan.publicSupport <= 10 && s.escalation <= 1)
+  if (s.japan.publicSupport <= 10 && s.escalation <= RUNG.coercion)
     return { category: 'coercion-succeeded', round: s.round, reason: 'Japan bent to economic coercion' };
-  if (s.peakEscalation === 5) {
-    const lodged = TAIWAN_MAIN.some((z) => chineseGround(s, z) > 0.1);
+  if (s.peakEscalation === RUNG.invasion) {
+    const lodged = taiwanMain(s).some((z) => chineseGround(s, z) > 0.1);
     const lift = liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).reduce(
       (a, u) => a + u.strength,
       0,
@@ -52,14 +55,14 @@ export function finalOutcome(s: MatchState, reason: string): Outcome {
   if (decisive) return decisive;
   const category = ((): OutcomeCategory => {
     if (s.zones.senkaku?.controller === 'china') return 'senkaku-seized';
-    if (s.peakEscalation >= 5) {
-      const held = TAIWAN_MAIN.filter((z) => s.zones[z]?.controller === 'china');
-      const lodgment = TAIWAN_MAIN.reduce((a, z) => a + chineseGround(s, z), 0);
+    if (s.peakEscalation >= RUNG.invasion) {
+      const held = taiwanMain(s).filter((z) => s.zones[z]?.controller === 'china');
+      const lodgment = taiwanMain(s).reduce((a, z) => a + chineseGround(s, z), 0);
       const defenders = liveUnits(s, (u) => u.faction === 'taiwan' && unitType(u).groundPower > 0).reduce(
         (a, u) => a + u.strength,
         0,
       );
-      const supplied = TAIWAN_MAIN.some(
+      const supplied = taiwanMain(s).some(
         (z) => s.zones[z]?.controller === 'china' && (s.zones[z]?.unsuppliedRounds ?? 0) === 0,
       );
       if (held.length >= 2) return 'chinese-victory';
@@ -68,7 +71,7 @@ export function finalOutcome(s: MatchState, reason: string): Outcome {
       if (supplied) return 'stalemate-indeterminate';
       return 'stalemate-against-china';
     }
-    if (s.peakEscalation >= 2) return 'coercion-failed';
+    if (s.peakEscalation >= RUNG.quarantine) return 'coercion-failed';
     return 'deterrence-held';
   })();
   return { category, round: s.round, reason };

@@ -3,6 +3,7 @@
  * match; the scenario is fixed data referred to by id and hash.
  */
 
+import { zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
 import { unitTypeById } from '../data/units.ts';
 import {
@@ -256,7 +257,7 @@ export function createState(scenario: Scenario, setup: MatchSetup): MatchState {
       strength: u.strength,
       maxStrength: u.strength,
       interceptors: (def?.interceptorsPerStep ?? 0) * u.strength,
-      readyRound: u.zone === 'us-pool' ? 1 + t.us.reinforcementDelay : 1,
+      readyRound: zoneDef(u.zone).kind === 'pool' ? 1 + t.us.reinforcementDelay : 1,
     };
   }
   const zones: Record<ZoneId, ZoneState> = {};

@@ -6,12 +6,13 @@ import type { StepContext } from '../engine/step.ts';
 import { inflict, log } from '../engine/tracks.ts';
 import { liveUnits, unitType } from '../engine/units.ts';
 import type { Faction } from '../types.ts';
+import { RUNG } from '../types.ts';
 
 import { belligerent } from './strike.ts';
 
 /** Air combat attrition (section 8): small per sortie; losses come mostly on the ground. */
 export function airCombat(d: DraftState, ctx: StepContext, days: number): void {
-  if (d.escalation < 4) return;
+  if (d.escalation < RUNG.strikes) return;
   const rng = stream(d.seed, `round-${d.round}/air`);
   const air = (f: (x: Faction) => boolean): UnitState[] =>
     liveUnits(

@@ -4,6 +4,7 @@
  * orders, the blockade and economic step, and production.
  */
 
+import { geographyOf } from '../data/geography.ts';
 import { zoneDef } from '../data/map.ts';
 import { PROGRAMS, programById } from '../data/programs.ts';
 import type { Scenario } from '../data/scenario.ts';
@@ -14,7 +15,7 @@ import { fail, OK, type OrderOf, type OrderRules, ordered } from '../engine/rule
 import type { StepContext } from '../engine/step.ts';
 import { bump, clamp, log, round3 } from '../engine/tracks.ts';
 import { liveUnits, unitType } from '../engine/units.ts';
-import { FACTIONS, type Faction, phaseOf, type Result, ROUND_DAYS, type RuleError } from '../types.ts';
+import { FACTIONS, type Faction, phaseOf, type Result, ROUND_DAYS, RUNG, type RuleError } from '../types.ts';
 import { belligerent } from './strike.ts';
 
 /** Budget points still free after the faction's pending orders. */
@@ -107,25 +108,17 @@ export const ECONOMY_ORDERS: OrderRules<'fund' | 'spending' | 'mobilize'> = {
   mobilize: { check: checkMobilize, candidates: () => [{ type: 'mobilize' }] },
 };
 
-export const BLOCKADE_ZONES = [
-  'taiwan-strait-north',
-  'taiwan-strait-south',
-  'bashi-channel',
-  'philippine-sea-west',
-] as const;
-
 /** Share of Taiwan's energy imports that does not arrive this round (section 8: blockade). */
 export function interdiction(s: Knowledge, scenario: Scenario): number {
-  if (s.escalation < 2) return 0;
+  if (s.escalation < RUNG.quarantine) return 0;
   const base =
-    s.escalation >= 3 ? BLOCKADE.interdictionBlockade.value : BLOCKADE.interdictionQuarantine.value;
-  const zones = BLOCKADE_ZONES.filter((z) => scenario.zones.includes(z));
+    s.escalation >= RUNG.blockade
+      ? BLOCKADE.interdictionBlockade.value
+      : BLOCKADE.interdictionQuarantine.value;
+  const zones = geographyOf(scenario.zones).blockadeLanes;
   const red = liveUnits(
     s,
-    (u) =>
-      u.faction === 'china' &&
-      zones.includes(u.zone as (typeof BLOCKADE_ZONES)[number]) &&
-      unitType(u).domain === 'sea',
+    (u) => u.faction === 'china' && zones.includes(u.zone) && unitType(u).domain === 'sea',
   );
   const redPresence = red.reduce(
     (a, u) => a + u.strength * (unitType(u).category === 'coast-guard' ? 0.5 : 1),
@@ -136,9 +129,11 @@ export function interdiction(s: Knowledge, scenario: Scenario): number {
     s,
     (u) =>
       u.faction !== 'china' &&
-      zones.includes(u.zone as (typeof BLOCKADE_ZONES)[number]) &&
+      zones.includes(u.zone) &&
       unitType(u).category === 'surface' &&
-      (u.faction === 'taiwan' || belligerent(s, scenario.constraints, u.faction) || s.escalation < 4),
+      (u.faction === 'taiwan' ||
+        belligerent(s, scenario.constraints, u.faction) ||
+        s.escalation < RUNG.strikes),
   ).reduce((a, u) => a + u.strength, 0);
   return round3(base * coverage * Math.max(0, 1 - BLOCKADE.escortPerStep.value * escorts));
 }
@@ -152,23 +147,23 @@ export function economyStep(d: DraftState, ctx: StepContext): void {
     d.taiwan.energyDays = round3(Math.max(0, d.taiwan.energyDays - days * cut));
     const shortfall = d.taiwan.energyDays <= 0 ? cut : cut * 0.25;
     bump(d, 'taiwan', 'publicWill', -BLOCKADE.willLossPerShortfall.value * shortfall * (days / 7));
-    bump(d, 'china', 'standing', -(d.escalation >= 3 ? 3 : 1.5));
+    bump(d, 'china', 'standing', -(d.escalation >= RUNG.blockade ? 3 : 1.5));
     bump(d, 'japan', 'publicSupport', -0.5);
     log(d, 'economy', 'energy-interdicted', {
-      blockade: d.escalation >= 3,
+      blockade: d.escalation >= RUNG.blockade,
       interdiction: cut,
       energyDays: d.taiwan.energyDays,
     });
   } else if (d.taiwan.energyDays < maxDays) {
     d.taiwan.energyDays = round3(Math.min(maxDays, d.taiwan.energyDays + days * 0.5));
   }
-  if (d.escalation >= 4) {
+  if (d.escalation >= RUNG.strikes) {
     bump(d, 'china', 'standing', -2);
     bump(d, 'china', 'domesticPressure', 2);
   }
   // Strategic drift of the politics tracks.
   bump(d, 'japan', 'politicalCapital', 3);
-  if (d.escalation >= 2) bump(d, 'us', 'commitment', d.us.burdenSharing >= 60 ? 1 : -0.5);
+  if (d.escalation >= RUNG.quarantine) bump(d, 'us', 'commitment', d.us.burdenSharing >= 60 ? 1 : -0.5);
   bump(d, 'alliance', 'cohesion', (d.us.burdenSharing - 60) / 40);
 }
 

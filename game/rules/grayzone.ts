@@ -4,6 +4,7 @@
  * legality and candidates, and the gray-zone step with its risk of an incident.
  */
 
+import { geographyOf } from '../data/geography.ts';
 import { zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
 import { GRAYZONE } from '../data/tables.ts';
@@ -15,7 +16,7 @@ import { fail, OK, type OrderOf, type OrderRules } from '../engine/rule.ts';
 import type { StepContext } from '../engine/step.ts';
 import { bump, clamp, log, setEscalation } from '../engine/tracks.ts';
 import { liveUnits, unitType } from '../engine/units.ts';
-import { FACTIONS, type Faction, type Result, type RuleError } from '../types.ts';
+import { FACTIONS, type Faction, type Result, RUNG, type RuleError } from '../types.ts';
 
 function checkGrayZone(
   state: Knowledge,
@@ -60,9 +61,14 @@ export const GRAYZONE_ORDERS: OrderRules<'gray-zone'> = {
   'gray-zone': {
     check: checkGrayZone,
     *candidates(_state, scenario) {
+      const disputed = geographyOf(scenario.zones).disputed;
       for (const action of GRAY_ZONE_ACTIONS)
         for (const zone of scenario.zones)
-          if (zoneDef(zone).kind === 'sea' || zone === 'senkaku' || zoneDef(zone).country !== 'international')
+          if (
+            zoneDef(zone).kind === 'sea' ||
+            disputed.includes(zone) ||
+            zoneDef(zone).country !== 'international'
+          )
             yield { type: 'gray-zone', action, zone };
     },
   },
@@ -131,13 +137,15 @@ export function grayZoneStep(d: DraftState, ctx: StepContext): void {
   }
   if (redPatrol === 0) bump(d, 'china', 'grayZonePresence', -1);
   // Incident risk grows with both sides present at the Senkakus (section 8).
-  const red = presence((f) => f === 'china', 'senkaku') * (d.china.grayZonePresence / 100);
-  const blue = presence((f) => f === 'japan', 'senkaku');
+  const disputed = geographyOf(ctx.scenario.zones).disputed;
+  const at = (side: (f: Faction) => boolean): number => disputed.reduce((a, z) => a + presence(side, z), 0);
+  const red = at((f) => f === 'china') * (d.china.grayZonePresence / 100);
+  const blue = at((f) => f === 'japan');
   const p = clamp(GRAYZONE.incidentPerPresence.value * red * blue * (1 + redPatrol), 0, 0.5);
   if (p > 0 && rng.chance(p)) {
     d.flags.incidents += 1;
     const before = d.escalation;
-    if (d.escalation < 1) setEscalation(d, 1);
+    if (d.escalation < RUNG.coercion) setEscalation(d, 1);
     bump(d, 'japan', 'publicSupport', 4);
     bump(d, 'china', 'domesticPressure', 5);
     log(d, 'gray-zone', 'incident', { climbed: d.escalation > before, chance: Math.round(p * 1000) / 1000 });

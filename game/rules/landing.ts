@@ -3,6 +3,7 @@
  * landing order's legality and candidates, embarkation, and the ground step.
  */
 
+import { geographyOf } from '../data/geography.ts';
 import { hasFeature, reachable, zoneById, zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
 import { GROUND } from '../data/tables.ts';
@@ -14,7 +15,7 @@ import { fail, OK, type OrderRules } from '../engine/rule.ts';
 import type { StepContext } from '../engine/step.ts';
 import { inflict, log, round3 } from '../engine/tracks.ts';
 import { liveUnits, unitsIn, unitType } from '../engine/units.ts';
-import { type Faction, own, type Result, type RuleError } from '../types.ts';
+import { type Faction, own, type Result, RUNG, type RuleError } from '../types.ts';
 
 import { plannedRung } from './politics.ts';
 import { flagJapanAttacked } from './strike.ts';
@@ -43,11 +44,12 @@ function landingBase(
   if (!target || !scenario.zones.includes(o.target))
     return fail('ERR_NO_ZONE', `zone "${o.target}" is not on this map`);
   const rung = plannedRung(state, f);
-  const need = target.country === 'japan' ? 4 : 5;
-  if (o.target === 'senkaku' ? rung < 2 : rung < need)
+  const need = target.country === 'japan' ? RUNG.strikes : RUNG.invasion;
+  const disputed = geographyOf(scenario.zones).disputed.includes(o.target);
+  if (disputed ? rung < RUNG.quarantine : rung < need)
     return fail(
       'ERR_BELOW_INVASION',
-      o.target === 'senkaku'
+      disputed
         ? 'a Senkaku landing needs at least a quarantine-level crisis (rung 2)'
         : `an amphibious assault on ${target.name} needs rung ${need}`,
     );

@@ -3,6 +3,7 @@
  * move, the move order's legality and its candidates, and the movement step.
  */
 
+import { geographyOf } from '../data/geography.ts';
 import { AIR_REBASE_KM, canStand, distanceKm, reachable, zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
 import type { DraftState } from '../engine/draft.ts';
@@ -12,7 +13,7 @@ import type { UnitState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { log } from '../engine/tracks.ts';
 import { enemies, liveUnits, unitType } from '../engine/units.ts';
-import { FACTIONS, type Faction, own, phaseOf, type Result, type RuleError } from '../types.ts';
+import { FACTIONS, type Faction, own, phaseOf, type Result, RUNG, type RuleError } from '../types.ts';
 
 /** Movement allowance in zones: doubled in crisis, quadrupled in competition. */
 export function moveAllowance(state: Knowledge, u: UnitState): number {
@@ -25,23 +26,24 @@ export function moveAllowance(state: Knowledge, u: UnitState): number {
 export function moveTargets(state: Knowledge, scenario: Scenario, u: UnitState): string[] {
   const active = new Set(scenario.zones);
   const t = unitType(u);
-  if (u.zone === 'us-pool') return state.round >= u.readyRound && active.has('guam') ? ['guam'] : [];
+  if (zoneDef(u.zone).kind === 'pool')
+    return state.round >= u.readyRound ? geographyOf(scenario.zones).reinforcementGateway.slice(0, 1) : [];
   if (t.domain === 'air') {
     return scenario.zones.filter(
       (z) =>
         z !== u.zone &&
-        z !== 'us-pool' &&
+        zoneDef(z).kind !== 'pool' &&
         canStand('air', z) &&
         distanceKm(u.zone, z) <= AIR_REBASE_KM &&
         friendlyGround(state, u.faction, z),
     );
   }
-  const crossSea = t.domain === 'land' && state.escalation < 4;
+  const crossSea = t.domain === 'land' && state.escalation < RUNG.strikes;
   const r = reachable(u.zone, moveAllowance(state, u), t.domain, active, crossSea);
   return [...r.keys()]
     .filter(
       (z) =>
-        z !== 'us-pool' &&
+        zoneDef(z).kind !== 'pool' &&
         canStand(t.domain, z) &&
         (zoneDef(z).kind === 'sea' || friendlyGround(state, u.faction, z)),
     )

@@ -6,13 +6,14 @@ import type { StepContext } from '../engine/step.ts';
 import { inflict, log } from '../engine/tracks.ts';
 import { enemies, liveUnits, munition, unitType } from '../engine/units.ts';
 import type { Faction } from '../types.ts';
+import { RUNG } from '../types.ts';
 
 import { usCombatAllowedFrom } from './alliance.ts';
 import { applyHits, belligerent, resolveSalvo } from './strike.ts';
 
 /** Naval combat (section 8): ships, submarines and coastal missiles engage enemies in each sea zone. */
 export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlySet<string>): void {
-  if (d.escalation < 4) return;
+  if (d.escalation < RUNG.strikes) return;
   const seas = ctx.scenario.zones.filter((z) => zoneDef(z).kind === 'sea');
   for (const zone of seas) {
     const present = liveUnits(d, (u) => u.zone === zone);

@@ -9,7 +9,7 @@ import type { Knowledge } from '../engine/knowledge.ts';
 import type { Action } from '../engine/orders.ts';
 import { fail, OK } from '../engine/rule.ts';
 import { log } from '../engine/tracks.ts';
-import { FACTIONS, type Faction, legalRank, type Result, type RuleError, TERMS } from '../types.ts';
+import { FACTIONS, type Faction, legalRank, type Result, RUNG, type RuleError, TERMS } from '../types.ts';
 
 /** Who must accept an offer: China answers Blue's; the US and Taiwan (and Japan once at war) answer China's. */
 export function offerResponders(state: Knowledge, scenario: Scenario, by: Faction): Faction[] {
@@ -27,7 +27,7 @@ export function validateOffer(
 ): Result<void, RuleError> {
   if (!FACTIONS.includes(a.seat as Faction)) return fail('ERR_BAD_SEAT', 'offers come from a faction seat');
   if (!TERMS.includes(a.terms)) return fail('ERR_BAD_TERMS', `terms must be one of ${TERMS.join(', ')}`);
-  if (state.escalation < 2)
+  if (state.escalation < RUNG.quarantine)
     return fail('ERR_NO_CRISIS', 'off-ramps are offered once there is a crisis (rung 2 or higher)');
   if (state.offers.some((o) => o.by === a.seat && o.status === 'open'))
     return fail('ERR_DUPLICATE', `${a.seat} already has an open offer`);

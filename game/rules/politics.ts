@@ -4,6 +4,7 @@
  * politics step.
  */
 
+import { zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
 import type { DraftState } from '../engine/draft.ts';
 import type { Knowledge } from '../engine/knowledge.ts';
@@ -17,7 +18,9 @@ import {
   LEGAL_STATUSES,
   type LegalStatus,
   legalRank,
+  MAX_RUNG,
   type Result,
+  RUNG,
   type RuleError,
   type Rung,
 } from '../types.ts';
@@ -32,12 +35,12 @@ export function plannedRung(state: Knowledge, faction: Faction): Rung {
 
 /** Legal basis for a declaration (Japan's 2015 security legislation, section 6). */
 export function legalBasis(state: Knowledge, status: string): Result<void, RuleError> {
-  if (status === 'important-influence' && state.escalation < 2)
+  if (status === 'important-influence' && state.escalation < RUNG.quarantine)
     return fail(
       'ERR_NO_LEGAL_BASIS',
       'an important-influence situation needs at least a quarantine (rung 2)',
     );
-  if (status === 'survival-threatening' && state.escalation < 3 && !state.flags.usAttacked)
+  if (status === 'survival-threatening' && state.escalation < RUNG.blockade && !state.flags.usAttacked)
     return fail(
       'ERR_NO_LEGAL_BASIS',
       'a survival-threatening situation needs a blockade (rung 3) or an attack on US forces',
@@ -67,7 +70,8 @@ function checkEscalate(
 ): Result<void, RuleError> {
   if (f !== 'china') return fail('ERR_NOT_YOURS', 'only China raises the escalation ladder by choice');
   if (ordered(state, f, 'escalate')) return fail('ERR_DUPLICATE', 'one escalation order per round');
-  if (!Number.isInteger(o.to) || o.to < 0 || o.to > 5) return fail('ERR_BAD_RUNG', 'rung must be 0–5');
+  if (!Number.isInteger(o.to) || o.to < RUNG.competition || o.to > MAX_RUNG)
+    return fail('ERR_BAD_RUNG', 'rung must be 0–5');
   if (o.to === state.escalation) return fail('ERR_BAD_RUNG', `the ladder is already at ${o.to}`);
   if (o.to > state.escalation + 2)
     return fail('ERR_TOO_FAST', 'the ladder can be climbed at most two rungs a round');
@@ -115,7 +119,8 @@ function checkIntervene(
     return fail('ERR_SCENARIO_FORBIDS', 'in this scenario the US does not intervene');
   if (state.us.intervening || ordered(state, f, 'intervene'))
     return fail('ERR_ALREADY', 'US forces are already committed');
-  if (state.escalation < 2) return fail('ERR_NO_CRISIS', 'intervention needs at least a quarantine (rung 2)');
+  if (state.escalation < RUNG.quarantine)
+    return fail('ERR_NO_CRISIS', 'intervention needs at least a quarantine (rung 2)');
   return OK;
 }
 
@@ -177,7 +182,8 @@ export function politicsStep(d: DraftState, ctx: StepContext): void {
     d.us.intervening = true;
     bump(d, 'us', 'credibility', 10);
     for (const u of Object.values(d.units))
-      if (u.zone === 'us-pool') u.readyRound = Math.min(u.readyRound, d.round + d.us.reinforcementDelay);
+      if (zoneDef(u.zone).kind === 'pool')
+        u.readyRound = Math.min(u.readyRound, d.round + d.us.reinforcementDelay);
     log(d, 'politics', 'us-intervenes', {});
   }
   for (const f of ['japan', 'taiwan'] as const) {

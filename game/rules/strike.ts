@@ -16,7 +16,7 @@ import type { UnitState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { bump, inflict, log, round3 } from '../engine/tracks.ts';
 import { enemies, liveUnits, munition, unitType } from '../engine/units.ts';
-import { FACTIONS, type Faction, legalRank, own, type Result, type RuleError } from '../types.ts';
+import { FACTIONS, type Faction, legalRank, own, type Result, RUNG, type RuleError } from '../types.ts';
 import { activeCombined, deconflictFailureChance, sharedIsr, usCombatAllowedFrom } from './alliance.ts';
 import { plannedRung } from './politics.ts';
 import { salvoDraw } from './salvo.ts';
@@ -37,7 +37,7 @@ function forceBar(
   usIntervening: boolean,
 ): RuleError | null {
   const bar = (code: string, message: string): RuleError => ({ code, message });
-  if (rung < 4)
+  if (rung < RUNG.strikes)
     return bar(
       'ERR_BELOW_STRIKES',
       `strikes need the escalation ladder at rung 4 (strikes); it is at ${rung}`,

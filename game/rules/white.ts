@@ -4,12 +4,12 @@ import type { Knowledge } from '../engine/knowledge.ts';
 import type { Action, Order } from '../engine/orders.ts';
 import { fail, OK } from '../engine/rule.ts';
 import type { MatchState } from '../engine/state.ts';
-import { FACTIONS, type Faction, type Result, type RuleError } from '../types.ts';
+import { FACTIONS, type Faction, type Result, RUNG, type RuleError } from '../types.ts';
 
 /** Approval kind of an order, when White Cell approvals are set for it (seminar mode). */
 export function approvalKind(_state: MatchState, o: Order, f: Faction): string | null {
-  if (o.type === 'escalate' && o.to === 4) return 'escalate-strikes';
-  if (o.type === 'escalate' && o.to === 5) return 'escalate-invasion';
+  if (o.type === 'escalate' && o.to === RUNG.strikes) return 'escalate-strikes';
+  if (o.type === 'escalate' && o.to === RUNG.invasion) return 'escalate-invasion';
   if (o.type === 'strike' && f === 'japan' && zoneDef(o.target).country === 'china')
     return 'japan-counterstrike';
   if (o.type === 'intervene') return 'us-intervention';
