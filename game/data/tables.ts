@@ -156,3 +156,70 @@ export const COMMAND = {
     source: 'Assumption: an agreed bilateral strike-coordination process takes longer',
   },
 } as const satisfies Record<string, Figure>;
+
+/** What a strike's hits do besides sinking ships (DESIGN.md section 8, "Strikes"). */
+export const STRIKE_EFFECTS = {
+  /** Added hit chance for Blue strikes under shared ISR (section 5: combined targeting). */
+  sharedIsrAccuracy: {
+    value: 0.05,
+    source:
+      'Assumption: a common targeting picture trims terminal misses by a few points (CSIS 2023 stresses joint ISR)',
+  },
+  /** Port and runway damage per hit on an airbase (share of the facility out of action). */
+  airbaseDamagePerHit: {
+    value: 0.01,
+    source:
+      'Assumption: runway craters are repaired within hours (RAND "Air Base Defense", 2016: rapid runway repair)',
+  },
+  /** Port damage per hit on a port. */
+  portDamagePerHit: {
+    value: 0.04,
+    source: 'Assumption: piers and cranes take longer to repair than runways; ~25 hits close a port',
+  },
+  /** Coordination disrupted per hit on a headquarters, and the most one strike can cause. */
+  hqDisruptionPerHit: {
+    value: 0.5,
+    source: 'Assumption: HQs are hardened and redundant; two hits cost a coordination action',
+  },
+  hqDisruptionMax: {
+    value: 3,
+    source: 'Assumption: alternate command posts cap the disruption of one strike',
+  },
+  /** Ground steps lost per hit, shared among the ground units in the zone. */
+  groundStepsPerHit: {
+    value: 0.05,
+    source:
+      'Assumption: dispersed ground forces lose little to missiles (CSIS 2023: strikes did not decide the ground war)',
+  },
+  /** Launcher steps lost per hit, shared among the launchers in the zone. */
+  launcherStepsPerHit: {
+    value: 0.25,
+    source: 'Assumption: mobile launchers are hard to find; a hit on a known site destroys a quarter step',
+  },
+  /** US commitment gained the first time US forces are attacked. */
+  usAttackedCommitment: {
+    value: 25,
+    source:
+      'Assumption: an attack on US forces rallies US opinion (the rally effect after Pearl Harbor and 9/11)',
+  },
+  /** Japanese public support gained the first time Japanese territory is attacked. */
+  japanAttackedSupport: { value: 10, source: 'Assumption: an attack on Japan rallies its public' },
+} as const satisfies Record<string, Figure>;
+
+/** Japan's legal declarations (DESIGN.md section 6: the 2015 security legislation). */
+export const DECLARATION = {
+  /** Political capital a declaration costs, by the situation declared. */
+  costImportantInfluence: {
+    value: 10,
+    source:
+      'Assumption: rear-area support is contested in the Diet but has passed before (2015 legislation debates)',
+  },
+  costSurvivalThreatening: {
+    value: 20,
+    source: 'Assumption: collective self-defense has never been invoked and splits the coalition',
+  },
+  costOther: {
+    value: 5,
+    source: 'Assumption: an armed-attack situation or a return to none is near-consensual',
+  },
+} as const satisfies Record<string, Figure>;

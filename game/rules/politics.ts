@@ -6,6 +6,7 @@
 
 import { zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
+import { DECLARATION } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
 import type { Knowledge } from '../engine/knowledge.ts';
 import { stream } from '../engine/rng.ts';
@@ -55,12 +56,10 @@ export function legalBasis(state: Knowledge, status: string): Result<void, RuleE
 
 export const declarationCost = (status: string): number =>
   status === 'important-influence'
-    ? 10
+    ? DECLARATION.costImportantInfluence.value
     : status === 'survival-threatening'
-      ? 20
-      : status === 'armed-attack'
-        ? 5
-        : 5;
+      ? DECLARATION.costSurvivalThreatening.value
+      : DECLARATION.costOther.value;
 
 function checkEscalate(
   state: Knowledge,

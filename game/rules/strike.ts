@@ -5,7 +5,7 @@
 
 import { distanceKm, zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
-import { AIR, COMMAND, SALVO } from '../data/tables.ts';
+import { AIR, COMMAND, SALVO, STRIKE_EFFECTS } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
 import { type Knowledge, knowsPrivate } from '../engine/knowledge.ts';
 import type { Order, TargetAim } from '../engine/orders.ts';
@@ -245,7 +245,7 @@ export function resolveSalvo(
       : SALVO.terminalDefenseLand.value
     : SALVO.terminalDefenseLand.value;
   const blueAttack = job.by !== 'china';
-  const accuracyBonus = blueAttack && sharedIsr(d) ? 0.05 : 0;
+  const accuracyBonus = blueAttack && sharedIsr(d) ? STRIKE_EFFECTS.sharedIsrAccuracy.value : 0;
   const pkBonus = !blueAttack ? d.bonuses.interceptorPk : 0;
   const r = salvoDraw({ shots, interceptors, terminalDefense: td, ballistic, pkBonus, accuracyBonus }, rng);
   spendInterceptors(d, defs, r.interceptorsUsed);
@@ -283,26 +283,35 @@ export function applyHits(d: DraftState, job: StrikeJob, hits: number, rng: Stre
         kills -= inflict(d, u.id, Math.min(kills, u.strength));
       }
       const zs = d.zones[job.target];
-      if (zs) zs.portDamage = round3(Math.min(1, zs.portDamage + hits * 0.01));
+      if (zs)
+        zs.portDamage = round3(Math.min(1, zs.portDamage + hits * STRIKE_EFFECTS.airbaseDamagePerHit.value));
       break;
     }
     case 'port': {
       const zs = d.zones[job.target];
-      if (zs) zs.portDamage = round3(Math.min(1, zs.portDamage + hits * 0.04));
+      if (zs)
+        zs.portDamage = round3(Math.min(1, zs.portDamage + hits * STRIKE_EFFECTS.portDamagePerHit.value));
       break;
     }
     case 'hq':
-      d.alliance.disruption = Math.min(10, d.alliance.disruption + Math.min(3, Math.round(hits * 0.5)));
+      d.alliance.disruption = Math.min(
+        10,
+        d.alliance.disruption +
+          Math.min(
+            STRIKE_EFFECTS.hqDisruptionMax.value,
+            Math.round(hits * STRIKE_EFFECTS.hqDisruptionPerHit.value),
+          ),
+      );
       break;
     case 'ground':
       for (const u of victims.filter((x) => unitType(x).category === 'ground'))
-        inflict(d, u.id, (hits * 0.05) / Math.max(1, victims.length));
+        inflict(d, u.id, (hits * STRIKE_EFFECTS.groundStepsPerHit.value) / Math.max(1, victims.length));
       break;
     case 'launchers':
       for (const u of victims.filter((x) =>
         ['coastal-missile', 'rocket-force', 'sam'].includes(unitType(x).category),
       ))
-        inflict(d, u.id, (hits * 0.25) / Math.max(1, victims.length));
+        inflict(d, u.id, (hits * STRIKE_EFFECTS.launcherStepsPerHit.value) / Math.max(1, victims.length));
       break;
   }
 }
@@ -310,14 +319,14 @@ export function applyHits(d: DraftState, job: StrikeJob, hits: number, rng: Stre
 export function flagUsAttacked(d: DraftState): void {
   if (d.flags.usAttacked) return;
   d.flags.usAttacked = true;
-  bump(d, 'us', 'commitment', 25);
+  bump(d, 'us', 'commitment', STRIKE_EFFECTS.usAttackedCommitment.value);
   log(d, 'strikes', 'us-attacked', {});
 }
 
 export function flagJapanAttacked(d: DraftState): void {
   if (d.flags.japanAttacked) return;
   d.flags.japanAttacked = true;
-  bump(d, 'japan', 'publicSupport', 10);
+  bump(d, 'japan', 'publicSupport', STRIKE_EFFECTS.japanAttackedSupport.value);
   log(d, 'strikes', 'japan-attacked', {});
 }
 

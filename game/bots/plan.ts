@@ -1,0 +1,81 @@
+import { PROGRAMS } from '../data/programs.ts';
+import type { Scenario } from '../data/scenario.ts';
+import type { Order } from '../engine/orders.ts';
+import type { CombinedProposal, MatchState } from '../engine/state.ts';
+import { validateOrder } from '../engine/validate.ts';
+import { budgetLeft } from '../rules/economy.ts';
+import type { Faction } from '../types.ts';
+
+import type { Policy } from './policies.ts';
+
+export interface BotContext {
+  readonly state: MatchState;
+  readonly scenario: Scenario;
+  readonly faction: Faction;
+  readonly policy: Policy;
+}
+
+/** Accumulates orders, checking each against the pending orders already chosen. */
+export class Plan {
+  readonly orders: Order[] = [];
+  private state: MatchState;
+  constructor(private readonly ctx: BotContext) {
+    this.state = ctx.state;
+  }
+  add(o: Order): boolean {
+    if (!validateOrder(this.state, this.ctx.scenario, this.ctx.faction, o).ok) return false;
+    this.orders.push(o);
+    const f = this.ctx.faction;
+    this.state = {
+      ...this.state,
+      pending: {
+        ...this.state.pending,
+        [f]: { ...this.state.pending[f], orders: [...this.state.pending[f].orders, o] },
+      },
+    };
+    return true;
+  }
+  get current(): MatchState {
+    return this.state;
+  }
+  /** Books the shots of a combined strike the bot will propose, so its national strikes leave them free. */
+  reserve(strike: NonNullable<CombinedProposal['strike']>): void {
+    const f = this.ctx.faction;
+    const held: CombinedProposal = {
+      id: 'reserved',
+      round: this.state.round,
+      by: f,
+      to: f === 'us' ? 'japan' : 'us',
+      kind: 'combined-strike',
+      strike,
+      status: 'open',
+    };
+    this.state = { ...this.state, proposals: [...this.state.proposals, held] };
+  }
+}
+
+/** Caches a per-zone valuation for the length of one bot decision. */
+export function memo(f: (zone: string) => number): (zone: string) => number {
+  const cache = new Map<string, number>();
+  return (zone) => {
+    const hit = cache.get(zone);
+    if (hit !== undefined) return hit;
+    const v = f(zone);
+    cache.set(zone, v);
+    return v;
+  };
+}
+
+export const rungsLeft = (s: MatchState): number => Math.max(1, s.maxRounds - s.round + 1);
+
+/** Funds programs in priority order with the budget left. */
+export function fundPrograms(plan: Plan, ctx: BotContext, priority: readonly string[]): void {
+  for (const id of priority) {
+    const p = PROGRAMS.find((x) => x.id === id);
+    if (!p || ctx.state.completedPrograms.includes(id)) continue;
+    const left = budgetLeft(plan.current, ctx.faction);
+    if (left <= 0) return;
+    const need = p.cost - (ctx.state.programs[ctx.faction][id] ?? 0);
+    if (need > 0) plan.add({ type: 'fund', program: id, amount: Math.min(left, need) });
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The Red bot (DESIGN.md sections 6 and 11): China climbs the ladder when an option's
+ * temptation (the deterrence estimate) clears its resolve by its policy's offset — cautious,
+ * opportunist or aggressive — then runs its gray-zone pressure, strikes and landings.
+ */
+import { geographyOf } from '../data/geography.ts';
+import { distanceKm, zoneDef } from '../data/map.ts';
+import { deterrenceEstimate } from '../engine/deterrence.ts';
+import { visibleUnits } from '../engine/fog.ts';
+import type { Action } from '../engine/orders.ts';
+import { stream } from '../engine/rng.ts';
+import { liveUnits, munition, unitType } from '../engine/units.ts';
+import { landingReachable } from '../rules/landing.ts';
+import { moveTargets } from '../rules/movement.ts';
+import { combatPermission, shotsLeft, stockLeft } from '../rules/strike.ts';
+import { legalRank, RUNG, type Rung } from '../types.ts';
+
+import { type BotContext, fundPrograms, Plan, rungsLeft } from './plan.ts';
+import type { RedPolicy } from './policies.ts';
+
+/**
+ * How far from Red's resolve each policy acts: a cautious Red wants a clear margin, an
+ * opportunist acts at its resolve, an aggressive (risk-acceptant) Red takes options that
+ * look somewhat unfavorable.
+ */
+const RED_OFFSET: Record<RedPolicy, number> = { cautious: 0.5, opportunist: 0, aggressive: -2.5 };
+
+export function chinaPlan(ctx: BotContext): Action[] {
+  const geo = geographyOf(ctx.scenario.zones);
+  const s = ctx.state;
+  const policy = (ctx.policy in RED_OFFSET ? ctx.policy : 'opportunist') as RedPolicy;
+  const plan = new Plan(ctx);
+  const est = deterrenceEstimate(s, ctx.scenario, 'china');
+  const threshold = s.china.resolve + RED_OFFSET[policy];
+  if (est.best && est.best.temptation > threshold)
+    plan.add({ type: 'escalate', to: Math.min(est.best.rung, s.escalation + 2) as Rung });
+  fundPrograms(plan, ctx, ['cn-missile-production']);
+  const ccg = liveUnits(s, (u) => u.faction === 'china' && unitType(u).presence > 0);
+  const peacetime = s.escalation < RUNG.strikes;
+  if (peacetime && (policy !== 'cautious' || s.round % 2 === 0))
+    for (const zone of [...geo.disputed, ...geo.disputedApproaches])
+      if (ccg.some((u) => u.zone === zone || zoneDef(u.zone).adjacent.includes(zone)))
+        plan.add({ type: 'gray-zone', action: 'patrol', zone });
+  const rung =
+    plan.current.pending.china.orders.find((o) => o.type === 'escalate')?.type === 'escalate'
+      ? Math.min(5, Math.max(s.escalation, est.best?.rung ?? 0))
+      : s.escalation;
+  if (peacetime && rung >= RUNG.coercion && policy !== 'cautious' && s.round % 2 === 1)
+    for (const zone of geo.japanCapital) plan.add({ type: 'gray-zone', action: 'economic-coercion', zone });
+  if (peacetime && rung >= RUNG.coercion)
+    for (const zone of geo.strait.slice(0, 1)) plan.add({ type: 'gray-zone', action: 'air-incursion', zone });
+  if (rung >= RUNG.quarantine)
+    for (const zone of geo.japanCapital) plan.add({ type: 'gray-zone', action: 'cyber', zone });
+  if (rung >= RUNG.quarantine && rung <= RUNG.blockade)
+    for (const u of ccg) {
+      const t = moveTargets(plan.current, ctx.scenario, u).filter((z) => geo.quarantineLanes.includes(z));
+      if (t[0] && !geo.quarantineLanes.includes(u.zone)) plan.add({ type: 'move', unit: u.id, to: t[0] });
+    }
+  if (combatPermission(plan.current, ctx.scenario, 'china').ok) redStrikes(plan, ctx);
+  if (
+    plan.current.pending.china.orders.some((o) => o.type === 'escalate' && o.to === RUNG.invasion) ||
+    s.escalation === RUNG.invasion
+  )
+    redLanding(plan, ctx);
+  if (policy === 'cautious' && s.escalation >= RUNG.strikes && s.round >= 3) {
+    const lift = liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).reduce(
+      (a, u) => a + u.strength / u.maxStrength,
+      0,
+    );
+    if (lift < 0.5 && !s.offers.some((o) => o.by === 'china' && o.status === 'open'))
+      return [
+        ...plan.orders.map((order): Action => ({ type: 'order', seat: 'china', order })),
+        { type: 'offer', seat: 'china', terms: 'ceasefire-in-place' },
+      ];
+  }
+  return plan.orders.map((order) => ({ type: 'order', seat: 'china', order }));
+}
+
+function redStrikes(plan: Plan, ctx: BotContext): void {
+  const s = plan.current;
+  const seen = visibleUnits(s, 'china');
+  const hitUs = s.us.intervening || ctx.policy === 'aggressive';
+  const hitJapan = legalRank(s.japan.legalStatus) >= 2 || ctx.policy === 'aggressive';
+  // One pass over what Red sees: the value of each zone as an airbase, ship and launcher target.
+  const air = new Map<string, number>();
+  const ship = new Map<string, number>();
+  const launchers = new Map<string, number>();
+  const add = (m: Map<string, number>, z: string, v: number): void => {
+    m.set(z, (m.get(z) ?? 0) + v);
+  };
+  for (const u of seen) {
+    if (u.faction === 'china') continue;
+    const t = unitType(u);
+    const country = zoneDef(u.zone).country;
+    if (t.domain === 'air' && (hitUs || u.faction !== 'us') && (country !== 'japan' || hitJapan))
+      add(air, u.zone, u.strength);
+    if (
+      (t.category === 'carrier' || t.category === 'surface') &&
+      (hitUs || u.faction !== 'us') &&
+      (hitJapan || u.faction !== 'japan')
+    )
+      add(ship, u.zone, u.strength * (t.category === 'carrier' ? 4 : 1));
+    // Coastal anti-ship launchers on Taiwan threaten the crossing: suppress them before and during it.
+    if (u.faction === 'taiwan' && t.category === 'coastal-missile' && country === 'taiwan')
+      add(launchers, u.zone, u.strength * 6);
+  }
+  const airValue = (z: string): number => air.get(z) ?? 0;
+  const shipValue = (z: string): number => ship.get(z) ?? 0;
+  const launcherValue = (z: string): number => launchers.get(z) ?? 0;
+  const zones = [...new Set(seen.map((u) => u.zone))].sort();
+  const share = 1 / Math.min(3, rungsLeft(s));
+  // Targets ranked once (value, then zone name); each launcher takes the best one in range.
+  type Pick = { z: string; v: number; aim: 'ships' | 'airbase' | 'launchers' };
+  const rank = (picks: Pick[]): Pick[] =>
+    picks.filter((x) => x.v > 0).sort((a, b) => b.v - a.v || a.z.localeCompare(b.z));
+  const shipTargets = rank(zones.map((z): Pick => ({ z, v: shipValue(z), aim: 'ships' })));
+  const landTargets = rank(
+    zones.flatMap((z): Pick[] => [
+      { z, v: airValue(z), aim: 'airbase' },
+      { z, v: launcherValue(z), aim: 'launchers' },
+    ]),
+  );
+  for (const u of liveUnits(s, (x) => x.faction === 'china')) {
+    for (const w of unitType(u).weapons) {
+      const m = munition(w.munition);
+      if (!m) continue;
+      const ships = m.role !== 'land-attack';
+      const best = (ships ? shipTargets : landTargets).find(
+        (t) => t.z === u.zone || distanceKm(u.zone, t.z) <= m.rangeKm,
+      );
+      if (!best) continue;
+      const count = Math.floor(
+        Math.min(
+          shotsLeft(plan.current, u, w.munition),
+          stockLeft(plan.current, 'china', w.munition) * share,
+        ),
+      );
+      if (count >= 1)
+        plan.add({
+          type: 'strike',
+          unit: u.id,
+          target: best.z,
+          aim: best.aim,
+          weapon: w.munition,
+          count,
+        });
+    }
+  }
+}
+
+function redLanding(plan: Plan, ctx: BotContext): void {
+  const geo = geographyOf(ctx.scenario.zones);
+  const s = plan.current;
+  const seen = visibleUnits(s, 'china');
+  const defenders = (z: string): number =>
+    seen
+      .filter((u) => u.zone === z && u.faction !== 'china' && unitType(u).groundPower > 0)
+      .reduce((a, u) => a + u.strength, 0);
+  const held = geo.landingSectors.find(
+    (z) => liveUnits(s, (u) => u.zone === z && u.faction === 'china').length > 0,
+  );
+  const rng = stream(s.seed, `bot/china/round-${s.round}`);
+  const options = [...geo.landingSectors].sort((a, b) => defenders(a) - defenders(b) || a.localeCompare(b));
+  const preferred =
+    held ?? (ctx.policy === 'opportunist' && options.length > 1 && rng.chance(0.3) ? options[1] : options[0]);
+  if (!preferred) return;
+  for (const lift of liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0)) {
+    // Each lift sails for the preferred beach; an aggressive Red also opens a second beach it can reach.
+    const candidates = ctx.policy === 'aggressive' ? [preferred, ...options] : [preferred];
+    const target = candidates.find((z) => landingReachable(plan.current, ctx.scenario, lift.id, z));
+    if (!target) continue;
+    const cap = unitType(lift).liftPerStep * lift.strength;
+    const brigades: string[] = [];
+    let load = 0;
+    for (const b of liveUnits(
+      plan.current,
+      (u) => u.faction === 'china' && u.zone === lift.zone && unitType(u).category === 'ground',
+    )) {
+      if (plan.current.pending.china.orders.some((o) => o.type === 'land' && o.brigades.includes(b.id)))
+        continue;
+      if (load + b.strength <= cap + 1e-9) {
+        brigades.push(b.id);
+        load += b.strength;
+      }
+    }
+    if (brigades.length > 0) plan.add({ type: 'land', lift: lift.id, brigades, target });
+  }
+}
