@@ -1,3 +1,7 @@
+/**
+ * What every bot shares (DESIGN.md section 11): its context, the `Plan` that accumulates orders
+ * checked against those already chosen, and funding programs by priority.
+ */
 import { PROGRAMS } from '../data/programs.ts';
 import type { Scenario } from '../data/scenario.ts';
 import type { Order } from '../engine/orders.ts';

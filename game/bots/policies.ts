@@ -1,3 +1,9 @@
+/**
+ * Bot policies (DESIGN.md section 11): Red cautious / opportunist / aggressive (red.ts), Blue
+ * baseline / forward-denial (blue.ts). Deterministic given the state and seed; they read only
+ * what their faction can see (`visibleUnits`) and propose actions that pass through the same
+ * `applyAction` validation as a human's.
+ */
 import { zoneDef } from '../data/map.ts';
 import type { Action } from '../engine/orders.ts';
 import type { CombinedProposal } from '../engine/state.ts';

@@ -1,3 +1,7 @@
+/**
+ * Air combat (DESIGN.md section 8, "Air"): attrition among the fighters in the fight; most
+ * aircraft are lost on the ground, to strikes on airbases (strike.ts).
+ */
 import { AIR } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
 import { stream } from '../engine/rng.ts';

@@ -1,3 +1,7 @@
+/**
+ * Naval combat (DESIGN.md section 8, "Naval"): ships, submarines and coastal missiles engage
+ * the enemies in each sea zone after the strikes.
+ */
 import { distanceKm, zoneDef } from '../data/map.ts';
 import { NAVAL } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';

@@ -1,3 +1,8 @@
+/**
+ * The White Cell (DESIGN.md section 4, "White Cell", and section 10 for seminar mode): which
+ * orders need its approval, and the legality of its injects, amendments, rulings, timer,
+ * advance and end.
+ */
 import { zoneDef } from '../data/map.ts';
 import { TRACK_PATHS } from '../data/scenario.ts';
 import type { Knowledge } from '../engine/knowledge.ts';
