@@ -64,7 +64,7 @@ interface Group {
   readonly variant: string | null;
 }
 
-const positiveInt = (text: string, option: string, max: number): number => {
+export const positiveInt = (text: string, option: string, max: number): number => {
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max)
     throw new CliError(`bad ${option}: "${text}" is not a whole number from 1 to ${max}`, EXIT.usage);
@@ -75,7 +75,7 @@ const positiveInt = (text: string, option: string, max: number): number => {
 // Running the games
 
 /** Reports progress: a cli-progress bar with rate and ETA on a terminal, a plain line every 10% otherwise. */
-function progressReporter(io: Io, total: number): { tick: () => void; stop: () => void } {
+export function progressReporter(io: Io, total: number): { tick: () => void; stop: () => void } {
   const start = Date.now();
   let done = 0;
   const rate = (): string => num(done / Math.max(0.001, (Date.now() - start) / 1000));
@@ -135,7 +135,7 @@ function startWorker(setup: WorkerSetup): Worker {
 }
 
 /** Plays every task and returns the results by task index, so the order never depends on the workers. */
-async function runTasks(
+export async function runTasks(
   setup: WorkerSetup,
   tasks: readonly Task[],
   workers: number,

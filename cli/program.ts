@@ -22,6 +22,7 @@ import { jsonSummary, outcomeReport, roundReport } from '../report/text.ts';
 import { getScenario, SCENARIO_IDS } from '../scenarios/index.ts';
 import { type ReportOptions, reportCommand } from './aar.ts';
 import { type AnalyzeOptions, analyze } from './analyze.ts';
+import { type CalibrateOptions, calibrate } from './calibrate.ts';
 import { CliError, EXIT, EXIT_CODES_HELP } from './errors.ts';
 import { readRecordFile, readScenarioFile, scenarioFromArg } from './load.ts';
 
@@ -281,6 +282,16 @@ export function buildProgram(io: Io): Command {
       '\nEvery CSV row replays: island-chain play --scenario <scenario> --seed <seed> [--set <variant>] --json prints its finalHash.',
     )
     .action((opts: AnalyzeOptions) => analyze(io, opts));
+
+  program
+    .command('calibrate')
+    .description(
+      "compare the model with the published wargames' directions and print the deterrence table (hollow / base / full denial × each Red policy), with Wilson 95% intervals",
+    )
+    .option('--games <n>', 'matches per batch', '200')
+    .option('--seed <seed>', 'batch seed (default: "calibrate")')
+    .option('--workers <k>', `worker threads (default: all cores, here ${availableParallelism()})`)
+    .action((opts: CalibrateOptions) => calibrate(io, opts));
 
   program
     .command('report')

@@ -6,8 +6,9 @@
 
 // Bots
 export { botTurn } from './bots/driver.ts';
-export { defaultPolicy, type Policy, policiesFor } from './bots/policies.ts';
+export { BLUE_POLICIES, defaultPolicy, type Policy, policiesFor, RED_POLICIES } from './bots/policies.ts';
 export { distanceKm, zoneDef } from './data/map.ts';
+export { type Geography, geographyOf, ROLES, type Role } from './data/geography.ts';
 export { PROGRAMS, programById } from './data/programs.ts';
 export {
   type Effect,

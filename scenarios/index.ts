@@ -12,10 +12,14 @@ import taiwanInvasionJapanNeutral from './taiwan-invasion-japan-neutral.json' wi
 import taiwanInvasionTaiwanAlone from './taiwan-invasion-taiwan-alone.json' with { type: 'json' };
 import taiwanQuarantine from './taiwan-quarantine.json' with { type: 'json' };
 import takaichi2025 from './takaichi-2025.json' with { type: 'json' };
+import takaichi2025HollowDenial from './takaichi-2025-hollow-denial.json' with { type: 'json' };
+import takaichi2025FullDenial from './takaichi-2025-full-denial.json' with { type: 'json' };
 
 /** Raw JSON by id, in lobby order. */
 export const RAW_SCENARIOS: Readonly<Record<string, unknown>> = {
   'takaichi-2025': takaichi2025,
+  'takaichi-2025-hollow-denial': takaichi2025HollowDenial,
+  'takaichi-2025-full-denial': takaichi2025FullDenial,
   'senkaku-gray-zone': senkakuGrayZone,
   'taiwan-quarantine': taiwanQuarantine,
   'taiwan-invasion': taiwanInvasion,

@@ -3,8 +3,7 @@
  * a role holds only the zones a scenario has, in the role's order of preference.
  */
 import { describe, expect, it } from 'vitest';
-import { geographyOf, ROLES } from '../game/data/geography.ts';
-import { zoneDef } from '../game/index.ts';
+import { geographyOf, ROLES, zoneDef } from '../game/index.ts';
 import { runMatch } from '../match/index.ts';
 import { getScenario, RAW_SCENARIOS, resolveScenario, SCENARIO_IDS } from '../scenarios/index.ts';
 

@@ -101,6 +101,8 @@ function combinedStrike(
 
 function declareNext(plan: Plan, ctx: BotContext, forward: boolean): void {
   const s = ctx.state;
+  // A Japan the scenario keeps out of the war declares nothing unless it is attacked.
+  if (ctx.scenario.constraints.japanIntervention === 'never' && !s.flags.japanAttacked) return;
   const want = s.flags.japanAttacked
     ? 'armed-attack'
     : (forward ? s.escalation >= RUNG.blockade : s.escalation >= RUNG.strikes || s.flags.usAttacked)

@@ -12,7 +12,7 @@ import { type Faction, legalRank } from '../types.ts';
 import { japanPlan, taiwanPlan, usPlan } from './blue.ts';
 import type { BotContext } from './plan.ts';
 import { chinaPlan } from './red.ts';
-export const RED_POLICIES = ['cautious', 'opportunist', 'aggressive'] as const;
+export const RED_POLICIES = ['cautious', 'opportunist', 'aggressive', 'calculating'] as const;
 export const BLUE_POLICIES = ['baseline', 'forward-denial'] as const;
 export type RedPolicy = (typeof RED_POLICIES)[number];
 export type BluePolicy = (typeof BLUE_POLICIES)[number];

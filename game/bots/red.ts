@@ -16,22 +16,36 @@ import { combatPermission, shotsLeft, stockLeft } from '../rules/strike.ts';
 import { legalRank, RUNG, type Rung } from '../types.ts';
 
 import { type BotContext, fundPrograms, Plan, rungsLeft } from './plan.ts';
-import type { RedPolicy } from './policies.ts';
+import { RED_POLICIES, type RedPolicy } from './policies.ts';
 
 /**
  * How far from Red's resolve each policy acts: a cautious Red wants a clear margin, an
  * opportunist acts at its resolve, an aggressive (risk-acceptant) Red takes options that
  * look somewhat unfavorable.
  */
-const RED_OFFSET: Record<RedPolicy, number> = { cautious: 0.5, opportunist: 0, aggressive: -2.5 };
+const RED_OFFSET: Record<Exclude<RedPolicy, 'calculating'>, number> = {
+  cautious: 0.5,
+  opportunist: 0,
+  aggressive: -2.5,
+};
+
+/**
+ * The temptation an option must exceed for this policy to take it: resolve plus the policy's
+ * offset, or — for a calculating Red — zero: it escalates exactly when the estimate says the
+ * best option pays (its expected value exceeds its expected cost), whatever its resolve.
+ */
+const thresholdOf = (policy: RedPolicy, resolve: number): number =>
+  policy === 'calculating' ? 0 : resolve + RED_OFFSET[policy];
 
 export function chinaPlan(ctx: BotContext): Action[] {
   const geo = geographyOf(ctx.scenario.zones);
   const s = ctx.state;
-  const policy = (ctx.policy in RED_OFFSET ? ctx.policy : 'opportunist') as RedPolicy;
+  const policy = (RED_POLICIES as readonly string[]).includes(ctx.policy)
+    ? (ctx.policy as RedPolicy)
+    : 'opportunist';
   const plan = new Plan(ctx);
   const est = deterrenceEstimate(s, ctx.scenario, 'china');
-  const threshold = s.china.resolve + RED_OFFSET[policy];
+  const threshold = thresholdOf(policy, s.china.resolve);
   if (est.best && est.best.temptation > threshold)
     plan.add({ type: 'escalate', to: Math.min(est.best.rung, s.escalation + 2) as Rung });
   fundPrograms(plan, ctx, ['cn-missile-production']);
@@ -79,8 +93,13 @@ export function chinaPlan(ctx: BotContext): Action[] {
 function redStrikes(plan: Plan, ctx: BotContext): void {
   const s = plan.current;
   const seen = visibleUnits(s, 'china');
-  const hitUs = s.us.intervening || ctx.policy === 'aggressive';
-  const hitJapan = legalRank(s.japan.legalStatus) >= 2 || ctx.policy === 'aggressive';
+  // An aggressive Red strikes first at the US and Japan too — but never at a power the scenario
+  // keeps out of the war (the Taiwan-alone and Japan-neutral excursions).
+  const hitUs =
+    s.us.intervening || (ctx.policy === 'aggressive' && ctx.scenario.constraints.usIntervention !== 'never');
+  const hitJapan =
+    legalRank(s.japan.legalStatus) >= legalRank('survival-threatening') ||
+    (ctx.policy === 'aggressive' && ctx.scenario.constraints.japanIntervention !== 'never');
   // One pass over what Red sees: the value of each zone as an airbase, ship and launcher target.
   const air = new Map<string, number>();
   const ship = new Map<string, number>();

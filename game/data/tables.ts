@@ -223,3 +223,51 @@ export const DECLARATION = {
     source: 'Assumption: an armed-attack situation or a return to none is near-consensual',
   },
 } as const satisfies Record<string, Figure>;
+
+/** Red's planning figures for its option estimate (DESIGN.md section 6: deterrence by denial). */
+export const ESTIMATE = {
+  /**
+   * Amphibious lift steps Red plans an invasion with, whatever is deployed in peacetime: the
+   * three amphibious groups and mobilized civilian ro-ro ferries, as in the taiwan-invasion
+   * scenario (18 steps against 7 deployed in the competition scenarios).
+   */
+  invasionLiftSteps: {
+    value: 18,
+    source:
+      'Assumption: lift mobilized before an invasion (CSIS 2023 base case; J. Michael Dahm, "Chinese Ferry Tales", China Maritime Studies Institute, 2022)',
+  },
+  /**
+   * Share of a blockading or quarantining force Red expects to keep on station per round, for
+   * each hit Blue's anti-ship fires can put on it per step of the force: a blockade holds only
+   * while the ships enforcing it survive.
+   */
+  /** Ground steps Red plans to land, whatever is deployed in peacetime (the taiwan-invasion order of battle). */
+  invasionTroopSteps: {
+    value: 58,
+    source:
+      'Assumption: the amphibious, marine, airborne and follow-on brigades of the taiwan-invasion scenario (CSIS 2023 base case)',
+  },
+  /** Share of Red's short-range ballistic missiles spent on the opening strike against Taiwan's navy and launchers. */
+  openingStrikeShare: {
+    value: 0.4,
+    source:
+      'Assumption: as in the strike estimate, 40% of the SRBM inventory in the first salvo (CSIS 2023: the PLA opened with massed missile strikes)',
+  },
+  /** Steps of ships or launchers out of action per leaking missile at an unhardened site. */
+  stepsPerLeaker: {
+    value: 0.5,
+    source:
+      'Assumption: as in the strike estimate; a step is a ship or a launcher battery, two leakers disable it',
+  },
+  /** Combat radius Red credits Blue's strike aircraft with, beyond their weapons' range. */
+  aircraftRadiusKm: {
+    value: 1000,
+    source:
+      'Assumption: fighter combat radius of about 1,000 km (F-35A and F-15E published figures, USAF fact sheets)',
+  },
+  blockadeHoldPerHit: {
+    value: 1,
+    source:
+      'Assumption: one hit per step of the enforcing force takes it off station for the round (the salvo model counts hits per step, CSIS 2023)',
+  },
+} as const satisfies Record<string, Figure>;

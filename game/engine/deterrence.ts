@@ -10,7 +10,8 @@
 import { geographyOf } from '../data/geography.ts';
 import { distanceKm, zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
-import { BLOCKADE, COMMAND, GROUND, NAVAL, SALVO } from '../data/tables.ts';
+import { BLOCKADE, COMMAND, ESTIMATE, GROUND, NAVAL, SALVO } from '../data/tables.ts';
+import { combinedLatency, deconflictFailureChance } from '../rules/alliance.ts';
 import { salvoExpected } from '../rules/salvo.ts';
 import { type Faction, legalRank, ROUND_DAYS, RUNG, type Rung } from '../types.ts';
 import { visibleUnits } from './fog.ts';
@@ -28,8 +29,6 @@ const INTERVENTION_COST = [0, 0, 0.5, 1.2, 2.5, 3];
 /** Expected share of a US salvo lost to duplicate targeting with Japan, by command level (section 5). */
 const duplicateWaste = (level: number): number =>
   level === 0 ? COMMAND.duplicateWaste0.value : level === 1 ? COMMAND.duplicateWaste1.value : 0;
-/** Share of Taiwan's own fires left after the PLA's opening strikes (CSIS 2023: Taiwan's navy and many launchers were lost in the first hours). */
-const OPENING_SUPPRESSION = 0.5;
 /** Added cost of war with Japan too (its bases, forces and economy), weighted by the chance it fights. */
 const JAPAN_INTERVENTION_COST = 1;
 /** Cost per Red step expected lost. */
@@ -60,8 +59,46 @@ interface Coalition {
   readonly japan: boolean;
 }
 
+/**
+ * Share of Taiwan's naval and coastal-missile steps Red's opening salvo is expected to put out of
+ * action: a share of Red's ballistic missiles against each zone's interceptors, terminal defence
+ * and hardening (the same salvo model as adjudication, at expected values).
+ */
+function openingSuppression(s: Knowledge, units: readonly UnitState[]): number {
+  const targets = units.filter(
+    (u) => u.faction === 'taiwan' && ['surface', 'coastal-missile'].includes(unitType(u).category),
+  );
+  const total = targets.reduce((a, u) => a + u.strength, 0);
+  if (total <= 0) return 0;
+  const missiles = (s.stockpiles.china.srbm ?? 0) * ESTIMATE.openingStrikeShare.value;
+  const perZone = new Map<string, number>();
+  for (const u of targets) perZone.set(u.zone, (perZone.get(u.zone) ?? 0) + u.strength);
+  let destroyed = 0;
+  for (const [zone, strength] of perZone) {
+    const interceptors = units
+      .filter((u) => u.faction !== 'china' && u.zone === zone)
+      .reduce((a, u) => a + u.interceptors, 0);
+    const r = salvoExpected({
+      shots: missiles * (strength / total),
+      interceptors,
+      terminalDefense: SALVO.terminalDefenseLand.value,
+      ballistic: true,
+      pkBonus: s.bonuses.interceptorPk,
+    });
+    destroyed += Math.min(strength, r.hits * (1 - zoneDef(zone).hardening) * ESTIMATE.stepsPerLeaker.value);
+  }
+  return clamp(destroyed / total, 0, 1);
+}
+
 /** Expected anti-ship hits Blue can put on ships crossing the strait per conflict round. */
 function blueAntiShipHits(s: Knowledge, units: readonly UnitState[], c: Coalition, consent: boolean): number {
+  // Taiwan's ships and launchers fire what survives the PLA's opening strikes (CSIS 2023: Taiwan's
+  // navy and many launchers were lost in the first hours), so hardening, dispersal and air
+  // defence are denial as much as the launchers themselves.
+  const suppressed = openingSuppression(s, units);
+  // Red keeps striking them each round: the mean share left over the horizon.
+  let taiwanLeft = 0;
+  for (let r = 1; r <= HORIZON; r++) taiwanLeft += (1 - suppressed) ** r / HORIZON;
   const geo = geographyOf(Object.keys(s.zones));
   const crossing = geo.strait;
   const redDefense = units
@@ -74,11 +111,18 @@ function blueAntiShipHits(s: Knowledge, units: readonly UnitState[], c: Coalitio
     .reduce((a, u) => a + u.interceptors, 0);
   let shots = 0;
   let subHits = 0;
+  const demand = new Map<string, number>();
+  const level = s.alliance.commandLevel;
+  const deconflict = c.us && c.japan ? 1 - deconflictFailureChance(level) * COMMAND.deconflictWaste.value : 1;
   for (const u of units) {
     if (u.faction === 'china') continue;
     if (u.faction === 'us' && !c.us) continue;
     if (u.faction === 'japan' && !c.japan) continue;
-    if (u.faction === 'us' && zoneDef(u.zone).country === 'japan' && !consent) continue;
+    // US forces in Japan fight from there with Japan's consent: in force already, or given when
+    // Japan joins the war — a round late at command level 0 (section 5: latency).
+    const fromJapan = u.faction === 'us' && zoneDef(u.zone).country === 'japan';
+    if (fromJapan && !consent && !c.japan) continue;
+    const late = fromJapan && !consent ? (HORIZON - combinedLatency(level)) / HORIZON : 1;
     if (zoneDef(u.zone).kind === 'pool') continue;
     const t = unitType(u);
     if (t.category === 'submarine') {
@@ -89,14 +133,26 @@ function blueAntiShipHits(s: Knowledge, units: readonly UnitState[], c: Coalitio
     for (const w of t.weapons) {
       const m = munition(w.munition);
       if (!m || m.role === 'land-attack') continue;
-      const inRange = crossing.some((z) => distanceKm(u.zone, z) <= m.rangeKm);
+      // Aircraft fly toward the target before they launch: their combat radius adds to the weapon's range.
+      const reach = m.rangeKm + (t.domain === 'air' ? ESTIMATE.aircraftRadiusKm.value : 0);
+      const inRange = crossing.some((z) => distanceKm(u.zone, z) <= reach);
       if (!inRange) continue;
-      const stock = s.stockpiles[u.faction][w.munition];
+      // Japan and the US firing together lose some of it to failed deconfliction and duplicate
+      // targeting, less as the command architecture matures (section 5).
       const coordination =
-        u.faction === 'us' && c.japan ? 1 - 0.5 * duplicateWaste(s.alliance.commandLevel) : 1;
-      const perRound = w.perStep * u.strength * (u.faction === 'taiwan' ? OPENING_SUPPRESSION : coordination);
-      shots += stock === undefined ? perRound : Math.min(perRound, stock / HORIZON);
+        (u.faction === 'us' && c.japan ? 1 - 0.5 * duplicateWaste(level) : 1) *
+        (u.faction !== 'taiwan' ? deconflict : 1) *
+        late;
+      const perRound = w.perStep * u.strength * (u.faction === 'taiwan' ? taiwanLeft : coordination);
+      const key = `${u.faction}|${w.munition}`;
+      demand.set(key, (demand.get(key) ?? 0) + perRound);
     }
+  }
+  // Each faction's launchers share its stockpile of a munition: a third of it a round at most.
+  for (const [key, want] of demand) {
+    const [f, munitionId] = key.split('|') as [Faction, string];
+    const stock = s.stockpiles[f][munitionId];
+    shots += stock === undefined ? want : Math.min(want, stock / HORIZON);
   }
   const salvo = salvoExpected({
     shots,
@@ -115,18 +171,30 @@ function invasionEstimate(
   consent: boolean,
 ): { p: number; losses: number } {
   const lifts = units.filter((u) => u.faction === 'china' && unitType(u).liftPerStep > 0);
-  const liftSteps = lifts.reduce((a, u) => a + u.strength, 0);
+  // Red plans with the lift it would mobilize before an invasion, not only what is deployed now.
+  const liftSteps = Math.max(
+    lifts.reduce((a, u) => a + u.strength, 0),
+    s.escalation < RUNG.invasion ? ESTIMATE.invasionLiftSteps.value : 0,
+  );
   if (liftSteps <= 0) return { p: 0, losses: 0 };
   const hitsPerStep = lifts[0] ? unitType(lifts[0]).hitsPerStep : 2;
-  const hits = blueAntiShipHits(s, units, c, consent);
+  // Blue's missiles divide between the lift and the surface ships that escort it across.
+  const escorts = units
+    .filter((u) => u.faction === 'china' && unitType(u).category === 'surface')
+    .reduce((a, u) => a + u.strength * unitType(u).hitsPerStep, 0);
+  const liftShare = (liftSteps * hitsPerStep) / (liftSteps * hitsPerStep + escorts);
+  const hits = blueAntiShipHits(s, units, c, consent) * liftShare;
   let lift = liftSteps;
   let landed = 0;
-  const troops = units
-    .filter(
-      (u) =>
-        u.faction === 'china' && unitType(u).category === 'ground' && zoneDef(u.zone).country === 'china',
-    )
-    .reduce((a, u) => a + u.strength, 0);
+  const troops = Math.max(
+    units
+      .filter(
+        (u) =>
+          u.faction === 'china' && unitType(u).category === 'ground' && zoneDef(u.zone).country === 'china',
+      )
+      .reduce((a, u) => a + u.strength, 0),
+    s.escalation < RUNG.invasion ? ESTIMATE.invasionTroopSteps.value : 0,
+  );
   let ashore = 0;
   for (let r = 0; r < HORIZON; r++) {
     lift = Math.max(0, lift - hits / hitsPerStep);
@@ -156,7 +224,13 @@ function invasionEstimate(
 }
 
 /** Probability a blockade or quarantine breaks Taiwan's will within the horizon. */
-function blockadeEstimate(s: Knowledge, units: readonly UnitState[], rung: number, c: Coalition): number {
+function blockadeEstimate(
+  s: Knowledge,
+  units: readonly UnitState[],
+  rung: number,
+  c: Coalition,
+  blueHits: number,
+): number {
   const base =
     rung >= RUNG.blockade ? BLOCKADE.interdictionBlockade.value : BLOCKADE.interdictionQuarantine.value;
   const escorts = units
@@ -168,7 +242,17 @@ function blockadeEstimate(s: Knowledge, units: readonly UnitState[], rung: numbe
         geographyOf(Object.keys(s.zones)).blockadeLanes.some((z) => distanceKm(u.zone, z) < 1500),
     )
     .reduce((a, u) => a + u.strength, 0);
-  const cut = base * Math.max(0, 1 - BLOCKADE.escortPerStep.value * escorts);
+  // Where the US fights, the blockade holds only while its enforcing ships survive Blue's
+  // anti-ship fires (denial: missiles in range and their stocks, consent, the command level).
+  const enforcing = units
+    .filter(
+      (u) => u.faction === 'china' && ['surface', 'coast-guard', 'submarine'].includes(unitType(u).category),
+    )
+    .reduce((a, u) => a + u.strength * unitType(u).hitsPerStep, 0);
+  const hold = c.us
+    ? Math.max(0, 1 - (ESTIMATE.blockadeHoldPerHit.value * blueHits) / Math.max(1, enforcing))
+    : 1;
+  const cut = base * Math.max(0, 1 - BLOCKADE.escortPerStep.value * escorts) * hold;
   let days = s.taiwan.energyDays;
   let will = s.taiwan.publicWill;
   const roundDays = ROUND_DAYS.crisis;
@@ -233,7 +317,7 @@ export function deterrenceEstimate(s: Knowledge, scenario: Scenario, viewpoint: 
   for (let rung = current + 1; rung <= RUNG.invasion; rung++) {
     const pUs = usInterventionChance(s, scenario, rung);
     const pJp = japanInterventionChance(s, scenario, rung);
-    const consent = s.alliance.consentGranted || pJp > 0.5;
+    const consent = s.alliance.consentGranted;
     const worlds: [number, Coalition][] = [
       [1 - pUs, { us: false, japan: false }],
       [pUs * (1 - pJp), { us: true, japan: false }],
@@ -246,10 +330,11 @@ export function deterrenceEstimate(s: Knowledge, scenario: Scenario, viewpoint: 
       let p = 0;
       let l = 0;
       if (rung === RUNG.coercion) p = coercionEstimate(s);
-      else if (rung <= RUNG.blockade) p = blockadeEstimate(s, units, rung, c);
+      else if (rung <= RUNG.blockade)
+        p = blockadeEstimate(s, units, rung, c, c.us ? blueAntiShipHits(s, units, c, consent) : 0);
       else if (rung === RUNG.strikes) p = strikesEstimate(s, units) * (c.us ? 0.5 : 1) * (c.japan ? 0.8 : 1);
       else {
-        const inv = invasionEstimate(s, units, c, consent && c.japan);
+        const inv = invasionEstimate(s, units, c, consent);
         p = inv.p;
         l = inv.losses;
       }
