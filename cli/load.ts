@@ -70,11 +70,24 @@ export function scenarioFromArg(arg: string): Scenario {
   return r.value;
 }
 
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * The record inside what the product writes: a bare record (CLI `--record`, the viewer's
+ * save), or the `{ record, verified }` wrapper of the review's download and the server's
+ * `/record` answer. The same rule as the replay viewer's: an object with a `record` object
+ * and no `actions` of its own is a wrapper; anything else is checked as a record itself.
+ */
+export function unwrapRecord(json: unknown): unknown {
+  return isObject(json) && isObject(json.record) && !('actions' in json) ? json.record : json;
+}
+
 /** Reads a record file: unreadable, corrupt JSON or a missing field is an input error naming it. */
 export function readRecordFile(file: string): MatchRecord {
   const json = parseJson(readText(file, 'record'));
   if (!json.ok) throw new CliError(`record "${file}" is not valid: ${json.message}`, EXIT.input);
-  const r = checkRecord(json.value);
+  const r = checkRecord(unwrapRecord(json.value));
   if (!r.ok) throw new CliError(`record "${file}" is not valid: ${r.error}`, EXIT.input);
   return r.value;
 }

@@ -215,4 +215,37 @@ describe('records and replay --verify', () => {
     },
     SLOW,
   );
+
+  it(
+    "the review's download and the server's /record body ({ record, verified }) are read by replay and report",
+    () => {
+      const record = JSON.parse(readFileSync(recordA(), 'utf8')) as Record<string, unknown>;
+      writeFileSync(tmp('wrapped.json'), JSON.stringify({ record, verified: true }, null, 2));
+      const replayed = cli('replay', tmp('wrapped.json'), '--verify');
+      expect(replayed.status, replayed.stderr).toBe(0);
+      expect(replayed.stdout).toContain('Replay matches the record');
+      const bare = cli('replay', recordA(), '--verify');
+      expect(replayed.stdout).toBe(bare.stdout);
+
+      const out = tmp('wrapped.html');
+      const report = cli('report', tmp('wrapped.json'), '--out', out);
+      expect(report.status, report.stderr).toBe(0);
+      expect(report.stdout).toContain(`Report written to ${out}`);
+      expect(readFileSync(out, 'utf8')).toContain('after-action report');
+
+      // A wrapper around a bad record still names the missing field; a wrapper whose
+      // `record` is not an object is not taken for one.
+      const { seed: _seed, ...noSeed } = record;
+      writeFileSync(tmp('wrapped-no-seed.json'), JSON.stringify({ record: noSeed, verified: false }));
+      const missing = cli('replay', tmp('wrapped-no-seed.json'), '--verify');
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('missing field "seed"');
+      writeFileSync(tmp('wrapped-string.json'), JSON.stringify({ record: 'not a record', verified: true }));
+      const notObject = cli('report', tmp('wrapped-string.json'), '--out', tmp('never.html'));
+      expect(notObject.status).toBe(1);
+      expect(notObject.stderr).toMatch(/record ".*wrapped-string\.json" is not valid: /);
+      expect(hasStack(missing.stderr + notObject.stderr)).toBe(false);
+    },
+    SLOW,
+  );
 });
