@@ -7,8 +7,8 @@
 // Bots
 export { botTurn } from './bots/driver.ts';
 export { BLUE_POLICIES, defaultPolicy, type Policy, policiesFor, RED_POLICIES } from './bots/policies.ts';
-export { distanceKm, zoneDef } from './data/map.ts';
 export { type Geography, geographyOf, ROLES, type Role } from './data/geography.ts';
+export { distanceKm, zoneDef } from './data/map.ts';
 export { PROGRAMS, programById } from './data/programs.ts';
 export {
   type Effect,
@@ -79,7 +79,7 @@ export {
   combinedLatency,
   coordinationCapacity,
   sharedIsr,
-  upgradeRoundsNeeded,
+  upgradeMonthsNeeded,
   usCombatAllowedFrom,
 } from './rules/alliance.ts';
 export { budgetLeft } from './rules/economy.ts';

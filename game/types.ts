@@ -121,6 +121,7 @@ export const OUTCOMES = [
   'stalemate-against-china',
   'chinese-defeat',
   'terms-agreed',
+  'ended-by-facilitator',
 ] as const;
 export type OutcomeCategory = (typeof OUTCOMES)[number];
 

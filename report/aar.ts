@@ -40,6 +40,7 @@ export const OUTCOME_LABELS: { readonly [O in OutcomeCategory]: string } = {
   'stalemate-against-china': 'Stalemate trending against China',
   'chinese-defeat': 'Chinese defeat',
   'terms-agreed': 'Terms agreed',
+  'ended-by-facilitator': 'Ended by the facilitator',
 };
 
 const STEP_LABELS: { readonly [S in StepName]?: string } = {
@@ -70,6 +71,8 @@ const OUTCOME_MEANING: { readonly [O in OutcomeCategory]: string } = {
   'stalemate-against-china': 'A Chinese lodgment remains ashore but is cut off from supply.',
   'chinese-defeat': "No Chinese ground forces remain ashore on Taiwan's main island.",
   'terms-agreed': 'An off-ramp was offered and accepted by every side it needed.',
+  'ended-by-facilitator':
+    'White Cell ended the match before it ran its course; the assessment is how the situation stood then, scored as at a last round.',
 };
 
 /** Public steps shown in the timeline, in adjudication order; White Cell's entries are shown whoever saw them. */
@@ -184,7 +187,7 @@ function outcomeSection(state: MatchState, scenario: Scenario): string {
     (o.category === 'terms-agreed' || decisiveOutcome(state) !== null || o.round < scenario.rounds);
   const ended = o
     ? `<p class="verdict">${esc(OUTCOME_LABELS[o.category])} <span class="code">${esc(o.category)}</span></p>
-<p><b>How it was reached:</b> ${esc(o.reason)} — ${decisive ? 'decided' : 'scored'} in round ${o.round} of ${scenario.rounds}. ${esc(OUTCOME_MEANING[o.category])}</p>`
+<p><b>How it was reached:</b> ${esc(o.reason)} — ${decisive ? 'decided' : 'scored'} in round ${o.round} of ${scenario.rounds}. ${esc(OUTCOME_MEANING[o.category])}${o.assessment ? ` Assessment at that point: ${esc(OUTCOME_LABELS[o.assessment])}.` : ''}</p>`
     : '<p class="verdict">The match did not end: this record stops before the last round.</p>';
   return `<section id="outcome"><h2>Outcome</h2>
 ${ended}

@@ -18,7 +18,7 @@ import {
   newMatch,
   type Order,
   sharedIsr,
-  upgradeRoundsNeeded,
+  upgradeMonthsNeeded,
   usCombatAllowedFrom,
   validateAction,
   validateOrder,
@@ -316,7 +316,7 @@ describe('the upgrade path', () => {
   };
 
   it('both investing for the rounds needed raises the level, one round at a time', () => {
-    const need = upgradeRoundsNeeded(0);
+    const need = upgradeMonthsNeeded(0);
     expect(need).toBeGreaterThan(1);
     let s = fresh();
     for (let i = 1; i < need; i++) {
@@ -331,7 +331,7 @@ describe('the upgrade path', () => {
 
   it('only one partner investing makes no progress', () => {
     let s = fresh();
-    for (let i = 0; i < upgradeRoundsNeeded(0) + 1; i++) s = round(s, i % 2 === 0, i % 2 === 1);
+    for (let i = 0; i < upgradeMonthsNeeded(0) + 1; i++) s = round(s, i % 2 === 0, i % 2 === 1);
     expect(s.alliance.upgradeProgress).toBe(0);
     expect(s.alliance.commandLevel).toBe(0);
   });

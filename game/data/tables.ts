@@ -149,9 +149,16 @@ export const COMMAND = {
     value: 0.15,
     source: 'Assumption: a USFJ joint force HQ co-located with JJOC shares target lists, imperfectly',
   },
-  /** Rounds both partners must invest to reach level 1 and then level 2. */
-  upgradeRounds1: { value: 3, source: 'USFJ JFHQ upgrade announced July 2024, phased over several years' },
-  upgradeRounds2: {
+  /**
+   * Months of joint investment to reach level 1 and then level 2 (counted from the rounds'
+   * lengths: a 30-day competition round is a month, a 3.5-day conflict round an eighth of one).
+   */
+  upgradeMonths1: {
+    value: 3,
+    source:
+      'Assumption: the USFJ joint force HQ upgrade announced July 2024 (US DoD), compressed to a quarter of focused effort',
+  },
+  upgradeMonths2: {
     value: 4,
     source: 'Assumption: an agreed bilateral strike-coordination process takes longer',
   },

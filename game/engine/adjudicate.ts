@@ -29,8 +29,6 @@ import { log, totalLosses } from './tracks.ts';
 
 /** A round's adjudication context: the step context, plus what one step hands to a later one. */
 interface RoundContext extends StepContext {
-  /** Days the round stands for (section 6: the phase sets the tempo). */
-  readonly days: number;
   /** Landings under way, from movement to ground combat. */
   landings: readonly Landing[];
   /** Units that fired in the strike step (they do not fire again in naval combat). */
@@ -127,10 +125,9 @@ export function startMatch(s: MatchState, scenario: Scenario): MatchState {
 /** Runs the whole adjudication of the current round and opens the next (or ends the match). */
 export function adjudicate(s: MatchState, scenario: Scenario): MatchState {
   const d = draftOf(s);
-  const ctx: StepContext = { scenario, orders: effectiveOrders(d) };
+  const ctx: StepContext = { scenario, orders: effectiveOrders(d), days: ROUND_DAYS[phaseOf(d.escalation)] };
   const rc: RoundContext = {
     ...ctx,
-    days: ROUND_DAYS[phaseOf(d.escalation)],
     landings: [],
     fired: new Set(),
     termsAgreed: false,

@@ -214,7 +214,16 @@ export function applyAction(
       break;
     case 'end':
       d.stage = 'ended';
-      d.outcome = finalOutcome(freeze(d), `White Cell ended the match: ${action.reason}`);
+      {
+        // Its own outcome: the match did not run its course. The situation then is kept as the assessment.
+        const assessed = finalOutcome(freeze(d), 'the situation when White Cell ended the match');
+        d.outcome = {
+          category: 'ended-by-facilitator',
+          round: d.round,
+          reason: `White Cell ended the match: ${action.reason}`,
+          assessment: assessed.category,
+        };
+      }
       log(d, 'review', 'white-ended', { reason: action.reason });
       break;
   }

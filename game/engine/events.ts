@@ -201,7 +201,7 @@ const SENTENCES: { readonly [K in EventKind]: (d: EventData[K]) => string } = {
   'command-level': (d) =>
     `Command architecture reaches level ${d.level}${d.level === 1 ? ': USFJ is a joint force HQ, counterpart to JJOC' : ': bilateral strike coordination agreed'}`,
   'command-investment': (d) =>
-    `Japan and the US invest in the command architecture (${d.progress}/${d.need})`,
+    `Japan and the US invest in the command architecture (${d.progress} of ${d.need} months)`,
   'command-investment-one-sided': () =>
     'Only one partner invested in the command architecture this round: no progress',
   'reserves-mobilized': (d) => `Taiwan mobilizes reserves (${d.pct}%)`,

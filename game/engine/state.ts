@@ -180,6 +180,8 @@ export interface Outcome {
   readonly category: OutcomeCategory;
   readonly round: number;
   readonly reason: string;
+  /** For a match White Cell ended: how the situation stood then, scored as at a last round. */
+  readonly assessment?: OutcomeCategory;
 }
 
 export interface Pending {

@@ -6,6 +6,8 @@ import type { Order } from './orders.ts';
 export interface StepContext {
   readonly scenario: Scenario;
   readonly orders: ByFaction<readonly Order[]>;
+  /** Days the round stands for (section 6: the phase at the round's start sets the tempo). */
+  readonly days: number;
 }
 
 /** Whether the faction's orders this round include one of this type. */

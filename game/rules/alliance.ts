@@ -82,9 +82,9 @@ export function usCombatAllowedFrom(state: Knowledge, u: UnitState): boolean {
 }
 
 /** Rounds of joint investment needed to reach the next level (Infinity at level 2). */
-export function upgradeRoundsNeeded(level: number): number {
-  if (level === 0) return COMMAND.upgradeRounds1.value;
-  if (level === 1) return COMMAND.upgradeRounds2.value;
+export function upgradeMonthsNeeded(level: number): number {
+  if (level === 0) return COMMAND.upgradeMonths1.value;
+  if (level === 1) return COMMAND.upgradeMonths2.value;
   return Number.POSITIVE_INFINITY;
 }
 
@@ -100,7 +100,7 @@ function checkInvestCommand(
   if (f !== 'japan' && f !== 'us')
     return fail('ERR_NOT_YOURS', 'only Japan and the US invest in the command architecture');
   if (ordered(state, f, 'invest-command')) return fail('ERR_DUPLICATE', 'one command investment per round');
-  if (!Number.isFinite(upgradeRoundsNeeded(state.alliance.commandLevel)))
+  if (!Number.isFinite(upgradeMonthsNeeded(state.alliance.commandLevel)))
     return fail('ERR_MAX_LEVEL', 'the command architecture is at its highest level');
   if (budgetLeft(state, f) < 1)
     return fail('ERR_BUDGET', 'investing in the command architecture costs 1 budget point');

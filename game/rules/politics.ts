@@ -25,9 +25,12 @@ import {
   type RuleError,
   type Rung,
 } from '../types.ts';
-import { upgradeRoundsNeeded } from './alliance.ts';
+import { upgradeMonthsNeeded } from './alliance.ts';
 
 /** Escalation in force for a faction's planning: China's own pending `escalate` counts. */
+
+/** Days in a month, for time counted from round lengths. */
+const DAYS_PER_MONTH = 30;
 export function plannedRung(state: Knowledge, faction: Faction): Rung {
   if (faction !== 'china') return state.escalation;
   const esc = state.pending.china.orders.find((o) => o.type === 'escalate');
@@ -218,8 +221,10 @@ export function politicsStep(d: DraftState, ctx: StepContext): void {
   }
   // Command architecture upgrade: both must invest in the same round.
   if (has(ctx, 'japan', 'invest-command') && has(ctx, 'us', 'invest-command')) {
-    d.alliance.upgradeProgress += 1;
-    const need = upgradeRoundsNeeded(d.alliance.commandLevel);
+    // Progress counts months, from the round's length (section 6: the phase sets the tempo).
+    d.alliance.upgradeProgress =
+      Math.round((d.alliance.upgradeProgress + ctx.days / DAYS_PER_MONTH) * 1000) / 1000;
+    const need = upgradeMonthsNeeded(d.alliance.commandLevel);
     if (d.alliance.upgradeProgress >= need) {
       d.alliance.commandLevel += 1;
       d.alliance.upgradeProgress = 0;
