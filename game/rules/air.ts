@@ -34,12 +34,11 @@ export function airCombat(d: DraftState, ctx: StepContext, days: number): void {
   const p = AIR.attritionPerSortie.value;
   const redLoss = rng.binomial(Math.round(rs), p * Math.min(2, bs / Math.max(rs, 1)));
   const blueLoss = rng.binomial(Math.round(bs), p * Math.min(2, rs / Math.max(bs, 1)));
+  // Losses are shared among the wings in proportion to the aircraft each put up (sorties ∝ strength).
   const spread = (us: UnitState[], n: number): void => {
-    let left = n;
-    for (const u of us) {
-      if (left <= 0) break;
-      left -= inflict(d, u.id, Math.min(left, u.strength));
-    }
+    const total = us.reduce((a, u) => a + u.strength, 0);
+    if (n <= 0 || total <= 0) return;
+    for (const u of us) inflict(d, u.id, Math.min(u.strength, (n * u.strength) / total));
   };
   spread(red, redLoss);
   spread(blue, blueLoss);

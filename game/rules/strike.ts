@@ -19,7 +19,7 @@ import { enemies, liveUnits, munition, unitType } from '../engine/units.ts';
 import { FACTIONS, type Faction, legalRank, own, type Result, RUNG, type RuleError } from '../types.ts';
 import { activeCombined, deconflictFailureChance, sharedIsr, usCombatAllowedFrom } from './alliance.ts';
 import { plannedRung } from './politics.ts';
-import { salvoDraw } from './salvo.ts';
+import { type SalvoInput, salvoDraw } from './salvo.ts';
 
 const SHIP_PRIORITY = ['amphibious', 'carrier', 'surface', 'submarine', 'coast-guard'];
 
@@ -227,6 +227,24 @@ function spendInterceptors(d: DraftState, defs: UnitState[], used: number): void
   }
 }
 
+/** The salvo model's inputs for a job against these defenders with these interceptors. */
+function salvoInput(
+  d: DraftState,
+  job: StrikeJob,
+  defs: readonly UnitState[],
+  shots: number,
+  interceptors: number,
+  ballistic: boolean,
+): SalvoInput {
+  const surfacePresent = defs.some((u) => ['surface', 'carrier'].includes(unitType(u).category));
+  const terminalDefense =
+    job.aim === 'ships' && surfacePresent ? SALVO.terminalDefenseShip.value : SALVO.terminalDefenseLand.value;
+  const blueAttack = job.by !== 'china';
+  const accuracyBonus = blueAttack && sharedIsr(d) ? STRIKE_EFFECTS.sharedIsrAccuracy.value : 0;
+  const pkBonus = !blueAttack ? d.bonuses.interceptorPk : 0;
+  return { shots, interceptors, terminalDefense, ballistic, pkBonus, accuracyBonus };
+}
+
 /** Resolves one salvo against a zone and applies its effects. */
 export function resolveSalvo(
   d: DraftState,
@@ -237,17 +255,7 @@ export function resolveSalvo(
 ): number {
   const defs = defenders(d, job.target, job.by);
   const interceptors = defs.reduce((a, u) => a + u.interceptors, 0);
-  const ships = job.aim === 'ships';
-  const surfacePresent = defs.some((u) => ['surface', 'carrier'].includes(unitType(u).category));
-  const td = ships
-    ? surfacePresent
-      ? SALVO.terminalDefenseShip.value
-      : SALVO.terminalDefenseLand.value
-    : SALVO.terminalDefenseLand.value;
-  const blueAttack = job.by !== 'china';
-  const accuracyBonus = blueAttack && sharedIsr(d) ? STRIKE_EFFECTS.sharedIsrAccuracy.value : 0;
-  const pkBonus = !blueAttack ? d.bonuses.interceptorPk : 0;
-  const r = salvoDraw({ shots, interceptors, terminalDefense: td, ballistic, pkBonus, accuracyBonus }, rng);
+  const r = salvoDraw(salvoInput(d, job, defs, shots, interceptors, ballistic), rng);
   spendInterceptors(d, defs, r.interceptorsUsed);
   applyHits(d, job, r.hits, rng);
   return r.hits;
@@ -330,7 +338,21 @@ export function flagJapanAttacked(d: DraftState): void {
   log(d, 'strikes', 'japan-attacked', {});
 }
 
-/** Air and missile strikes (section 8): national strikes, combined strikes with deconfliction, finite stockpiles. */
+/** A salvo fired this step, resolved against the step's starting state. */
+interface Salvo {
+  readonly job: StrikeJob;
+  readonly shots: number;
+  readonly ballistic: boolean;
+  readonly rng: Stream;
+}
+
+/**
+ * Air and missile strikes (section 8): national strikes, combined strikes with deconfliction,
+ * finite stockpiles. Fire is simultaneous: every salvo of the step is resolved against the
+ * state at the step's start — the same launchers, the same interceptors, shared among the
+ * salvos aimed at a zone in proportion to their missiles — and the losses are applied after
+ * all have been resolved, so the order in which factions or orders are listed changes nothing.
+ */
 export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
   const firedUnits = new Set<string>();
   const jobs: StrikeJob[] = [];
@@ -358,11 +380,16 @@ export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
         key: `combined-${c.proposal.id}-${i}`,
       });
   });
+  // One canonical order for everything written below, whatever order the jobs were listed in.
+  jobs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   // Uncoordinated national strikes by both partners on one zone duplicate each other (section 5, strike deconfliction).
   const nationalTargets = new Map<string, Set<Faction>>();
   for (const j of jobs)
     if (!j.combined && (j.by === 'japan' || j.by === 'us'))
       nationalTargets.set(j.target, (nationalTargets.get(j.target) ?? new Set()).add(j.by));
+  // 1. Fire: launchers and stocks as they stand at the step's start.
+  const salvos: Salvo[] = [];
+  const firedBy = new Map<StrikeJob, number>();
   for (const job of jobs) {
     const rng = stream(d.seed, `round-${d.round}/strike-${job.key}`);
     let waste = 0;
@@ -388,7 +415,6 @@ export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
         'white',
       ]);
     }
-    let hits = 0;
     let fired = 0;
     for (const part of job.parts) {
       const u = d.units[part.unit];
@@ -409,19 +435,57 @@ export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
       d.stockpiles[owner][part.weapon] = stock - count;
       fired += count;
       firedUnits.add(u.id);
-      const effective = Math.round(count * (1 - waste));
-      hits += resolveSalvo(d, job, effective, m.ballistic, rng);
+      salvos.push({ job, shots: Math.round(count * (1 - waste)), ballistic: m.ballistic, rng });
     }
-    if (fired > 0) {
+    firedBy.set(job, fired);
+  }
+  // 2. Resolve every salvo against the defences at the step's start, shared by the salvos aimed at them.
+  const defenceKey = (job: StrikeJob): string => `${job.target}|${job.by === 'china' ? 'red' : 'blue'}`;
+  const incoming = new Map<string, number>();
+  for (const sv of salvos)
+    incoming.set(defenceKey(sv.job), (incoming.get(defenceKey(sv.job)) ?? 0) + sv.shots);
+  const defences = new Map<
+    string,
+    { readonly defs: UnitState[]; readonly interceptors: number; used: number }
+  >();
+  const hitsBy = new Map<StrikeJob, number>();
+  for (const sv of salvos) {
+    const key = defenceKey(sv.job);
+    let def = defences.get(key);
+    if (!def) {
+      const defs = defenders(d, sv.job.target, sv.job.by);
+      def = { defs, interceptors: defs.reduce((a, u) => a + u.interceptors, 0), used: 0 };
+      defences.set(key, def);
+    }
+    const share = def.interceptors * (sv.shots / Math.max(1, incoming.get(key) ?? 1));
+    const r = salvoDraw(salvoInput(d, sv.job, def.defs, sv.shots, share, sv.ballistic), sv.rng);
+    def.used += r.interceptorsUsed;
+    hitsBy.set(sv.job, (hitsBy.get(sv.job) ?? 0) + r.hits);
+  }
+  // 3. Apply: interceptors spent, then the hits, pooled by zone, aim and side.
+  for (const def of defences.values()) spendInterceptors(d, def.defs, def.used);
+  const pools = new Map<string, { job: StrikeJob; hits: number }>();
+  for (const job of jobs) {
+    const hits = hitsBy.get(job) ?? 0;
+    const key = `${defenceKey(job)}|${job.aim}`;
+    const pool = pools.get(key);
+    if (pool) pool.hits += hits;
+    else pools.set(key, { job, hits });
+  }
+  for (const [key, pool] of pools)
+    if (pool.hits > 0)
+      applyHits(d, pool.job, pool.hits, stream(d.seed, `round-${d.round}/strike-hits-${key}`));
+  for (const job of jobs) {
+    const fired = firedBy.get(job) ?? 0;
+    if (fired > 0)
       log(d, 'strikes', 'strike', {
         by: job.by,
         combined: job.combined,
         zone: job.target,
         aim: job.aim,
         fired,
-        hits,
+        hits: hitsBy.get(job) ?? 0,
       });
-    }
   }
   return firedUnits;
 }
