@@ -253,5 +253,13 @@ export function taiwanPlan(ctx: BotContext): Action[] {
     for (const zone of geo.capital) plan.add({ type: 'gray-zone', action: 'protest', zone });
   if (combatPermission(plan.current, ctx.scenario, 'taiwan').ok)
     shipStrikes(plan, ctx, 1 / Math.min(2, rungsLeft(s)));
-  return plan.orders.map((order) => ({ type: 'order', seat: 'taiwan', order }));
+  const actions = plan.orders.map((order): Action => ({ type: 'order', seat: 'taiwan', order }));
+  // In a crisis Taiwan keeps a return to the status quo on the table: an offer every other round
+  // while none is open (section 4: off-ramps; China answers it the round after).
+  const offeredLately = s.offers.some(
+    (o) => o.by === 'taiwan' && (o.status === 'open' || o.round >= s.round - 1),
+  );
+  if (s.escalation >= RUNG.quarantine && !offeredLately)
+    actions.push({ type: 'offer', seat: 'taiwan', terms: 'status-quo-ante' });
+  return actions;
 }

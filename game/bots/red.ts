@@ -34,15 +34,29 @@ const RED_OFFSET: Record<Exclude<RedPolicy, 'calculating'>, number> = {
  * offset, or — for a calculating Red — zero: it escalates exactly when the estimate says the
  * best option pays (its expected value exceeds its expected cost), whatever its resolve.
  */
-const thresholdOf = (policy: RedPolicy, resolve: number): number =>
+export const thresholdOf = (policy: RedPolicy, resolve: number): number =>
   policy === 'calculating' ? 0 : resolve + RED_OFFSET[policy];
+
+/** The Red policy a context names (opportunist when it names none). */
+export const redPolicyOf = (ctx: BotContext): RedPolicy =>
+  (RED_POLICIES as readonly string[]).includes(ctx.policy) ? (ctx.policy as RedPolicy) : 'opportunist';
+
+/** Whether this Red, by its policy, would climb further: its best option clears its threshold. */
+export function redWouldEscalate(ctx: BotContext): boolean {
+  const est = deterrenceEstimate(ctx.state, ctx.scenario, 'china');
+  return est.best !== null && est.best.temptation > thresholdOf(redPolicyOf(ctx), ctx.state.china.resolve);
+}
+
+/** Zones outside China that China controls. */
+export const chinaHolds = (s: BotContext['state']): string[] =>
+  Object.entries(s.zones)
+    .filter(([z, st]) => st.controller === 'china' && zoneDef(z).country !== 'china')
+    .map(([z]) => z);
 
 export function chinaPlan(ctx: BotContext): Action[] {
   const geo = geographyOf(ctx.scenario.zones);
   const s = ctx.state;
-  const policy = (RED_POLICIES as readonly string[]).includes(ctx.policy)
-    ? (ctx.policy as RedPolicy)
-    : 'opportunist';
+  const policy = redPolicyOf(ctx);
   const plan = new Plan(ctx);
   const est = deterrenceEstimate(s, ctx.scenario, 'china');
   const threshold = thresholdOf(policy, s.china.resolve);
@@ -87,7 +101,15 @@ export function chinaPlan(ctx: BotContext): Action[] {
         { type: 'offer', seat: 'china', terms: 'ceasefire-in-place' },
       ];
   }
-  return plan.orders.map((order) => ({ type: 'order', seat: 'china', order }));
+  // Holding ground it would not fight on for, Red offers to stop where it stands (section 4: off-ramps).
+  const actions = plan.orders.map((order): Action => ({ type: 'order', seat: 'china', order }));
+  if (
+    chinaHolds(s).length > 0 &&
+    !(est.best && est.best.temptation > threshold) &&
+    !s.offers.some((o) => o.by === 'china' && o.status === 'open')
+  )
+    actions.push({ type: 'offer', seat: 'china', terms: 'ceasefire-in-place' });
+  return actions;
 }
 
 function redStrikes(plan: Plan, ctx: BotContext): void {
