@@ -80,6 +80,11 @@ export const NAVAL = {
 } as const satisfies Record<string, Figure>;
 
 export const BLOCKADE = {
+  /** Share of the interdicted imports felt while energy stocks last (rationing and drawdown). */
+  partialShortfall: {
+    value: 0.25,
+    source: 'Assumption: while stocks last, rationing makes a quarter of the interdicted share felt',
+  },
   /** Share of Taiwan's energy imports interdicted at quarantine and at blockade with no escort. */
   interdictionQuarantine: {
     value: 0.3,
@@ -276,5 +281,103 @@ export const ESTIMATE = {
     value: 1,
     source:
       'Assumption: one hit per step of the enforcing force takes it off station for the round (the salvo model counts hits per step, CSIS 2023)',
+  },
+} as const satisfies Record<string, Figure>;
+
+/** A figure by rung, 0 (competition) to 5 (invasion). */
+export interface RungSchedule {
+  readonly value: readonly [number, number, number, number, number, number];
+  readonly source: string;
+}
+
+/**
+ * Red's calculus (DESIGN.md section 6): how Red weighs an option's costs and the chances the US
+ * and Japan fight. These are judgements, not measurements: each says so and why.
+ */
+export const RED_CALCULUS = {
+  horizonRounds: {
+    value: 3,
+    source:
+      'Assumption: Red plans a campaign a few rounds ahead (a quarter of a year in crisis, ten days at war)',
+  },
+  economicCost: {
+    value: [0, 0.3, 0.8, 1.5, 2.5, 3.5],
+    source:
+      'Assumption, ordered by the sanctions each rung invites (Rhodium Group, "Sanctioning China in a Taiwan Crisis", 2022: costs rise steeply from a blockade to war)',
+  },
+  interventionCost: {
+    value: [0, 0, 0.5, 1.2, 2.5, 3],
+    source: 'Assumption: fighting the US costs more the higher the rung at which it joins',
+  },
+  usInterventionByRung: {
+    value: [0, 0.2, 0.6, 0.9, 1.15, 1.3],
+    source:
+      'Assumption: US intervention grows with the rung (Taiwan Relations Act ambiguity; a blockade or invasion engages it most)',
+  },
+  japanInterventionByRung: {
+    value: [0, 0.2, 0.5, 0.8, 1.1, 1.2],
+    source: "Assumption: Japan's involvement grows with the rung (2015 security legislation thresholds)",
+  },
+} as const satisfies Record<string, Figure | RungSchedule>;
+
+export const RED_WEIGHTS = {
+  japanInterventionCost: {
+    value: 1,
+    source: 'Assumption: war with Japan too adds its bases, forces and economy',
+  },
+  lossCost: { value: 0.02, source: 'Assumption: fifty steps lost weigh as much as a rung of sanctions' },
+  standingWeight: {
+    value: 0.5,
+    source: "Assumption: Red's international standing weighs half a rung of sanctions",
+  },
+  standingBelowQuarantine: {
+    value: 0.3,
+    source: 'Assumption: gray-zone coercion costs less standing than a quarantine',
+  },
+  usCommitmentFloor: {
+    value: 0.5,
+    source: 'Assumption: US credibility scales its commitment between half and all of it',
+  },
+  usAttackedBoost: {
+    value: 0.5,
+    source: 'Assumption: an attack on US forces makes intervention much more likely',
+  },
+  japanAtWar: {
+    value: 0.95,
+    source: 'Japan fights once a survival-threatening situation is declared (2015 legislation)',
+  },
+  japanStanceBase: { value: 0.25, source: 'Assumption: a quarter chance Japan joins without a declaration' },
+  japanStancePerLegal: { value: 0.15, source: 'Assumption: each legal step raises it' },
+  japanCoalitionSwing: { value: 0.1, source: 'Assumption: a majority coalition decides faster' },
+  japanAttackedBoost: { value: 0.6, source: 'Assumption: an attack on Japan all but decides it' },
+  concedeWill: {
+    value: 45,
+    source: "Assumption: Taiwan's leaders concede at even odds near public will 45 (of 100)",
+  },
+  concedeSpread: { value: 8, source: 'Assumption: the concession odds change over about ±8 points of will' },
+  coercionWillCeiling: { value: 70, source: 'Assumption: above support or will 70 coercion has no hold' },
+  coercionSpan: { value: 60, source: 'Assumption: coercion is certain only as support or will nears 10' },
+  coercionPerLever: { value: 0.03, source: 'Assumption: each economic lever adds three points to coercion' },
+  duplicateExpected: {
+    value: 0.5,
+    source: 'Assumption: about half of the US salvo meets Japanese salvos at the same targets',
+  },
+  liftBattalionsPerStep: {
+    value: 1.5,
+    source:
+      'Assumption: a lift step carries a battalion and a half with its vehicles (CSIS 2023 lift accounting)',
+  },
+  reinforceShare: {
+    value: 0.2,
+    source: "Assumption: a fifth of Taiwan's other forces reach a threatened sector in time",
+  },
+  strikesWithUs: {
+    value: 0.5,
+    source: 'Assumption: US intervention halves what a strike campaign can achieve',
+  },
+  strikesWithJapan: { value: 0.8, source: 'Assumption: Japan fighting too takes a further fifth off it' },
+  escortTerminalDefence: {
+    value: 0.5,
+    source: 'Assumption: ships crossing in a crowded strait get half the point defence of a group at sea',
   },
 } as const satisfies Record<string, Figure>;

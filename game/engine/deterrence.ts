@@ -10,7 +10,16 @@
 import { geographyOf } from '../data/geography.ts';
 import { distanceKm, zoneDef } from '../data/map.ts';
 import type { Scenario } from '../data/scenario.ts';
-import { BLOCKADE, COMMAND, ESTIMATE, GROUND, NAVAL, SALVO } from '../data/tables.ts';
+import {
+  BLOCKADE,
+  COMMAND,
+  ESTIMATE,
+  GROUND,
+  NAVAL,
+  RED_CALCULUS,
+  RED_WEIGHTS,
+  SALVO,
+} from '../data/tables.ts';
 import { combinedLatency, deconflictFailureChance } from '../rules/alliance.ts';
 import { salvoExpected } from '../rules/salvo.ts';
 import { type Faction, legalRank, ROUND_DAYS, RUNG, type Rung } from '../types.ts';
@@ -21,37 +30,42 @@ import { clamp } from './tracks.ts';
 import { munition, unitType } from './units.ts';
 
 /** Rounds looked ahead by the estimate. */
-export const HORIZON = 3;
+export const HORIZON = RED_CALCULUS.horizonRounds.value;
 /** Economic and reputational cost of each rung (sanctions, lost trade), before standing. */
-const ECONOMIC_COST = [0, 0.3, 0.8, 1.5, 2.5, 3.5];
+const ECONOMIC_COST = RED_CALCULUS.economicCost.value;
 /** Cost of fighting the US and Japan, by rung, weighted by the chance they intervene. */
-const INTERVENTION_COST = [0, 0, 0.5, 1.2, 2.5, 3];
+const INTERVENTION_COST = RED_CALCULUS.interventionCost.value;
 /** Expected share of a US salvo lost to duplicate targeting with Japan, by command level (section 5). */
 const duplicateWaste = (level: number): number =>
   level === 0 ? COMMAND.duplicateWaste0.value : level === 1 ? COMMAND.duplicateWaste1.value : 0;
 /** Added cost of war with Japan too (its bases, forces and economy), weighted by the chance it fights. */
-const JAPAN_INTERVENTION_COST = 1;
+const JAPAN_INTERVENTION_COST = RED_WEIGHTS.japanInterventionCost.value;
 /** Cost per Red step expected lost. */
-const LOSS_COST = 0.02;
+const LOSS_COST = RED_WEIGHTS.lossCost.value;
+const W = RED_WEIGHTS;
 
 /** Chance the US fights for Taiwan at a rung, as Red judges it. */
 export function usInterventionChance(s: Knowledge, scenario: Scenario, rung: number): number {
   if (scenario.constraints.usIntervention === 'never') return 0;
   if (s.us.intervening) return 1;
-  const base = (s.us.commitment / 100) * (0.5 + s.us.credibility / 200);
-  const byRung = [0, 0.2, 0.6, 0.9, 1.15, 1.3][rung] ?? 1;
-  return clamp(base * byRung + (s.flags.usAttacked ? 0.5 : 0), 0, 1);
+  const base = (s.us.commitment / 100) * (W.usCommitmentFloor.value + s.us.credibility / 200);
+  const byRung = RED_CALCULUS.usInterventionByRung.value[rung] ?? 1;
+  return clamp(base * byRung + (s.flags.usAttacked ? W.usAttackedBoost.value : 0), 0, 1);
 }
 
 /** Chance Japan fights alongside the US (and lets it fight from Japan), as Red judges it. */
 export function japanInterventionChance(s: Knowledge, scenario: Scenario, rung: number): number {
   if (scenario.constraints.japanIntervention === 'never') return 0;
   const legal = legalRank(s.japan.legalStatus);
-  if (legal >= legalRank('survival-threatening')) return 0.95;
+  if (legal >= legalRank('survival-threatening')) return W.japanAtWar.value;
+  const swing = W.japanCoalitionSwing.value;
   const stance =
-    0.25 + legal * 0.15 + (s.alliance.cohesion - 50) / 200 + (s.japan.coalitionSeats >= 233 ? 0.1 : -0.1);
-  const byRung = [0, 0.2, 0.5, 0.8, 1.1, 1.2][rung] ?? 1;
-  return clamp(stance * byRung + (s.flags.japanAttacked ? 0.6 : 0), 0, 1);
+    W.japanStanceBase.value +
+    legal * W.japanStancePerLegal.value +
+    (s.alliance.cohesion - 50) / 200 +
+    (s.japan.coalitionSeats >= 233 ? swing : -swing);
+  const byRung = RED_CALCULUS.japanInterventionByRung.value[rung] ?? 1;
+  return clamp(stance * byRung + (s.flags.japanAttacked ? W.japanAttackedBoost.value : 0), 0, 1);
 }
 
 interface Coalition {
@@ -140,7 +154,7 @@ function blueAntiShipHits(s: Knowledge, units: readonly UnitState[], c: Coalitio
       // Japan and the US firing together lose some of it to failed deconfliction and duplicate
       // targeting, less as the command architecture matures (section 5).
       const coordination =
-        (u.faction === 'us' && c.japan ? 1 - 0.5 * duplicateWaste(level) : 1) *
+        (u.faction === 'us' && c.japan ? 1 - W.duplicateExpected.value * duplicateWaste(level) : 1) *
         (u.faction !== 'taiwan' ? deconflict : 1) *
         late;
       const perRound = w.perStep * u.strength * (u.faction === 'taiwan' ? taiwanLeft : coordination);
@@ -157,7 +171,7 @@ function blueAntiShipHits(s: Knowledge, units: readonly UnitState[], c: Coalitio
   const salvo = salvoExpected({
     shots,
     interceptors: redDefense / HORIZON,
-    terminalDefense: SALVO.terminalDefenseShip.value * 0.5,
+    terminalDefense: SALVO.terminalDefenseShip.value * W.escortTerminalDefence.value,
     ballistic: false,
   });
   return salvo.hits + subHits;
@@ -198,7 +212,7 @@ function invasionEstimate(
   let ashore = 0;
   for (let r = 0; r < HORIZON; r++) {
     lift = Math.max(0, lift - hits / hitsPerStep);
-    const wave = Math.min(lift * 1.5, Math.max(0, troops - ashore));
+    const wave = Math.min(lift * W.liftBattalionsPerStep.value, Math.max(0, troops - ashore));
     landed += wave;
     ashore += wave;
   }
@@ -216,7 +230,9 @@ function invasionEstimate(
   // Red lands where the defense is thinnest; a fifth of the rest of the island reinforces that sector.
   const total = power(null);
   const local = Math.min(
-    ...geographyOf(Object.keys(s.zones)).landingSectors.map((z) => power(z) + 0.2 * (total - power(z))),
+    ...geographyOf(Object.keys(s.zones)).landingSectors.map(
+      (z) => power(z) + W.reinforceShare.value * (total - power(z)),
+    ),
   );
   const ratio = landed / Math.max(1, local * GROUND.defenderMultiplier.value);
   const p = clamp(ratio ** 2 / (ratio ** 2 + GROUND.breakoutRatio.value), 0, 1);
@@ -258,11 +274,11 @@ function blockadeEstimate(
   const roundDays = ROUND_DAYS.crisis;
   for (let r = 0; r < HORIZON * 2; r++) {
     days = Math.max(0, days - roundDays * cut);
-    const shortfall = days <= 0 ? cut : cut * 0.25;
+    const shortfall = days <= 0 ? cut : cut * BLOCKADE.partialShortfall.value;
     will -= BLOCKADE.willLossPerShortfall.value * shortfall;
   }
   // Taiwan's leaders concede as will erodes: even odds near will 45, rising steeply below.
-  return 1 / (1 + Math.exp((will - 45) / 8));
+  return 1 / (1 + Math.exp((will - W.concedeWill.value) / W.concedeSpread.value));
 }
 
 /** Strikes: share of Blue's in-theater air and naval power a first salvo could destroy. */
@@ -277,7 +293,8 @@ function strikesEstimate(s: Knowledge, units: readonly UnitState[]): number {
   );
   const total = targets.reduce((a, u) => a + u.strength, 0);
   if (total <= 0) return 1;
-  const missiles = (s.stockpiles.china.srbm ?? 0) * 0.4 + (s.stockpiles.china['df-21d'] ?? 0) * 0.4;
+  const share = ESTIMATE.openingStrikeShare.value;
+  const missiles = (s.stockpiles.china.srbm ?? 0) * share + (s.stockpiles.china['df-21d'] ?? 0) * share;
   const perZone = new Map<string, number>();
   for (const u of targets) perZone.set(u.zone, (perZone.get(u.zone) ?? 0) + u.strength);
   let destroyed = 0;
@@ -293,7 +310,7 @@ function strikesEstimate(s: Knowledge, units: readonly UnitState[]): number {
       ballistic: true,
       pkBonus: s.bonuses.interceptorPk,
     });
-    destroyed += Math.min(strength, r.hits * (1 - zoneDef(zone).hardening) * 0.5);
+    destroyed += Math.min(strength, r.hits * (1 - zoneDef(zone).hardening) * ESTIMATE.stepsPerLeaker.value);
   }
   return clamp(destroyed / total, 0, 1);
 }
@@ -301,7 +318,12 @@ function strikesEstimate(s: Knowledge, units: readonly UnitState[]): number {
 /** Coercion: chance Japan or Taiwan bends to economic pressure within the horizon. */
 function coercionEstimate(s: Knowledge): number {
   const weakest = Math.min(s.japan.publicSupport + (s.japan.coalitionSeats - 233) / 2, s.taiwan.publicWill);
-  return clamp((70 - weakest) / 60 + s.china.coercionLevers * 0.03, 0, 1);
+  return clamp(
+    (W.coercionWillCeiling.value - weakest) / W.coercionSpan.value +
+      s.china.coercionLevers * W.coercionPerLever.value,
+    0,
+    1,
+  );
 }
 
 /**
@@ -332,7 +354,11 @@ export function deterrenceEstimate(s: Knowledge, scenario: Scenario, viewpoint: 
       if (rung === RUNG.coercion) p = coercionEstimate(s);
       else if (rung <= RUNG.blockade)
         p = blockadeEstimate(s, units, rung, c, c.us ? blueAntiShipHits(s, units, c, consent) : 0);
-      else if (rung === RUNG.strikes) p = strikesEstimate(s, units) * (c.us ? 0.5 : 1) * (c.japan ? 0.8 : 1);
+      else if (rung === RUNG.strikes)
+        p =
+          strikesEstimate(s, units) *
+          (c.us ? W.strikesWithUs.value : 1) *
+          (c.japan ? W.strikesWithJapan.value : 1);
       else {
         const inv = invasionEstimate(s, units, c, consent);
         p = inv.p;
@@ -342,7 +368,10 @@ export function deterrenceEstimate(s: Knowledge, scenario: Scenario, viewpoint: 
       losses += w * l;
     }
     const interventionChance = rung >= RUNG.quarantine ? pUs : 0;
-    const standingCost = ((100 - s.china.standing) / 100) * 0.5 * (rung >= RUNG.quarantine ? 1 : 0.3);
+    const standingCost =
+      ((100 - s.china.standing) / 100) *
+      W.standingWeight.value *
+      (rung >= RUNG.quarantine ? 1 : W.standingBelowQuarantine.value);
     // Japan joining the fight adds its forces, bases and economy to the war Red must win (section 6).
     const japanCost = rung >= RUNG.strikes ? pJp * JAPAN_INTERVENTION_COST : 0;
     const cost =

@@ -145,7 +145,7 @@ export function economyStep(d: DraftState, ctx: StepContext): void {
   const maxDays = ctx.scenario.tracks.taiwan.energyDays;
   if (cut > 0) {
     d.taiwan.energyDays = round3(Math.max(0, d.taiwan.energyDays - days * cut));
-    const shortfall = d.taiwan.energyDays <= 0 ? cut : cut * 0.25;
+    const shortfall = d.taiwan.energyDays <= 0 ? cut : cut * BLOCKADE.partialShortfall.value;
     bump(d, 'taiwan', 'publicWill', -BLOCKADE.willLossPerShortfall.value * shortfall * (days / 7));
     bump(d, 'china', 'standing', -(d.escalation >= RUNG.blockade ? 3 : 1.5));
     bump(d, 'japan', 'publicSupport', -0.5);
