@@ -26,6 +26,9 @@ export default {
   reporters: ['json', 'clear-text', 'progress'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   concurrency: 2,
+  // The initial run executes the whole unit suite in one thread with coverage on: on two
+  // cores that can pass Stryker's default of 5 minutes.
+  dryRunTimeoutMinutes: 20,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };
