@@ -209,7 +209,21 @@ function redLanding(plan: Plan, ctx: BotContext): void {
     // Each lift sails for the preferred beach; an aggressive Red also opens a second beach it can reach.
     const candidates = ctx.policy === 'aggressive' ? [preferred, ...options] : [preferred];
     const target = candidates.find((z) => landingReachable(plan.current, ctx.scenario, lift.id, z));
-    if (!target) continue;
+    if (!target) {
+      // Follow-on lift (ro-ro and ferries in the rear ports) closes on the embarkation area with
+      // the brigades waiting beside it, to sail in a later wave.
+      const to = geo.embarkation[0];
+      if (to && lift.zone !== to && moveTargets(plan.current, ctx.scenario, lift).includes(to)) {
+        plan.add({ type: 'move', unit: lift.id, to });
+        for (const b of liveUnits(
+          plan.current,
+          (u) => u.faction === 'china' && u.zone === lift.zone && unitType(u).category === 'ground',
+        ))
+          if (moveTargets(plan.current, ctx.scenario, b).includes(to))
+            plan.add({ type: 'move', unit: b.id, to });
+      }
+      continue;
+    }
     const cap = unitType(lift).liftPerStep * lift.strength;
     const brigades: string[] = [];
     let load = 0;

@@ -21,8 +21,6 @@ import { activeCombined, deconflictFailureChance, sharedIsr, usCombatAllowedFrom
 import { plannedRung } from './politics.ts';
 import { type SalvoInput, salvoDraw } from './salvo.ts';
 
-const SHIP_PRIORITY = ['amphibious', 'carrier', 'surface', 'submarine', 'coast-guard'];
-
 /**
  * Why a faction may not use force at a rung, or null when it may (section 6): below rung 4 no
  * one fights; Japan needs a survival-threatening or armed-attack situation and a scenario that
@@ -268,17 +266,20 @@ export function applyHits(d: DraftState, job: StrikeJob, hits: number, rng: Stre
   if (job.by === 'china' && z.country === 'japan') flagJapanAttacked(d);
   switch (job.aim) {
     case 'ships': {
+      // Missiles find the ships in a zone in proportion to their size: escorts screen the
+      // amphibious ships as much as they are screened (CSIS 2023 counted losses across the fleet).
+      // What a sunk group cannot take passes to the rest.
       let left = hits;
-      const ships = victims
-        .filter((u) => unitType(u).domain === 'sea' && unitType(u).category !== 'submarine')
-        .sort(
-          (a, b) => SHIP_PRIORITY.indexOf(unitType(a).category) - SHIP_PRIORITY.indexOf(unitType(b).category),
-        );
-      for (const u of ships) {
-        if (left <= 0) break;
-        const steps = left / unitType(u).hitsPerStep;
-        const lost = inflict(d, u.id, steps);
-        left -= lost * unitType(u).hitsPerStep;
+      let ships = victims.filter((u) => unitType(u).domain === 'sea' && unitType(u).category !== 'submarine');
+      for (let pass = 0; pass < 4 && left > 1e-9 && ships.length > 0; pass++) {
+        const size = (u: UnitState): number => d.units[u.id]!.strength * unitType(u).hitsPerStep;
+        const total = ships.reduce((a, u) => a + size(u), 0);
+        if (total <= 0) break;
+        const budget = left;
+        for (const u of ships)
+          left -=
+            inflict(d, u.id, (budget * size(u)) / total / unitType(u).hitsPerStep) * unitType(u).hitsPerStep;
+        ships = ships.filter((u) => d.units[u.id]!.strength > 0.1);
       }
       break;
     }
