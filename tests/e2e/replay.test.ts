@@ -316,6 +316,31 @@ describe('the analysis page', () => {
     expect(await charts.nth(0).innerText()).toMatch(/Coercion failed/);
     expect(await p.getByTestId('band-chart').count()).toBe(3);
     expect(await p.getByTestId('compare-chart').locator('svg').count()).toBeGreaterThan(0);
+    // The page opens on the deterrence margin: whole-round x ticks, each once; y ticks at one
+    // sensible precision; the invasion scenario (no rung above) said in words, not a flat 0.
+    const ticks = (axis: 'x' | 'y') =>
+      p
+        .getByTestId('compare-chart')
+        .locator(`[aria-label="${axis}-axis tick label"] text`)
+        .evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
+    const xs = await ticks('x');
+    expect(xs.length).toBeGreaterThan(1);
+    expect(xs.every((t) => /^\d+$/.test(t))).toBe(true);
+    expect(new Set(xs).size).toBe(xs.length);
+    const ys = await ticks('y');
+    expect(ys.length).toBeGreaterThan(1);
+    expect(
+      ys.every((t) => /^[−-]?\d+(\.\d{1,2})?$/.test(t)),
+      ys.join(' '),
+    ).toBe(true);
+    expect(await p.getByTestId('no-rung-above').innerText()).toContain('taiwan-invasion');
+    expect(await p.getByTestId('band-no-rung-above').innerText()).toMatch(/^No rung above/);
+    for (const band of await p.getByTestId('band-chart').locator('[aria-label="x-axis tick label"]').all()) {
+      const bx = await band.locator('text').evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
+      expect(new Set(bx).size).toBe(bx.length);
+    }
+    await p.setViewportSize({ width: 1400, height: 1000 });
+    await p.screenshot({ path: join(SCREENSHOTS, 'analysis-page-margin.png'), fullPage: true });
     await p.getByTestId('series').selectOption('escalation');
     await expect.poll(() => p.getByTestId('compare-chart').innerText()).toMatch(/Escalation rung/);
     await p.setViewportSize({ width: 1400, height: 1000 });

@@ -17,7 +17,7 @@ import {
   type PassageRow,
   PlotFigure,
 } from './charts.tsx';
-import { groupKey, groupTitle, parseSummaryText, seriesLabel } from './summary.ts';
+import { groupKey, groupTitle, noRungAbove, parseSummaryText, seriesLabel, valueDomain } from './summary.ts';
 import './analysis.css';
 
 /** The width of an element, followed as it resizes. */
@@ -36,6 +36,13 @@ function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const num = (x: number): string => String(Math.round(x * 100) / 100);
+
+/** A median and quartiles of steps at one precision: "141.3 [135.4–146.4]", or whole when all are. */
+function stepsRange(median: number, q1: number, q3: number): string {
+  const whole = [median, q1, q3].every(Number.isInteger);
+  const f = (x: number): string => (whole ? String(x) : x.toFixed(1));
+  return `${f(median)} [${f(q1)}–${f(q3)}]`;
+}
 
 function Outcomes({ s, cardWidth }: { readonly s: BatchSummary; readonly cardWidth: number }) {
   const domain = useMemo(() => {
@@ -83,18 +90,20 @@ function Bands({ s, cardWidth, fullWidth }: { s: BatchSummary; cardWidth: number
   );
   const label = seriesLabel(key);
   const maxRound = Math.max(1, ...s.groups.flatMap((g) => (g.bands[key] ?? []).map((b) => b.round)));
-  const yDomain = useMemo((): [number, number] => {
-    const all = s.groups.flatMap((g) => (g.bands[key] ?? []).flatMap((b) => [b.q1, b.q3, b.median]));
-    const lo = Math.min(0, ...all);
-    const hi = Math.max(...all, lo + 1);
-    return [lo, hi];
-  }, [s, key]);
+  // Groups with no rung above in any round have no deterrence reading: left out of the axes.
+  const read = useMemo(() => s.groups.filter((g) => !noRungAbove(g, key)), [s, key]);
+  const yDomain = useMemo(
+    (): [number, number] =>
+      valueDomain(read.flatMap((g) => (g.bands[key] ?? []).flatMap((b) => [b.q1, b.q3, b.median]))),
+    [read, key],
+  );
   const compare = useMemo(() => {
-    const rows: MedianRow[] = s.groups.flatMap((g) =>
+    const rows: MedianRow[] = read.flatMap((g) =>
       (g.bands[key] ?? []).map((b) => ({ group: groupKey(g), round: b.round, median: b.median })),
     );
-    return compareChart(rows, s.groups.map(groupKey), label, maxRound, fullWidth);
-  }, [s, key, label, maxRound, fullWidth]);
+    return compareChart(rows, read.map(groupKey), label, yDomain, maxRound, fullWidth);
+  }, [read, key, label, yDomain, maxRound, fullWidth]);
+  const unread = s.groups.filter((g) => noRungAbove(g, key));
   const bands = useMemo(
     () => s.groups.map((g) => bandChart(g.bands[key] ?? [], label, yDomain, maxRound, cardWidth)),
     [s, key, label, yDomain, maxRound, cardWidth],
@@ -121,6 +130,13 @@ function Bands({ s, cardWidth, fullWidth }: { s: BatchSummary; cardWidth: number
       <figure className="card wide" data-testid="compare-chart">
         <figcaption>
           <strong>{label}</strong> <span className="muted small">· medians, scenarios side by side</span>
+          {unread.length > 0 && (
+            <span className="muted small" data-testid="no-rung-above">
+              {' '}
+              · left out: {unread.map(groupKey).join(', ')} (at invasion throughout: no rung above, so no
+              deterrence reading)
+            </span>
+          )}
         </figcaption>
         <PlotFigure options={compare} />
       </figure>
@@ -130,7 +146,12 @@ function Bands({ s, cardWidth, fullWidth }: { s: BatchSummary; cardWidth: number
             <figcaption>
               <strong>{groupTitle(g)}</strong>
             </figcaption>
-            {(g.bands[key]?.length ?? 0) === 0 ? (
+            {noRungAbove(g, key) ? (
+              <p className="muted small" data-testid="band-no-rung-above">
+                No rung above: China is at invasion in every round, so deterrence has already failed and there
+                is no margin to read.
+              </p>
+            ) : (g.bands[key]?.length ?? 0) === 0 ? (
               <p className="muted small">No rounds in this series.</p>
             ) : (
               <PlotFigure options={bands[i]!} />
@@ -191,7 +212,7 @@ function Losses({ s }: { s: BatchSummary }) {
               <th scope="row">{SEAT_LABEL[f]}</th>
               {s.groups.map((g) => {
                 const l = g.losses?.[f];
-                return <td key={groupKey(g)}>{l ? `${num(l.median)} [${num(l.q1)}–${num(l.q3)}]` : '—'}</td>;
+                return <td key={groupKey(g)}>{l ? stepsRange(l.median, l.q1, l.q3) : '—'}</td>;
               })}
             </tr>
           ))}

@@ -7,8 +7,15 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
 import type { BandRound, GroupSummary, RungPassage } from '../../../analysis/stats.ts';
 import { titleCase } from '../theme.ts';
+import { roundTicks, valueAxis } from './summary.ts';
 
 const STYLE = { background: 'transparent', color: '#e3ebf3', fontSize: '12px', overflow: 'visible' } as const;
+
+/** A y scale's domain, ticks and labels from `valueAxis`. */
+function yAxis(domain: readonly [number, number]) {
+  const a = valueAxis(domain[0], domain[1]);
+  return { domain: [...a.domain], ticks: [...a.ticks], tickFormat: a.format };
+}
 
 /** Mounts a Plot figure and replaces it whenever its options change. */
 export function PlotFigure({
@@ -88,13 +95,8 @@ export function bandChart(
     height: 220,
     marginLeft: 48,
     style: STYLE,
-    x: {
-      domain: [1, Math.max(2, maxRound)],
-      label: 'round →',
-      ticks: Math.min(maxRound, 12),
-      tickFormat: 'd',
-    },
-    y: { domain: [...yDomain], label: `↑ ${label}`, grid: true, nice: true },
+    x: { domain: [1, Math.max(2, maxRound)], label: 'round →', ticks: roundTicks(maxRound), tickFormat: 'd' },
+    y: { ...yAxis(yDomain), label: `↑ ${label}`, grid: true },
     marks: [
       Plot.areaY(series, {
         x: 'round',
@@ -129,6 +131,7 @@ export function compareChart(
   rows: readonly MedianRow[],
   groups: readonly string[],
   label: string,
+  yDomain: readonly [number, number],
   maxRound: number,
   width: number,
 ): Plot.PlotOptions {
@@ -138,8 +141,8 @@ export function compareChart(
     marginLeft: 48,
     style: STYLE,
     color: { legend: true, scheme: 'observable10', domain: [...groups] },
-    x: { domain: [1, Math.max(2, maxRound)], label: 'round →', tickFormat: 'd' },
-    y: { label: `↑ ${label} (median)`, grid: true, nice: true },
+    x: { domain: [1, Math.max(2, maxRound)], label: 'round →', ticks: roundTicks(maxRound), tickFormat: 'd' },
+    y: { ...yAxis(yDomain), label: `↑ ${label} (median)`, grid: true },
     marks: [
       Plot.lineY(rows, { x: 'round', y: 'median', stroke: 'group', strokeWidth: 2 }),
       Plot.dot(rows, { x: 'round', y: 'median', fill: 'group', r: 2.5, tip: true }),

@@ -90,3 +90,76 @@ export function seriesLabel(key: string): string {
   }
   return names[key] ?? key;
 }
+
+/**
+ * Round ticks for an x axis: whole rounds only, every round up to 12 and an even step
+ * beyond, so the axis never reads "1 2 2 3 3" (Plot's half-round ticks formatted as integers).
+ */
+export function roundTicks(maxRound: number): number[] {
+  const last = Math.max(2, Math.ceil(maxRound));
+  const step = Math.max(1, Math.ceil(last / 12));
+  const ticks: number[] = [];
+  for (let r = 1; r <= last; r += step) ticks.push(r);
+  return ticks;
+}
+
+/** A value axis: a domain rounded out to whole ticks, the ticks, and their labels. */
+export interface ValueAxis {
+  readonly domain: readonly [number, number];
+  readonly ticks: readonly number[];
+  readonly format: (x: number) => string;
+}
+
+/**
+ * A y axis with about `count` ticks at 1, 2 or 5 × 10ⁿ (as d3 picks them), labelled with
+ * exactly the decimals the step needs: "0 2 4 6", "0.0 0.5 1.0", "0.00 0.05 0.10" — never
+ * "6.0 5.0 4.0", "-0" or "0.000000" (a flat series gets an axis of ±1 around its value).
+ */
+export function valueAxis(lo: number, hi: number, count = 6): ValueAxis {
+  // A span under a thousandth (the engine's resolution) is a flat line: give it ±1 around it.
+  if (!(hi - lo >= 1e-3)) return valueAxis(lo - 1, hi + 1, count);
+  const raw = (hi - lo) / count;
+  let power = Math.floor(Math.log10(raw));
+  const error = raw / 10 ** power;
+  let mult = error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1;
+  if (mult === 10) {
+    mult = 1;
+    power += 1;
+  }
+  const digits = Math.max(0, -power);
+  const step = mult * 10 ** power;
+  const at = (k: number): number => Number((k * step).toFixed(digits));
+  const first = Math.floor(lo / step + 1e-9);
+  const last = Math.ceil(hi / step - 1e-9);
+  const ticks: number[] = [];
+  for (let k = first; k <= last; k++) ticks.push(at(k));
+  const format = (x: number): string => {
+    const t = x.toFixed(digits);
+    return Number(t) === 0 ? (0).toFixed(digits) : t;
+  };
+  return { domain: [at(first), at(last)], ticks, format };
+}
+
+/** A y domain for a series: its quartiles and medians, with zero in view and never a flat line. */
+export function valueDomain(values: readonly number[]): [number, number] {
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(0, ...values);
+  return hi - lo < 1e-9 ? [lo - 1, hi + 1] : [lo, hi];
+}
+
+/** Series read from Red's deterrence estimate: without a rung above there is nothing to read. */
+export const DETERRENCE_SERIES: ReadonlySet<string> = new Set(['deterrenceMargin', 'redBestTemptation']);
+
+/** The top of the escalation ladder (rung 5, invasion). */
+const TOP_RUNG = 5;
+
+/**
+ * True when a group's matches sat at the top rung in every round (at least three in four,
+ * by the escalation band's first quartile): Red had no rung above, so its deterrence
+ * estimate is empty and the margin series is a flat 0 that means nothing.
+ */
+export function noRungAbove(g: GroupSummary, key: string): boolean {
+  if (!DETERRENCE_SERIES.has(key)) return false;
+  const esc = g.bands.escalation ?? [];
+  return esc.length > 0 && esc.every((b) => b.q1 >= TOP_RUNG);
+}
