@@ -1,5 +1,5 @@
 /** Colours and labels shared by the board and the panels (presentation only, no rules). */
-import type { Faction, Seat, UnitCategory } from '../../game/index.ts';
+import type { CombinedKind, Faction, OrderType, Seat, UnitCategory } from '../../game/index.ts';
 
 export const FACTION_COLOR: Readonly<Record<Faction, string>> = {
   japan: '#f2b134',
@@ -59,4 +59,55 @@ export const RUNG_LABEL = [
   'Invasion',
 ] as const;
 
-export const titleCase = (s: string): string => s.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+/** Words of the engine's kebab-case keys that are acronyms or proper names when shown. */
+const WORD: Readonly<Record<string, string>> = {
+  us: 'US',
+  isr: 'ISR',
+  iamd: 'IAMD',
+  sam: 'SAM',
+  gdp: 'GDP',
+  usfj: 'USFJ',
+  jjoc: 'JJOC',
+  japan: 'Japan',
+  china: 'China',
+  taiwan: 'Taiwan',
+};
+
+/**
+ * An engine key as words: `shared-isr` → "Shared ISR", `us-ops-from-japan` → "US ops from
+ * Japan". The first word is capitalised, acronyms and country names keep their case.
+ */
+export const titleCase = (s: string): string =>
+  s
+    .split(/[-\s]+/)
+    .filter((w) => w.length > 0)
+    .map((w, i) => WORD[w.toLowerCase()] ?? (i === 0 ? w.replace(/^\w/, (c) => c.toUpperCase()) : w))
+    .join(' ');
+
+/** Combined US–Japan operations (DESIGN.md section 5) by their proper names. */
+export const COMBINED_LABEL: Readonly<Record<CombinedKind, string>> = {
+  'us-ops-from-japan': 'US operations from Japan',
+  'combined-strike': 'Combined strike',
+  'iamd-cover': 'IAMD cover',
+  'shared-isr': 'Shared ISR',
+  'logistics-support': 'Logistics support',
+};
+
+/** A combined operation's name; an unknown kind falls back to its words. */
+export const combinedLabel = (kind: string): string =>
+  COMBINED_LABEL[kind as CombinedKind] ?? titleCase(kind);
+
+/** Orders without arguments (the policy buttons), by what they do. */
+export const ORDER_TYPE_LABEL: Readonly<Partial<Record<OrderType, string>>> = {
+  'invest-command': 'Invest in the command',
+  'two-plus-two': 'Two plus two meeting',
+  intervene: 'Intervene',
+  'revoke-consent': 'Revoke consent',
+  mobilize: 'Mobilize reserves',
+};
+
+/** A unit category in a sentence's first position: "Coastal missiles", "ISR". */
+export const categoryLabel = (c: string): string => {
+  const l = CATEGORY_LABEL[c as UnitCategory] ?? titleCase(c);
+  return l === l.toUpperCase() ? l : l.replace(/^\w/, (x) => x.toUpperCase());
+};

@@ -17,8 +17,10 @@ import {
   type MatchState,
   newMatch,
   type Order,
+  programById,
   type Seat,
   visibleUnits,
+  zoneDef,
 } from '../../game/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import { openSeatPage, type SeatPage, screenshot, sharedServerAndBrowser } from './helpers.ts';
@@ -68,7 +70,22 @@ function hiddenJapanese(s: MatchState): Set<string> {
 }
 
 const page = (seat: Seat): Page => pages[seat].page;
+
+/** The deterrence dashboard and the status tab's reading, as a seat sees them. */
+async function deterrenceShown(
+  p: Page,
+): Promise<{ state: string; big: string; cls: string; status: string }> {
+  const dash = p.getByTestId('deterrence');
+  await dash.waitFor({ timeout: 10_000 });
+  const state = (await dash.getAttribute('data-state')) ?? '';
+  const big = await p.getByTestId('deterrence-margin').innerText();
+  const cls = (await p.getByTestId('deterrence-margin').getAttribute('class')) ?? '';
+  await tabOf(p, 'Status');
+  const status = await p.getByTestId('deterrence-estimate').innerText();
+  return { state, big, cls, status };
+}
 const tab = (seat: Seat, name: string) => page(seat).getByRole('tab', { name }).click();
+const tabOf = (p: Page, name: string) => p.getByRole('tab', { name }).click();
 
 async function pendingHas(seat: Seat, text: string): Promise<void> {
   await expect
@@ -142,14 +159,38 @@ describe('a networked match in five browsers', () => {
     expect(hiddenBefore.size).toBeGreaterThan(0);
   }, 60_000);
 
+  it("Blue's dashboards read the deterrence margin in words that match its sign", async () => {
+    for (const seat of ['japan', 'us'] as const) {
+      const d = await deterrenceShown(page(seat));
+      expect(['deterred', 'tempted'], seat).toContain(d.state);
+      const margin = Number(d.big);
+      expect(Number.isFinite(margin), d.big).toBe(true);
+      expect(d.state).toBe(margin >= 0 ? 'deterred' : 'tempted');
+      expect(d.cls.split(' ')).toContain(margin >= 0 ? 'good' : 'bad');
+      expect(d.status).toContain(`(${d.state}: Red's best option above the current rung, rung `);
+      expect(d.status).not.toContain('No rung above');
+    }
+  }, 30_000);
+
   it('the US proposes US operations from Japan and Japan accepts, through the Alliance panel', async () => {
     await tab('us', 'Alliance');
-    await page('us').getByTestId('propose-kind').selectOption('us-ops-from-japan');
-    await page('us').getByTestId('propose').click();
+    const us = page('us');
+    // A disabled Propose says why: nothing chosen, then IAMD cover with no zone.
+    await expect(us.getByTestId('propose').isDisabled()).resolves.toBe(true);
+    expect(await us.getByTestId('propose-why').innerText()).toBe('Pick a combined action.');
+    const kinds = await us.getByTestId('propose-kind').locator('option').allInnerTexts();
+    expect(kinds).toEqual(
+      expect.arrayContaining(['US operations from Japan', 'IAMD cover', 'Shared ISR', 'Logistics support']),
+    );
+    await us.getByTestId('propose-kind').selectOption('iamd-cover');
+    await expect(us.getByTestId('propose').isDisabled()).resolves.toBe(true);
+    expect(await us.getByTestId('propose-why').innerText()).toBe('Pick the zone to cover.');
+    await us.getByTestId('propose-kind').selectOption('us-ops-from-japan');
+    await us.getByTestId('propose').click();
     actions.push({ type: 'propose', seat: 'us', kind: 'us-ops-from-japan' });
     await expect
-      .poll(() => page('us').getByTestId('proposals').innerText(), { timeout: 10_000 })
-      .toMatch(/us-ops-from-japan · open/);
+      .poll(() => us.getByTestId('proposals').innerText(), { timeout: 10_000 })
+      .toMatch(/US operations from Japan · open/);
 
     await tab('japan', 'Alliance');
     const accept = page('japan').locator('[data-testid^="accept-P"]').first();
@@ -187,7 +228,7 @@ describe('a networked match in five browsers', () => {
     await jp.getByTestId('move-to').selectOption(japanMove!.to);
     await jp.getByTestId('add-move').click();
     actions.push({ type: 'order', seat: 'japan', order: japanMove! });
-    await pendingHas('japan', `move ${japanMove!.unit} -> ${japanMove!.to}`);
+    await pendingHas('japan', `Move ${japanMove!.unit} to ${zoneDef(japanMove!.to).name}`);
 
     const fundOptions = await jp
       .getByTestId('fund-program')
@@ -197,7 +238,9 @@ describe('a networked match in five browsers', () => {
     await jp.getByTestId('fund-program').selectOption(japanProgram);
     await jp.getByTestId('add-fund').click();
     actions.push({ type: 'order', seat: 'japan', order: { type: 'fund', program: japanProgram, amount: 1 } });
-    await pendingHas('japan', `fund ${japanProgram} 1`);
+    await pendingHas('japan', `Fund ${programById.get(japanProgram)!.name}: 1 point`);
+    expect(await jp.getByTestId('pending-orders').innerText()).not.toContain(japanProgram);
+    await screenshot(jp, 'japan-orders-pending');
 
     // An invalid order shows the engine's reason before anything is sent.
     await jp.getByTestId('order-line').fill(`move ${japanMove!.unit} -> ${japanMove!.to}`);
@@ -211,7 +254,7 @@ describe('a networked match in five browsers', () => {
     await tab('us', 'Orders');
     await page('us').getByRole('button', { name: 'Two plus two' }).click();
     actions.push({ type: 'order', seat: 'us', order: { type: 'two-plus-two' } });
-    await pendingHas('us', 'two-plus-two');
+    await pendingHas('us', 'Two plus two meeting');
 
     // China: a legal gray-zone action from the selects.
     const gz =
@@ -223,7 +266,8 @@ describe('a networked match in five browsers', () => {
     await page('china').getByTestId('gz-zone').selectOption(gz.zone);
     await page('china').getByTestId('add-gray-zone').click();
     actions.push({ type: 'order', seat: 'china', order: gz });
-    await pendingHas('china', `gray-zone ${gz.action} ${gz.zone}`);
+    await pendingHas('china', `in ${zoneDef(gz.zone).name}`);
+    await pendingHas('china', 'Gray zone: ');
     await expectChinaPanelsClean(hiddenBefore);
 
     // Taiwan: fund its first program.
@@ -233,17 +277,17 @@ describe('a networked match in five browsers', () => {
     await tw.getByTestId('fund-program').selectOption(twProgram!);
     await tw.getByTestId('add-fund').click();
     actions.push({ type: 'order', seat: 'taiwan', order: { type: 'fund', program: twProgram!, amount: 1 } });
-    await pendingHas('taiwan', `fund ${twProgram} 1`);
+    await pendingHas('taiwan', `Fund ${programById.get(twProgram!)!.name}: 1 point`);
     // Revise before committing: add an order, then withdraw it.
     await tw.getByRole('button', { name: 'Mobilize' }).click();
-    await pendingHas('taiwan', 'mobilize');
+    await pendingHas('taiwan', 'Mobilize reserves');
     await tw
       .getByTestId('pending-orders')
       .getByRole('listitem')
-      .filter({ hasText: 'mobilize' })
+      .filter({ hasText: 'Mobilize reserves' })
       .getByRole('button', { name: 'Withdraw' })
       .click();
-    await expect.poll(() => tw.getByTestId('pending-orders').innerText()).not.toContain('mobilize');
+    await expect.poll(() => tw.getByTestId('pending-orders').innerText()).not.toContain('Mobilize');
 
     for (const f of ['japan', 'us', 'china', 'taiwan'] as const) await commit(f);
     for (const f of ['japan', 'us', 'china', 'taiwan'] as const)
@@ -300,7 +344,9 @@ describe('a networked match in five browsers', () => {
     expect(html).not.toContain(SEED);
     // A control: the White Cell, which sees everything, did receive those units and Japan's order.
     for (const id of never) expect(pages.white.frames.some((f) => f.includes(`"${id}"`))).toBe(true);
-    expect(pages.white.frames.some((f) => f.includes(`"type":"fund","program":"${japanProgram}"`))).toBe(true);
+    expect(pages.white.frames.some((f) => f.includes(`"type":"fund","program":"${japanProgram}"`))).toBe(
+      true,
+    );
   }, 30_000);
 
   it('the observer link shows the public view, and no page logged a console error', async () => {
@@ -318,4 +364,69 @@ describe('a networked match in five browsers', () => {
     expect(observer.errors).toEqual([]);
     await observer.context.close();
   }, 30_000);
+});
+
+describe('at the top rung: an invasion under way', () => {
+  it('the dashboards say there is no rung above, not a green margin 0; the review counts whole steps', async () => {
+    const res = await fetch(`${env.server.url}/games/island-chain/create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        numPlayers: 4,
+        setupData: {
+          scenarioId: 'taiwan-invasion',
+          bots: { us: 'baseline', china: 'aggressive', taiwan: 'baseline' },
+        },
+      }),
+    });
+    expect(res.status).toBe(200);
+    const { matchID: id } = (await res.json()) as { matchID: string };
+    const seat = await openSeatPage(env.browser);
+    const p = seat.page;
+    await p.goto(`${env.server.url}/match/${id}?seat=japan`);
+    await p.getByTestId('join-name').fill('Aiko Tanaka');
+    await p.getByTestId('join').click();
+    await expect.poll(() => p.getByTestId('round').innerText(), { timeout: 15_000 }).toContain('Round 1/');
+
+    const d = await deterrenceShown(p);
+    expect(d.state).toBe('no-rung-above');
+    expect(d.big).toBe('No rung above');
+    expect(d.cls.split(' ')).not.toContain('good');
+    expect(d.cls.split(' ')).toContain('bad');
+    expect(d.status).toMatch(/No rung above: China is at invasion \(rung 5\).*deterrence has failed/);
+    expect(d.status).not.toMatch(/deterred|margin 0/);
+    expect(await p.getByTestId('deterrence-estimate').locator('table').count()).toBe(0);
+    await screenshot(p, 'invasion-japan-status');
+
+    // One round: answer any bot proposal (a commit waits for it), commit, read the review.
+    await tabOf(p, 'Orders');
+    await expect
+      .poll(
+        async () => {
+          if (await p.getByTestId('commit').isEnabled()) return 'ready';
+          await tabOf(p, 'Alliance');
+          const refuse = p.locator('[data-proposal] button', { hasText: 'Refuse' });
+          if ((await refuse.count()) > 0) await refuse.first().click();
+          await tabOf(p, 'Orders');
+          return (await p.getByTestId('commit').isEnabled()) ? 'ready' : 'waiting';
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe('ready');
+    await p.getByTestId('commit').click();
+    await expect.poll(() => p.getByTestId('round').innerText(), { timeout: 20_000 }).toContain('Round 2/');
+    await tabOf(p, 'Review');
+    const losses = p.getByTestId('review-losses');
+    await losses.waitFor({ timeout: 10_000 });
+    const cells = await losses.locator('td').allInnerTexts();
+    expect(cells.length).toBe(8);
+    for (const c of cells) expect(c).toMatch(/^(\d+|<1)$/);
+    expect(await losses.innerText()).toMatch(/This round[\s\S]*So far/);
+    await screenshot(p, 'invasion-japan-review');
+    await p.setViewportSize({ width: 1280, height: 1400 });
+    await tabOf(p, 'Status');
+    await screenshot(p, 'invasion-japan-status-round-2');
+    expect(seat.errors).toEqual([]);
+    await seat.context.close();
+  }, 120_000);
 });

@@ -40,6 +40,7 @@ import {
   type ZoneDef,
 } from '../../../game/index.ts';
 import { getScenario } from '../../../scenarios/index.ts';
+import { ORDER_TYPE_LABEL, RUNG_LABEL, SEAT_LABEL, titleCase } from '../theme.ts';
 
 /** An action as the client sends it: the server adds the seat from the player's credentials. */
 export type Intent = Action extends infer A ? (A extends Action ? Omit<A, 'seat'> : never) : never;
@@ -107,7 +108,10 @@ export interface LegalVM {
 export interface PendingVM {
   readonly index: number;
   readonly order: Order;
+  /** The order line's text form (`fund long-range-missiles 1`), as typed in the order line. */
   readonly text: string;
+  /** The order in words, with the program's, zone's and weapon's names. */
+  readonly label: string;
 }
 
 export interface ProposalVM extends CombinedProposal {
@@ -121,9 +125,24 @@ export interface OfferVM extends TermsOffer {
   readonly respondReason: string | null;
 }
 
+/**
+ * What the deterrence estimate says, in words. `deterred` and `tempted` read the margin of
+ * Red's best option above the current rung; `no-rung-above` is the top of the ladder (an
+ * invasion under way), where there is no option left to deter and so no margin to read.
+ */
+export interface DeterrenceReading {
+  readonly state: 'deterred' | 'tempted' | 'no-rung-above';
+  /** The dashboard's big figure: the margin, Red's best option, or "No rung above". */
+  readonly headline: string;
+  /** One sentence for the status tab. */
+  readonly detail: string;
+  /** Colour of the headline: only a held deterrence is good. */
+  readonly tone: 'good' | 'bad' | 'neutral';
+}
+
 export type DeterrenceVM =
-  | { readonly kind: 'red'; readonly estimate: DeterrenceEstimate }
-  | { readonly kind: 'blue'; readonly estimate: DeterrenceEstimate };
+  | { readonly kind: 'red'; readonly estimate: DeterrenceEstimate; readonly reading: DeterrenceReading }
+  | { readonly kind: 'blue'; readonly estimate: DeterrenceEstimate; readonly reading: DeterrenceReading };
 
 export interface MatchModel {
   readonly seat: ViewSeat;
@@ -261,7 +280,12 @@ export function buildModel(view: MatchView, scenario: Scenario): MatchModel {
   const planning = view.stage === 'planning';
   const legal = faction && planning ? groupLegal(legalOrders(view, scenario, faction)) : EMPTY_LEGAL;
   const own = faction ? view.pending[faction] : null;
-  const pending = (own?.orders ?? []).map((order, index) => ({ index, order, text: formatOrder(order) }));
+  const pending = (own?.orders ?? []).map((order, index) => ({
+    index,
+    order,
+    text: formatOrder(order),
+    label: orderLabel(order),
+  }));
   const proposals: ProposalVM[] = view.proposals
     .filter((p) => p.round === view.round || p.status === 'open')
     .map((p) => ({
@@ -286,9 +310,15 @@ export function buildModel(view: MatchView, scenario: Scenario): MatchModel {
     });
   let deterrence: DeterrenceVM | null = null;
   if ((faction === 'china' || isWhite) && view.deterrence)
-    deterrence = { kind: 'red', estimate: view.deterrence };
-  else if (faction && faction !== 'china' && planning)
-    deterrence = { kind: 'blue', estimate: deterrenceEstimate(view, scenario, faction) };
+    deterrence = {
+      kind: 'red',
+      estimate: view.deterrence,
+      reading: deterrenceReading('red', view.deterrence),
+    };
+  else if (faction && faction !== 'china' && planning) {
+    const estimate = deterrenceEstimate(view, scenario, faction);
+    deterrence = { kind: 'blue', estimate, reading: deterrenceReading('blue', estimate) };
+  }
   return {
     seat,
     faction,
@@ -323,6 +353,8 @@ export interface RoundReview {
   readonly events: readonly LogEvent[];
   readonly summary: RoundSummary | null;
   readonly changes: readonly { readonly label: string; readonly before: number; readonly after: number }[];
+  /** Steps lost in this round and in the match so far, by faction (the summaries hold running totals). */
+  readonly losses: Readonly<Record<Faction, { readonly round: number; readonly total: number }>> | null;
 }
 
 const TRACKED: readonly [keyof RoundSummary, string][] = [
@@ -354,10 +386,105 @@ export function roundReview(view: MatchView, round: number): RoundReview {
       const a = prev.stockpiles[f];
       const b = summary.stockpiles[f];
       if (a !== b && (a !== 0 || b !== 0))
-        changes.push({ label: `${f} munitions stockpile`, before: a, after: b });
+        changes.push({ label: `${SEAT_LABEL[f]} munitions stockpile`, before: a, after: b });
     }
-  return { round, events, summary, changes };
+  const losses = summary
+    ? (Object.fromEntries(
+        FACTIONS.map((f) => {
+          const total = summary.losses[f] ?? 0;
+          return [f, { round: Math.max(0, total - (prev?.losses[f] ?? 0)), total }];
+        }),
+      ) as Record<Faction, { round: number; total: number }>)
+    : null;
+  return { round, events, summary, changes, losses };
 }
 
-export const fmt = (x: number, digits = 1): string =>
-  Number.isInteger(x) ? String(x) : x.toFixed(digits).replace(/\.?0+$/, '');
+/**
+ * A track's value: whole numbers as they are, others at one precision (`digits` decimals,
+ * trailing zeros kept), so a column never mixes "64.8" with "64" or "64.83".
+ */
+export const fmt = (x: number, digits = 1): string => {
+  if (Number.isInteger(x)) return String(x);
+  const t = x.toFixed(digits);
+  return Number(t) === 0 ? (0).toFixed(digits) : t;
+};
+
+/**
+ * A before → after pair at one precision, so a change never reads "64.83 → 64.8": whole
+ * numbers stay whole; otherwise both get the same decimals (two below 10, one above), and
+ * more, up to three, when that is what it takes for a change to show.
+ */
+export function fmtPair(before: number, after: number): readonly [string, string] {
+  if (Number.isInteger(before) && Number.isInteger(after)) return [String(before), String(after)];
+  const f = (x: number, digits: number): string => {
+    const t = x.toFixed(digits);
+    return Number(t) === 0 ? (0).toFixed(digits) : t;
+  };
+  let digits = Math.max(Math.abs(before), Math.abs(after)) < 10 ? 2 : 1;
+  while (digits < 3 && before !== after && f(before, digits) === f(after, digits)) digits++;
+  return [f(before, digits), f(after, digits)];
+}
+
+/**
+ * Losses in steps, as a table reads them: whole steps ("113"), and "<1" for a loss under
+ * half a step, so no loss is shown as none. The engine keeps fractions of a step.
+ */
+export const fmtSteps = (x: number): string => (x <= 0 ? '0' : x < 0.5 ? '<1' : String(Math.round(x)));
+
+/** The rung's name in a sentence: "rung 5 (invasion)". */
+const rungText = (r: number): string => `rung ${r} (${(RUNG_LABEL[r] ?? String(r)).toLowerCase()})`;
+
+/** The estimate read in words (see `DeterrenceReading`); Red's reading shows its best option. */
+export function deterrenceReading(kind: 'red' | 'blue', e: DeterrenceEstimate): DeterrenceReading {
+  if (!e.best || e.options.length === 0) {
+    const at = (RUNG_LABEL[e.current] ?? `rung ${e.current}`).toLowerCase();
+    return {
+      state: 'no-rung-above',
+      headline: 'No rung above',
+      detail: `No rung above: China is at ${at} (rung ${e.current}), the top of the ladder — deterrence has failed and there is no margin to read.`,
+      tone: 'bad',
+    };
+  }
+  const deterred = e.margin >= 0;
+  const best = `${rungText(e.best.rung)}, temptation ${fmt(e.best.temptation, 2)}`;
+  const verdict = deterred
+    ? `deterred: Red's best option above the current rung, ${best}, is not worth it`
+    : `tempted: Red's best option above the current rung, ${best}, is worth it`;
+  return {
+    state: deterred ? 'deterred' : 'tempted',
+    headline: kind === 'red' ? `best: rung ${e.best.rung} (${fmt(e.best.temptation, 2)})` : fmt(e.margin, 2),
+    detail: `${kind === 'red' ? `Resolve ${fmt(e.resolve, 2)}; ` : ''}margin ${fmt(e.margin, 2)} (${verdict}).`,
+    tone: kind === 'red' ? 'neutral' : deterred ? 'good' : 'bad',
+  };
+}
+
+/**
+ * An order in words for the pending list and the White Cell: program, zone and weapon by
+ * name (`Fund Long-range missiles: 1 point`, `Move jp-dd-1 to Kyushu`). The text form that
+ * the order line reads is `formatOrder`'s.
+ */
+export function orderLabel(o: Order): string {
+  const zone = (id: string): string => ZONE_CATALOG.find((z) => z.id === id)?.name ?? id;
+  switch (o.type) {
+    case 'fund':
+      return `Fund ${PROGRAM_NAMES.get(o.program) ?? titleCase(o.program)}: ${o.amount} point${o.amount === 1 ? '' : 's'}`;
+    case 'spending':
+      return `Set defense spending to ${o.pctGdp}% of GDP`;
+    case 'move':
+      return `Move ${o.unit} to ${zone(o.to)}`;
+    case 'strike':
+      return `Strike ${zone(o.target)} (${o.aim}) with ${o.unit}: ${o.count} × ${munitionById.get(o.weapon)?.name ?? o.weapon}`;
+    case 'gray-zone':
+      return `Gray zone: ${titleCase(o.action)} in ${zone(o.zone)}`;
+    case 'escalate':
+      return `Escalate to ${rungText(o.to)}`;
+    case 'declare':
+      return o.status === 'none'
+        ? 'Declare no situation'
+        : `Declare ${/^[aeiou]/.test(o.status) ? 'an' : 'a'} ${o.status} situation`;
+    case 'land':
+      return `Land ${o.brigades.join(', ')} from ${o.lift} on ${zone(o.target)}`;
+    default:
+      return ORDER_TYPE_LABEL[o.type] ?? titleCase(o.type);
+  }
+}

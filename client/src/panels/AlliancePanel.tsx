@@ -14,7 +14,7 @@ import {
   type Terms,
 } from '../../../game/index.ts';
 import type { Intent, MatchModel, ProposalVM } from '../match/model.ts';
-import { SEAT_LABEL, titleCase } from '../theme.ts';
+import { combinedLabel, SEAT_LABEL, titleCase } from '../theme.ts';
 import { Send, SendChoice, type SendFn } from './Send.tsx';
 
 const KIND_HELP: Readonly<Record<CombinedKind, string>> = {
@@ -25,12 +25,38 @@ const KIND_HELP: Readonly<Record<CombinedKind, string>> = {
   'logistics-support': 'Japanese rear-area support to US forces',
 };
 
-const proposalText = (p: ProposalVM): string =>
-  `${SEAT_LABEL[p.by]} → ${SEAT_LABEL[p.to]}: ${p.kind}${p.zone ? ` (${p.zone})` : ''}${
+const proposalText = (model: MatchModel, p: ProposalVM): string => {
+  const zone = (id: string): string => model.zoneById.get(id)?.def.name ?? id;
+  return `${SEAT_LABEL[p.by]} → ${SEAT_LABEL[p.to]}: ${combinedLabel(p.kind)}${p.zone ? ` (${zone(p.zone)})` : ''}${
     p.strike
-      ? ` on ${p.strike.target} ${p.strike.aim} [${p.strike.parts.map((x) => `${x.unit} ${x.weapon}×${x.count}`).join(' + ')}]`
+      ? ` on ${zone(p.strike.target)} (${p.strike.aim}) [${p.strike.parts.map((x) => `${x.unit} ${x.weapon}×${x.count}`).join(' + ')}]`
       : ''
   }`;
+};
+
+/** What a proposal still lacks, said beside the disabled Propose button. */
+function proposeMissing(
+  kind: CombinedKind | '',
+  zone: string,
+  strike: {
+    target: string;
+    aim: string;
+    mine: { unit: string; weapon: string };
+    theirs: { unit: string; weapon: string };
+  },
+): string {
+  if (!kind) return 'Pick a combined action.';
+  if (kind === 'iamd-cover' && !zone) return 'Pick the zone to cover.';
+  const lacks = [
+    !strike.target && 'a target',
+    !strike.aim && 'an aim',
+    !strike.mine.unit && 'your unit',
+    !strike.mine.weapon && 'your weapon',
+    !strike.theirs.unit && "the partner's unit",
+    !strike.theirs.weapon && "the partner's weapon",
+  ].filter(Boolean);
+  return `Pick ${lacks.join(', ')}.`;
+}
 
 function Part(props: {
   readonly model: MatchModel;
@@ -111,7 +137,7 @@ function Propose({ model, send }: { readonly model: MatchModel; readonly send: S
           <option value="">—</option>
           {COMBINED_KINDS.map((k) => (
             <option key={k} value={k}>
-              {titleCase(k)}
+              {combinedLabel(k)}
             </option>
           ))}
         </select>
@@ -120,7 +146,7 @@ function Propose({ model, send }: { readonly model: MatchModel; readonly send: S
       {kind === 'iamd-cover' && (
         <label className="field">
           <span>Covered zone</span>
-          <select value={zone} onChange={(e) => setZone(e.target.value)}>
+          <select value={zone} onChange={(e) => setZone(e.target.value)} data-testid="propose-zone">
             <option value="">—</option>
             {landZones.map((z) => (
               <option key={z.def.id} value={z.def.id}>
@@ -158,7 +184,14 @@ function Propose({ model, send }: { readonly model: MatchModel; readonly send: S
           <Part model={model} label="Partner part" faction={partner} value={theirs} onChange={setTheirs} />
         </>
       )}
-      <Send model={model} send={send} intent={intent} label="Propose" testId="propose" />
+      <Send
+        model={model}
+        send={send}
+        intent={intent}
+        label="Propose"
+        missing={proposeMissing(kind, zone, { target, aim, mine, theirs })}
+        testId="propose"
+      />
     </fieldset>
   );
 }
@@ -185,7 +218,7 @@ export function AlliancePanel({ model, send }: { readonly model: MatchModel; rea
             {model.proposals.map((p) => (
               <li key={p.id} data-proposal={p.id}>
                 <div>
-                  <code>{p.id}</code> {proposalText(p)} · <strong>{p.status}</strong>
+                  <code>{p.id}</code> {proposalText(model, p)} · <strong>{p.status}</strong>
                 </div>
                 {p.incoming && p.status === 'open' && !model.isWhite && (
                   <SendChoice
@@ -207,7 +240,11 @@ export function AlliancePanel({ model, send }: { readonly model: MatchModel; rea
               <ul>
                 {active.map((c) => (
                   <li key={c.proposal.id}>
-                    {titleCase(c.proposal.kind)} {c.proposal.zone ?? ''} — in effect round {c.effectiveRound}
+                    {combinedLabel(c.proposal.kind)}
+                    {c.proposal.zone
+                      ? ` (${model.zoneById.get(c.proposal.zone)?.def.name ?? c.proposal.zone})`
+                      : ''}{' '}
+                    — in effect round {c.effectiveRound}
                   </li>
                 ))}
               </ul>
@@ -262,7 +299,13 @@ export function AlliancePanel({ model, send }: { readonly model: MatchModel; rea
                 ))}
               </select>
             </label>
-            <Send model={model} send={send} intent={terms ? { type: 'offer', terms } : null} label="Offer" />
+            <Send
+              model={model}
+              send={send}
+              intent={terms ? { type: 'offer', terms } : null}
+              label="Offer"
+              missing="Pick the terms to offer."
+            />
           </fieldset>
         )}
       </section>

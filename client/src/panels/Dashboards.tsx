@@ -73,23 +73,37 @@ export function Dashboards({ model }: { readonly model: MatchModel }) {
       {det && (
         <div
           className="dash"
-          title="Deterrence by denial: resolve minus Red's best temptation (positive = deterred)"
+          title={
+            det.reading.state === 'no-rung-above'
+              ? det.reading.detail
+              : "Deterrence by denial: resolve minus Red's best temptation (positive = deterred)"
+          }
+          data-testid="deterrence"
+          data-state={det.reading.state}
         >
-          <div className="dash-title">{det.kind === 'red' ? "Red's estimate" : 'Deterrence margin'}</div>
+          <div className="dash-title">
+            {det.kind === 'red'
+              ? "Red's estimate"
+              : det.reading.state === 'no-rung-above'
+                ? 'Deterrence'
+                : 'Deterrence margin'}
+          </div>
           <div
-            className={det.kind === 'red' ? 'big' : det.estimate.margin >= 0 ? 'big good' : 'big bad'}
+            className={det.reading.tone === 'neutral' ? 'big' : `big ${det.reading.tone}`}
             data-testid="deterrence-margin"
           >
-            {det.kind === 'red'
-              ? det.estimate.best
-                ? `best: rung ${det.estimate.best.rung} (${fmt(det.estimate.best.temptation, 2)})`
-                : 'no option above the current rung'
-              : fmt(det.estimate.margin, 2)}
+            {det.reading.headline}
           </div>
-          {det.kind === 'red' && (
-            <div>
-              Resolve {fmt(det.estimate.resolve, 2)} · margin {fmt(det.estimate.margin, 2)}
+          {det.reading.state === 'no-rung-above' ? (
+            <div className="small">
+              China is at {RUNG_LABEL[v.escalation]?.toLowerCase()}: deterrence has failed
             </div>
+          ) : (
+            det.kind === 'red' && (
+              <div>
+                Resolve {fmt(det.estimate.resolve, 2)} · margin {fmt(det.estimate.margin, 2)}
+              </div>
+            )
           )}
         </div>
       )}

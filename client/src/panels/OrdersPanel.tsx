@@ -13,7 +13,7 @@ import {
   type TargetAim,
 } from '../../../game/index.ts';
 import type { Intent, MatchModel, UnitVM } from '../match/model.ts';
-import { RUNG_LABEL, titleCase } from '../theme.ts';
+import { ORDER_TYPE_LABEL, RUNG_LABEL, titleCase } from '../theme.ts';
 import { Send, type SendFn } from './Send.tsx';
 
 interface Props {
@@ -24,6 +24,12 @@ interface Props {
   /** A zone the player clicked on the map while a unit was selected. */
   readonly pickedZone: string | null;
 }
+
+/** The order line's forms (`parseOrder`), said when a line is not an order. */
+const ORDER_FORMS =
+  'Forms: move UNIT -> ZONE · strike UNIT -> ZONE AIM WEAPON xN · land LIFT BRIGADE,… -> ZONE · ' +
+  'fund PROGRAM N · spending PCT · gray-zone ACTION ZONE · escalate RUNG · declare STATUS · ' +
+  'invest-command · two-plus-two · intervene · revoke-consent · mobilize.';
 
 const zoneName = (model: MatchModel, id: string): string => model.zoneById.get(id)?.def.name ?? id;
 const orderIntent = (order: Order | null): Intent | null => (order ? { type: 'order', order } : null);
@@ -112,7 +118,14 @@ function UnitOrders({
             options={legal.moves.map((z) => ({ value: z, label: zoneName(model, z) }))}
             onChange={setTo}
           />
-          <Send model={model} send={send} intent={orderIntent(move)} label="Add move" testId="add-move" />
+          <Send
+            model={model}
+            send={send}
+            intent={orderIntent(move)}
+            label="Add move"
+            missing="Pick a destination."
+            testId="add-move"
+          />
         </fieldset>
       )}
       {strikes.length > 0 && (
@@ -159,7 +172,13 @@ function UnitOrders({
               onChange={(e) => setCount(Math.floor(Number(e.target.value)))}
             />
           </label>
-          <Send model={model} send={send} intent={orderIntent(strike)} label="Add strike" />
+          <Send
+            model={model}
+            send={send}
+            intent={orderIntent(strike)}
+            label="Add strike"
+            missing={`Pick ${[!weapon && 'a weapon', !target && 'a target', !aim && 'an aim'].filter(Boolean).join(', ')}.`}
+          />
         </fieldset>
       )}
       {landing && (
@@ -180,6 +199,7 @@ function UnitOrders({
                 : null,
             )}
             label="Add landing"
+            missing="Pick a beach."
           />
         </fieldset>
       )}
@@ -228,6 +248,7 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
             send={send}
             intent={orderIntent(program ? { type: 'fund', program, amount } : null)}
             label="Add funding"
+            missing="Pick a program."
             testId="add-fund"
           />
         </fieldset>
@@ -242,7 +263,7 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
                 model={model}
                 send={send}
                 intent={{ type: 'order', order: o }}
-                label={titleCase(o.type)}
+                label={ORDER_TYPE_LABEL[o.type] ?? titleCase(o.type)}
                 className="secondary"
               />
             ))}
@@ -260,6 +281,7 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
                 send={send}
                 intent={orderIntent(spending === '' ? null : { type: 'spending', pctGdp: spending })}
                 label="Set spending"
+                missing="Pick a spending level."
               />
             </>
           )}
@@ -276,6 +298,7 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
                 send={send}
                 intent={orderIntent(status ? ({ type: 'declare', status } as Order) : null)}
                 label="Add declaration"
+                missing="Pick a status to declare."
               />
             </>
           )}
@@ -292,6 +315,7 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
                 send={send}
                 intent={orderIntent(rung === '' ? null : ({ type: 'escalate', to: rung } as Order))}
                 label="Add escalation"
+                missing="Pick a rung."
               />
             </>
           )}
@@ -324,6 +348,7 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
               gzAction && gzZone ? { type: 'gray-zone', action: gzAction, zone: gzZone } : null,
             )}
             label="Add gray-zone action"
+            missing={gzAction ? 'Pick a zone.' : 'Pick an action and a zone.'}
             testId="add-gray-zone"
           />
         </fieldset>
@@ -347,12 +372,12 @@ function OrderLine({ model, send }: { model: MatchModel; send: SendFn }) {
         <span>Text form{example ? `, e.g. "${example}"` : ''}</span>
         <input type="text" value={text} data-testid="order-line" onChange={(e) => setText(e.target.value)} />
       </label>
-      {text.trim() && !order && <p className="reason">Not an order (see the formats in the pending list).</p>}
       <Send
         model={model}
         send={send}
         intent={orderIntent(order)}
         label="Add order"
+        missing={text.trim() ? `Not an order. ${ORDER_FORMS}` : 'Type an order.'}
         testId="add-order-line"
         onSent={() => setText('')}
       />
@@ -375,8 +400,8 @@ export function OrdersPanel({ model, send, selectedUnit, onSelectUnit, pickedZon
         ) : (
           <ol className="pending" data-testid="pending-orders">
             {model.pending.map((p) => (
-              <li key={`${p.index}-${p.text}`}>
-                <code>{p.text}</code>
+              <li key={`${p.index}-${p.text}`} data-order={p.text} title={`Order line: ${p.text}`}>
+                <span className="order-label">{p.label}</span>
                 {!model.committed && (
                   <button
                     type="button"

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { FACTIONS, type LogEvent } from '../../../game/index.ts';
 import { recordLink, reportLink } from '../lobby/api.ts';
-import { fmt, type MatchModel, roundReview } from '../match/model.ts';
+import { fmtPair, fmtSteps, type MatchModel, roundReview } from '../match/model.ts';
 import { SEAT_LABEL, titleCase } from '../theme.ts';
 
 function Events({ events }: { readonly events: readonly LogEvent[] }) {
@@ -66,10 +66,35 @@ export function ReviewPanel({ model, matchID }: { readonly model: MatchModel; re
           </a>
         </p>
       )}
-      {r.summary && (
+      {r.losses && (
         <section>
-          <h4>Losses this round (steps)</h4>
-          <p>{FACTIONS.map((f) => `${SEAT_LABEL[f]} ${fmt(r.summary?.losses[f] ?? 0)}`).join(' · ')}</p>
+          <h4>Losses (steps)</h4>
+          <table className="compact" data-testid="review-losses">
+            <thead>
+              <tr>
+                <th scope="col" />
+                {FACTIONS.map((f) => (
+                  <th key={f} scope="col">
+                    {SEAT_LABEL[f]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">This round</th>
+                {FACTIONS.map((f) => (
+                  <td key={f}>{fmtSteps(r.losses?.[f].round ?? 0)}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">So far</th>
+                {FACTIONS.map((f) => (
+                  <td key={f}>{fmtSteps(r.losses?.[f].total ?? 0)}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
         </section>
       )}
       {r.changes.length > 0 && (
@@ -77,14 +102,17 @@ export function ReviewPanel({ model, matchID }: { readonly model: MatchModel; re
           <h4>Track changes</h4>
           <table className="compact">
             <tbody>
-              {r.changes.map((c) => (
-                <tr key={c.label}>
-                  <th scope="row">{c.label}</th>
-                  <td>{fmt(c.before, 2)}</td>
-                  <td>→</td>
-                  <td>{fmt(c.after, 2)}</td>
-                </tr>
-              ))}
+              {r.changes.map((c) => {
+                const [before, after] = fmtPair(c.before, c.after);
+                return (
+                  <tr key={c.label}>
+                    <th scope="row">{c.label}</th>
+                    <td>{before}</td>
+                    <td>→</td>
+                    <td>{after}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </section>

@@ -1,8 +1,10 @@
 /**
  * A send button for one intent: it shows the engine's reason (`checkAction` through the
- * model) before anything is sent, and sends only what the engine would accept.
+ * model) before anything is sent, and sends only what the engine would accept. A button
+ * is never disabled without saying why: with no intent yet, `missing` says what is still
+ * to be chosen ("Pick a zone to cover"); otherwise the engine's reason is shown.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Intent, MatchModel } from '../match/model.ts';
 
 export type SendFn = (intent: Intent) => string | null;
@@ -12,14 +14,18 @@ interface Props {
   readonly send: SendFn;
   readonly intent: Intent | null;
   readonly label: string;
+  /** What is still to be chosen while there is no intent; shown beside the disabled button. */
+  readonly missing?: string;
   readonly className?: string;
   readonly onSent?: () => void;
   readonly testId?: string;
 }
 
-export function Send({ model, send, intent, label, className, onSent, testId }: Props) {
+export function Send({ model, send, intent, label, missing, className, onSent, testId }: Props) {
   const [note, setNote] = useState<string | null>(null);
+  const whyId = useId();
   const reason = intent ? model.check(intent) : null;
+  const why = intent ? reason : (missing ?? 'Fill in the choices above first.');
   const go = () => {
     if (!intent) return;
     const r = send(intent);
@@ -31,18 +37,25 @@ export function Send({ model, send, intent, label, className, onSent, testId }: 
       <button
         type="button"
         className={className ?? 'primary'}
-        disabled={!intent || reason !== null}
+        disabled={why !== null}
         onClick={go}
         data-testid={testId}
+        aria-describedby={why ? whyId : undefined}
+        title={why ?? undefined}
       >
         {label}
       </button>
-      {intent && reason && (
-        <p className="reason" role="status">
-          {reason}
+      {why && (
+        <p
+          id={whyId}
+          className={intent ? 'reason' : 'hint small muted'}
+          role="status"
+          data-testid={testId ? `${testId}-why` : undefined}
+        >
+          {why}
         </p>
       )}
-      {note && !reason && <p className="note small muted">{note}</p>}
+      {note && !(intent && reason) && <p className="note small muted">{note}</p>}
     </div>
   );
 }

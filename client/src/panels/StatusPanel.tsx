@@ -5,8 +5,8 @@
  */
 import { FACTIONS, type Faction, munitionById, type Seat } from '../../../game/index.ts';
 import type { MatchMeta } from '../lobby/api.ts';
-import { fmt, type MatchModel } from '../match/model.ts';
-import { FACTION_COLOR, RUNG_LABEL, SEAT_LABEL, titleCase } from '../theme.ts';
+import { fmt, fmtSteps, type MatchModel } from '../match/model.ts';
+import { categoryLabel, FACTION_COLOR, RUNG_LABEL, SEAT_LABEL } from '../theme.ts';
 
 const PLAYER_SEATS: readonly Seat[] = ['japan', 'us', 'china', 'taiwan', 'white'];
 
@@ -160,37 +160,39 @@ export function StatusPanel({
     <div className="panel-body">
       <SeatsTable model={model} meta={meta} />
       {det && (
-        <section>
+        <section data-testid="deterrence-estimate" data-state={det.reading.state}>
           <h3>{det.kind === 'red' ? "Red's option estimate" : 'Your estimate of Red’s options'}</h3>
-          <p className="small muted">
-            Temptation = value × success − cost.{' '}
-            {det.kind === 'red' ? `Resolve ${fmt(det.estimate.resolve, 2)}; ` : ''}
-            margin {fmt(det.estimate.margin, 2)} ({det.estimate.margin >= 0 ? 'deterred' : 'tempted'}).
-          </p>
-          <table className="compact options">
-            <thead>
-              <tr>
-                <th scope="col">Rung</th>
-                <th scope="col">Success</th>
-                <th scope="col">Cost</th>
-                <th scope="col">US int.</th>
-                <th scope="col">Tempt.</th>
-              </tr>
-            </thead>
-            <tbody>
-              {det.estimate.options.map((o) => (
-                <tr key={o.rung} className={det.estimate.best?.rung === o.rung ? 'best' : ''}>
-                  <th scope="row">
-                    {o.rung} {RUNG_LABEL[o.rung]}
-                  </th>
-                  <td>{Math.round(o.success * 100)}%</td>
-                  <td>{fmt(o.cost, 2)}</td>
-                  <td>{Math.round(o.interventionChance * 100)}%</td>
-                  <td>{fmt(o.temptation, 2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {det.reading.state === 'no-rung-above' ? (
+            <p className="bad">{det.reading.detail}</p>
+          ) : (
+            <>
+              <p className="small muted">Temptation = value × success − cost. {det.reading.detail}</p>
+              <table className="compact options">
+                <thead>
+                  <tr>
+                    <th scope="col">Rung</th>
+                    <th scope="col">Success</th>
+                    <th scope="col">Cost</th>
+                    <th scope="col">US int.</th>
+                    <th scope="col">Tempt.</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {det.estimate.options.map((o) => (
+                    <tr key={o.rung} className={det.estimate.best?.rung === o.rung ? 'best' : ''}>
+                      <th scope="row">
+                        {o.rung} {RUNG_LABEL[o.rung]}
+                      </th>
+                      <td>{Math.round(o.success * 100)}%</td>
+                      <td>{fmt(o.cost, 2)}</td>
+                      <td>{Math.round(o.interventionChance * 100)}%</td>
+                      <td>{fmt(o.temptation, 2)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
         </section>
       )}
       {shown.map((f) => (
@@ -204,7 +206,7 @@ export function StatusPanel({
           <ul>
             {lossRows.map(([f, l]) => (
               <li key={f}>
-                {SEAT_LABEL[f]}: {l.map(([c, n]) => `${titleCase(c)} ${fmt(n)}`).join(', ')}
+                {SEAT_LABEL[f]}: {l.map(([c, n]) => `${categoryLabel(c)} ${fmtSteps(n)}`).join(', ')}
               </li>
             ))}
           </ul>

@@ -6,8 +6,8 @@
  */
 import { useState } from 'react';
 import { FACTIONS, formatOrder, TRACK_PATHS, type TrackPath } from '../../../game/index.ts';
-import type { MatchModel } from '../match/model.ts';
-import { SEAT_LABEL } from '../theme.ts';
+import { type MatchModel, orderLabel } from '../match/model.ts';
+import { SEAT_LABEL, titleCase } from '../theme.ts';
 import { Send, SendChoice, type SendFn } from './Send.tsx';
 
 function TrackSelect({
@@ -50,8 +50,8 @@ export function WhiteConsole({ model, send }: { readonly model: MatchModel; read
     return (
       <div className="panel-body white-console">
         <p>
-          The match has ended{v.outcome ? `: ${v.outcome.category} — ${v.outcome.reason}` : ''}. See the
-          review.
+          The match has ended{v.outcome ? `: ${titleCase(v.outcome.category)} — ${v.outcome.reason}` : ''}.
+          See the review.
         </p>
       </div>
     );
@@ -136,7 +136,7 @@ export function WhiteConsole({ model, send }: { readonly model: MatchModel; read
             const o = v.pending[r.seat].orders[r.orderIndex];
             return (
               <li key={r.id}>
-                <code>{r.id}</code> {SEAT_LABEL[r.seat]} · {r.kind} {o ? `· ${formatOrder(o)}` : ''}
+                <code>{r.id}</code> {SEAT_LABEL[r.seat]} · {titleCase(r.kind)} {o ? `· ${orderLabel(o)}` : ''}
                 <SendChoice
                   model={model}
                   send={send}
@@ -195,6 +195,7 @@ export function WhiteConsole({ model, send }: { readonly model: MatchModel; read
           send={send}
           intent={text.trim() ? { type: 'inject', text: text.trim(), effects: validEffects } : null}
           label="Inject"
+          missing="Write what happens."
           testId="inject"
           onSent={() => {
             setText('');
@@ -218,6 +219,7 @@ export function WhiteConsole({ model, send }: { readonly model: MatchModel; read
           send={send}
           intent={track ? { type: 'amend', track, delta, reason } : null}
           label="Amend"
+          missing="Pick a track."
           onSent={() => {
             setReason('');
             setTrack('');
@@ -250,8 +252,8 @@ export function WhiteConsole({ model, send }: { readonly model: MatchModel; read
               <ol className="pending">
                 {v.pending[f].orders.map((o, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: order position is its identity (withdraw by index)
-                  <li key={i}>
-                    <code>{formatOrder(o)}</code>
+                  <li key={i} data-order={formatOrder(o)} title={`Order line: ${formatOrder(o)}`}>
+                    {orderLabel(o)}
                   </li>
                 ))}
               </ol>
