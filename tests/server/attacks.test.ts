@@ -428,6 +428,7 @@ describe('issue 7, attack 6: floods', () => {
     const stateID = (await stored(s, t.matchID)).state._stateID;
     const order = { type: 'gray-zone', action: 'protest', zone: 'kanto' };
     const chinaBefore = t.socks.china.received.length;
+    const floodStart = Date.now();
     for (let i = 0; i < 2000; i++)
       frame(
         t.socks.japan,
@@ -445,9 +446,13 @@ describe('issue 7, attack 6: floods', () => {
     // Past its burst of 40 the socket is told at most once a second, and after 500 refused
     // frames in a row it is disconnected: the rest of the flood is never read.
     await until(() => !t.socks.japan.socket.connected, 10_000, 'the flooder to be disconnected');
+    const floodSeconds = (Date.now() - floodStart) / 1000;
     await probe(s, t);
     const told = refusals(t.socks.japan).filter((r) => /too many messages/.test(r));
-    expect(told.length).toBeLessThanOrEqual(3);
+    // At most one notice a second while the flood lasted (on a loaded machine it lasts longer),
+    // plus the disconnection notice — never one per refused frame.
+    expect(told.length).toBeLessThanOrEqual(Math.ceil(floodSeconds) + 1);
+    expect(told.length).toBeLessThan(20);
     expect(told.at(-1)).toMatch(/disconnected after 500 refused messages in a row/);
     // Every frame China received is the update of an accepted move (Japan's and the probe's).
     const accepted = (await stored(s, t.matchID)).state._stateID - stateID;
