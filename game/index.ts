@@ -37,6 +37,7 @@ export { adjudicate } from './engine/adjudicate.ts';
 // Playing: apply, legality, adjudication
 export { applyAction, newMatch } from './engine/apply.ts';
 export { deterrenceEstimate } from './engine/deterrence.ts';
+export { blueLevers, type Lever } from './engine/levers.ts';
 export { type DraftState, draftOf, freeze } from './engine/draft.ts';
 // What each seat sees, how it ends, how tempted Red is
 export { type MatchView, type ViewSeat, viewFor, visibleUnits } from './engine/fog.ts';

@@ -11,10 +11,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
+  blueLevers,
   decisiveOutcome,
   FACTIONS,
+  formatOrder,
   type LogEvent,
   type MatchState,
+  newMatch,
   type OutcomeCategory,
   phaseOf,
   ROUND_DAYS,
@@ -350,6 +353,23 @@ footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
 `;
 
 /** The whole page for a replayed record (pure over its inputs: the same record gives the same bytes). */
+/** Blue's levers at the start of the match: what each Blue seat could have done to lower Red's best temptation most. */
+function leversSection(record: MatchRecord, scenario: Scenario): string {
+  const start = newMatch(scenario, { seed: record.seed, white: record.white ?? false });
+  const rows = (['japan', 'us', 'taiwan'] as const).flatMap((f) =>
+    blueLevers(start, scenario, f)
+      .slice(0, 3)
+      .map(
+        (l) =>
+          `<tr><th scope="row">${esc(f)}</th><td>${esc(formatOrder(l.order))}</td><td class="num">${l.change > 0 ? '+' : ''}${num(l.change)}</td><td class="num">${num(l.temptation)}</td></tr>`,
+      ),
+  );
+  return `<section id="levers"><h2>What would it take</h2>
+<p class="muted">For each Blue seat at the start of the match, the options that would most lower Red's best temptation as that seat estimates it, were each in effect (negative: Red less tempted).</p>
+<table class="levers"><thead><tr><th scope="col">Seat</th><th scope="col">Option</th><th scope="col" class="num">Change</th><th scope="col" class="num">Temptation then</th></tr></thead>
+<tbody>${rows.join('')}</tbody></table></section>`;
+}
+
 export function renderReport(
   record: MatchRecord,
   scenario: Scenario,
@@ -389,10 +409,11 @@ export function renderReport(
 <h1>${esc(title)}</h1>
 <p class="muted">${esc(scenario.description)}</p>
 <dl class="meta">${meta.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>
-<nav class="toc"><a href="#outcome">Outcome</a><a href="#charts">Charts</a><a href="#losses">Losses</a><a href="#timeline">Timeline</a></nav>
+<nav class="toc"><a href="#outcome">Outcome</a><a href="#levers">Levers</a><a href="#charts">Charts</a><a href="#losses">Losses</a><a href="#timeline">Timeline</a></nav>
 </header>
 <main>
 ${outcomeSection(state, scenario)}
+${leversSection(record, scenario)}
 <section id="charts"><h2>Tracks over time</h2>
 <noscript><p>The charts need JavaScript; the data are in this page and in the timeline below.</p></noscript>
 <div class="grid">

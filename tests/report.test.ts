@@ -82,6 +82,23 @@ describe.each(goldenFiles)('report of golden %s', (file) => {
     expect(html).toContain(stateHash(res.state));
   });
 
+  it("has Blue's levers at the start: up to three options per Blue seat, each with its change in Red's temptation", () => {
+    const section = html.slice(
+      html.indexOf('<section id="levers">'),
+      html.indexOf('</section>', html.indexOf('<section id="levers">')),
+    );
+    expect(section).toContain('What would it take');
+    const rows = [
+      ...section.matchAll(
+        /<tr><th scope="row">(japan|us|taiwan)<\/th><td>([^<]+)<\/td><td class="num">([^<]+)<\/td>/g,
+      ),
+    ];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const seat of ['japan', 'us', 'taiwan'])
+      expect(rows.filter((r) => r[1] === seat).length).toBeLessThanOrEqual(3);
+    for (const r of rows) expect(Number.isFinite(Number(r[3]!.replace('+', '')))).toBe(true);
+  });
+
   it('has a timeline entry for every round, with its public events', () => {
     const timeline = html.slice(html.indexOf('id="timeline"'));
     const rounds = timeline.match(/<section class="round" id="round-\d+">/g) ?? [];
