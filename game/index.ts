@@ -18,6 +18,7 @@ export {
   resolveExtends,
   type Scenario,
   type ScenarioError,
+  TRACK_LABELS,
   TRACK_PATHS,
   type TrackPath,
 } from './data/scenario.ts';
@@ -37,12 +38,12 @@ export { adjudicate } from './engine/adjudicate.ts';
 // Playing: apply, legality, adjudication
 export { applyAction, newMatch } from './engine/apply.ts';
 export { deterrenceEstimate } from './engine/deterrence.ts';
-export { blueLevers, type Lever } from './engine/levers.ts';
 export { type DraftState, draftOf, freeze } from './engine/draft.ts';
 // What each seat sees, how it ends, how tempted Red is
 export { type MatchView, type ViewSeat, viewFor, visibleUnits } from './engine/fog.ts';
 export { hashEngineData, hashValue } from './engine/hash.ts';
 export { legalOrders } from './engine/legal.ts';
+export { blueLevers, type Lever } from './engine/levers.ts';
 export {
   type Action,
   type ActionType,

@@ -185,10 +185,10 @@ describe('report: White Cell and the command', () => {
     expect(res.ok).toBe(true);
     const html = renderReport(record, scenario, res, libs);
     expect(section(html, 'round-1')).toMatch(
-      /<li class="ev ev-white"><span class="step">White Cell<\/span> White Cell inject: A typhoon closes Naha port for a week<\/li>/,
+      /<li class="ev ev-white"><span class="step">White Cell<\/span> White Cell inject: A typhoon closes Naha port for a week \(Alliance cohesion [\d.]+ → [\d.]+\)<\/li>/,
     );
     expect(section(html, 'round-2')).toMatch(
-      /ev-white.*White Cell amends taiwan\.publicWill by 4 \(now [\d.]+\): the adjudicators judged the convoy run more successful than the table/,
+      /ev-white.*White Cell amends Taiwan(?:'|&#39;|&#x27;|&apos;)s public will by 4 \(now [\d.]+\): the adjudicators judged the convoy run more successful than the table/,
     );
     expect(section(html, 'round-1')).not.toContain('White Cell amends');
     expect(html).toContain('<dt>White Cell</dt><dd>seated</dd>');

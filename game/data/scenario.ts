@@ -36,6 +36,32 @@ export const TRACK_PATHS = [
   'alliance.disruption',
   'escalation',
 ] as const;
+
+/** Each track as a facilitator would name it (White Cell's pickers, inject and amendment lines). */
+export const TRACK_LABELS: { readonly [P in (typeof TRACK_PATHS)[number]]: string } = {
+  'japan.defenseSpendingPctGdp': "Japan's defense spending (% of GDP)",
+  'japan.debtPctGdp': "Japan's public debt (% of GDP)",
+  'japan.politicalCapital': "Japan's political capital",
+  'japan.coalitionSeats': "Japan's coalition seats",
+  'japan.publicSupport': 'Japanese public support',
+  'japan.industrialCapacity': "Japan's defense-industrial capacity",
+  'us.commitment': 'US commitment',
+  'us.credibility': 'US credibility',
+  'us.burdenSharing': 'US view of burden sharing',
+  'us.reinforcementDelay': 'US reinforcement delay (rounds)',
+  'china.grayZonePresence': "China's gray-zone presence",
+  'china.coercionLevers': "China's economic coercion levers",
+  'china.standing': "China's international standing",
+  'china.domesticPressure': 'Domestic pressure on Beijing',
+  'china.resolve': "China's resolve",
+  'taiwan.defenseSpendingPctGdp': "Taiwan's defense spending (% of GDP)",
+  'taiwan.energyDays': "Taiwan's energy stocks (days)",
+  'taiwan.publicWill': "Taiwan's public will",
+  'taiwan.reserveMobilization': "Taiwan's reserve mobilization (%)",
+  'alliance.cohesion': 'Alliance cohesion',
+  'alliance.disruption': 'Alliance command disruption',
+  escalation: 'Escalation rung',
+};
 export type TrackPath = (typeof TRACK_PATHS)[number];
 
 const zoneIds = new Set(ZONE_CATALOG.map((zn) => zn.id));

@@ -16,7 +16,7 @@ import { type DraftState, freeze, planningDraftOf } from './draft.ts';
 import type { Action } from './orders.ts';
 import { finalOutcome } from './outcome.ts';
 import { createState, type MatchSetup, type MatchState } from './state.ts';
-import { applyEffect, log } from './tracks.ts';
+import { applyEffect, log, readTrack } from './tracks.ts';
 
 /** A new match at the start of round 1 (events applied, Red's first estimate made). */
 export function newMatch(scenario: Scenario, setup: MatchSetup): MatchState {
@@ -171,11 +171,13 @@ export function applyAction(
       break;
     }
     case 'inject':
-      for (const e of action.effects) applyEffect(d, e);
-      log(d, 'white', 'inject', {
-        text: action.text,
-        effects: action.effects.map((e) => ({ track: e.track, delta: e.delta })),
-      });
+      {
+        const changes = action.effects.map((e) => {
+          const from = readTrack(d, e.track);
+          return { track: e.track, delta: e.delta, from, to: applyEffect(d, e) };
+        });
+        log(d, 'white', 'inject', { text: action.text, effects: changes });
+      }
       break;
     case 'amend': {
       const v2 = applyEffect(d, { track: action.track, delta: action.delta });

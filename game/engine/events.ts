@@ -5,8 +5,10 @@
  * the outcome check, the bots, the reports — test `kind` and read `data`; nothing reads the
  * sentence back.
  */
+
 import { zoneDef } from '../data/map.ts';
 import { programById } from '../data/programs.ts';
+import { TRACK_LABELS, type TrackPath } from '../data/scenario.ts';
 import { munitionById, unitTypeById } from '../data/units.ts';
 import {
   type CombinedKind,
@@ -35,10 +37,15 @@ export interface EventData {
   'timer-expired': { readonly faction: Faction };
   inject: {
     readonly text: string;
-    readonly effects: readonly { readonly track: string; readonly delta: number }[];
+    readonly effects: readonly {
+      readonly track: TrackPath;
+      readonly delta: number;
+      readonly from: number;
+      readonly to: number;
+    }[];
   };
   amendment: {
-    readonly track: string;
+    readonly track: TrackPath;
     readonly delta: number;
     readonly value: number;
     readonly reason: string;
@@ -155,8 +162,9 @@ const SENTENCES: { readonly [K in EventKind]: (d: EventData[K]) => string } = {
     `${d.faction}'s ${d.orderType} order was held by White Cell (${d.denied ? 'denied' : 'not approved in time'})`,
   'approval-requested': (d) => `${d.faction} requests approval: ${formatOrder(d.order)}`,
   'timer-expired': (d) => `The planning timer ran out: ${d.faction} commits what it has`,
-  inject: (d) => `White Cell inject: ${d.text}`,
-  amendment: (d) => `White Cell amends ${d.track} by ${d.delta} (now ${d.value}): ${d.reason}`,
+  inject: (d) =>
+    `White Cell inject: ${d.text}${d.effects.length ? ` (${d.effects.map((e) => `${TRACK_LABELS[e.track]} ${e.from} → ${e.to}`).join('; ')})` : ''}`,
+  amendment: (d) => `White Cell amends ${TRACK_LABELS[d.track]} by ${d.delta} (now ${d.value}): ${d.reason}`,
   ruling: (d) => `White Cell ${d.approve ? 'approves' : 'denies'} ${d.seat}'s request (${d.request})`,
   'white-ended': (d) => `White Cell ends the match: ${d.reason}`,
   'round-adjudicated': (d) => `Round ${d.round} adjudicated`,

@@ -4,6 +4,7 @@ import type { Effect, TrackPath } from '../data/scenario.ts';
 import type { Faction, Rung, Seat, StepName } from '../types.ts';
 import type { DraftState } from './draft.ts';
 import { type EventData, type EventKind, eventText } from './events.ts';
+import type { Knowledge } from './knowledge.ts';
 import type { LogEvent, MatchState } from './state.ts';
 import { unitType } from './units.ts';
 
@@ -29,10 +30,13 @@ const BOUNDS: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 export const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+/** A track's allowed range (an effect is clamped to it; White Cell's changes must stay inside it). */
+export const trackBounds = (path: TrackPath): readonly [number, number] => BOUNDS[path] ?? [0, 100];
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Reads a numeric track. */
-export function readTrack(s: MatchState, path: TrackPath): number {
+export function readTrack(s: Knowledge, path: TrackPath): number {
   if (path === 'escalation') return s.escalation;
   const [group, key] = path.split('.') as [string, string];
   return (s as unknown as Record<string, Record<string, number>>)[group]![key]!;

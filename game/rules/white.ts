@@ -4,11 +4,12 @@
  * advance and end.
  */
 import { zoneDef } from '../data/map.ts';
-import { TRACK_PATHS } from '../data/scenario.ts';
+import { type Effect, TRACK_LABELS, TRACK_PATHS, type TrackPath } from '../data/scenario.ts';
 import type { Knowledge } from '../engine/knowledge.ts';
 import type { Action, Order } from '../engine/orders.ts';
 import { fail, OK } from '../engine/rule.ts';
 import type { MatchState } from '../engine/state.ts';
+import { readTrack, trackBounds } from '../engine/tracks.ts';
 import { FACTIONS, type Faction, type Result, RUNG, type RuleError } from '../types.ts';
 
 /** Approval kind of an order, when White Cell approvals are set for it (seminar mode). */
@@ -20,6 +21,27 @@ export function approvalKind(_state: MatchState, o: Order, f: Faction): string |
   if (o.type === 'intervene') return 'us-intervention';
   if (o.type === 'declare') return 'legal-declaration';
   return null;
+}
+
+/**
+ * White Cell's changes must land inside each track's range: an inject or amendment that would
+ * push a track past it is refused with the track, its value and its range named, instead of
+ * being clamped silently (several effects on one track add up).
+ */
+function inRange(state: Knowledge, effects: readonly Effect[]): Result<void, RuleError> {
+  const sum = new Map<TrackPath, number>();
+  for (const e of effects) sum.set(e.track, (sum.get(e.track) ?? 0) + e.delta);
+  for (const [track, delta] of sum) {
+    const now = readTrack(state, track);
+    const next = Math.round((now + delta) * 1000) / 1000;
+    const [lo, hi] = trackBounds(track);
+    if (next < lo || next > hi)
+      return fail(
+        'ERR_OUT_OF_RANGE',
+        `${TRACK_LABELS[track]} would go from ${now} to ${next}, outside its range ${lo}–${hi}`,
+      );
+  }
+  return OK;
 }
 
 export function validateWhite(
@@ -36,13 +58,13 @@ export function validateWhite(
       for (const e of a.effects ?? [])
         if (!TRACK_PATHS.includes(e.track) || !Number.isFinite(e.delta))
           return fail('ERR_BAD_TRACK', `"${String(e.track)}" is not a track that can change`);
-      return OK;
+      return inRange(state, a.effects ?? []);
     case 'amend':
       if (typeof a.reason !== 'string' || a.reason.trim().length < 5)
         return fail('ERR_NO_REASON', 'an amendment needs a written reason');
       if (!TRACK_PATHS.includes(a.track) || !Number.isFinite(a.delta))
         return fail('ERR_BAD_TRACK', `"${String(a.track)}" is not a track that can change`);
-      return OK;
+      return inRange(state, [{ track: a.track, delta: a.delta }]);
     case 'rule': {
       const r = state.requests.find((x) => x.id === a.request);
       if (!r) return fail('ERR_NO_REQUEST', `no request "${a.request}"`);
