@@ -64,9 +64,17 @@ interface IOServer {
   of(name: string): IONamespace;
   close(fn?: (err?: Error) => void): void;
 }
-/** The store a move is committed to: state, log entries and metadata in one transaction. */
+/**
+ * The store a move is committed to: state, log entries and metadata in one transaction,
+ * resolving to whether it was written (`ServerStore.commit` in `store.ts`).
+ */
 export interface MoveStore extends StorageAPI.Async {
-  commit(matchID: string, state: State, deltalog?: readonly LogEntry[], metadata?: MatchData): boolean;
+  commit(
+    matchID: string,
+    state: State,
+    deltalog?: readonly LogEntry[],
+    metadata?: MatchData,
+  ): Promise<boolean>;
 }
 interface Auth {
   authenticateCredentials(args: {
@@ -285,7 +293,7 @@ export class SecureSocketIO extends SocketIO {
     if (advanced) {
       const c = computed as unknown as { state: State; action: unknown };
       this.hooks.onState?.(matchID, c.state, c.action);
-      stored = db.commit(matchID, next, writes.deltalog, writes.metadata);
+      stored = await db.commit(matchID, next, writes.deltalog, writes.metadata);
     }
     if (stored) return null;
     held?.splice(mark);
