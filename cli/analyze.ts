@@ -30,18 +30,20 @@ import { CliError, EXIT } from './errors.ts';
 import { scenarioFromArg } from './load.ts';
 import type { Io } from './program.ts';
 
-/** What a worker is given once (structured-cloned): the scenario of each group, the seats and the batch seed. */
+/** What a worker thread is given once per run (structured-cloned): the scenario of each group, the seats and the batch seed. */
 export interface WorkerSetup {
   readonly scenarios: readonly Scenario[];
   readonly seats: Seats;
   readonly seed: string;
 }
+/** One match of a run: `index` is its place in the run's results, `game` numbers its seed. */
 export interface Task {
   readonly index: number;
   readonly group: number;
   readonly game: number;
 }
-export type ToWorker = { readonly tasks: readonly Task[] };
+/** Tasks for a thread; the first message of each run to a thread also carries the run's setup. */
+export type ToWorker = { readonly setup?: WorkerSetup; readonly tasks: readonly Task[] };
 export type FromWorker =
   | { readonly type: 'result'; readonly index: number; readonly result: GameResult }
   | { readonly type: 'idle' }
@@ -56,6 +58,9 @@ export interface AnalyzeOptions {
   readonly out?: string;
   readonly json?: string;
   readonly vary?: string;
+  readonly queue?: string;
+  readonly chunkSize?: string;
+  readonly prefix?: string;
 }
 
 /** One column of the batch: a scenario, or one value of the varied parameter on it. */
@@ -74,8 +79,20 @@ export const positiveInt = (text: string, option: string, max: number): number =
 // ---------------------------------------------------------------------------------------
 // Running the games
 
-/** Reports progress: a cli-progress bar with rate and ETA on a terminal, a plain line every 10% otherwise. */
-export function progressReporter(io: Io, total: number): { tick: () => void; stop: () => void } {
+export interface Progress {
+  /** One more match done. */
+  readonly tick: () => void;
+  /** `n` more matches done. */
+  readonly advance: (n: number) => void;
+  readonly stop: () => void;
+}
+
+/**
+ * Reports progress: a cli-progress bar with rate and ETA on a terminal, a plain line every
+ * 10% otherwise. On a terminal, Ctrl-C stops the bar and exits 130, unless `exitOnInterrupt`
+ * is false (the caller has its own handler that cleans up first).
+ */
+export function progressReporter(io: Io, total: number, exitOnInterrupt = true): Progress {
   const start = Date.now();
   let done = 0;
   const rate = (): string => num(done / Math.max(0.001, (Date.now() - start) / 1000));
@@ -93,14 +110,16 @@ export function progressReporter(io: Io, total: number): { tick: () => void; sto
     // Ctrl-C stops the bar first, so the terminal gets its cursor back.
     const interrupt = (): void => {
       bar.stop();
-      process.exit(130);
+      if (exitOnInterrupt) process.exit(130);
     };
     process.once('SIGINT', interrupt);
+    const advance = (n: number): void => {
+      done += n;
+      bar.update(done, { rate: rate() });
+    };
     return {
-      tick: () => {
-        done++;
-        bar.update(done, { rate: rate() });
-      },
+      tick: () => advance(1),
+      advance,
       stop: () => {
         process.off('SIGINT', interrupt);
         bar.stop();
@@ -108,41 +127,112 @@ export function progressReporter(io: Io, total: number): { tick: () => void; sto
     };
   }
   const step = Math.max(1, Math.ceil(total / 10));
-  return {
-    tick: () => {
-      done++;
-      if (done % step !== 0 && done !== total) return;
-      const elapsed = (Date.now() - start) / 1000;
-      const left = done > 0 ? (elapsed / done) * (total - done) : 0;
-      io.err(
-        `analyze: ${done}/${total} matches (${Math.round((done / total) * 100)}%) · ${rate()}/s · ~${Math.ceil(left)} s left`,
-      );
-    },
-    stop: () => undefined,
+  const advance = (n: number): void => {
+    const before = done;
+    done += n;
+    // A line each time the count crosses a tenth, and at the end.
+    if (Math.floor(done / step) === Math.floor(before / step) && (done !== total || before === total)) return;
+    const elapsed = (Date.now() - start) / 1000;
+    const left = done > 0 ? (elapsed / done) * (total - done) : 0;
+    io.err(
+      `analyze: ${done}/${total} matches (${Math.round((done / total) * 100)}%) · ${rate()}/s · ~${Math.ceil(left)} s left`,
+    );
   };
+  return { tick: () => advance(1), advance, stop: () => undefined };
 }
 
 /**
- * Starts a worker on cli/worker.ts. Node 20 does not apply a worker's `--import tsx` to
- * its entry file (ERR_UNKNOWN_FILE_EXTENSION), so a one-line bootstrap registers tsx's
+ * Starts a worker thread on cli/worker.ts. Node 20 does not apply a worker's `--import tsx`
+ * to its entry file (ERR_UNKNOWN_FILE_EXTENSION), so a one-line bootstrap registers tsx's
  * loader (resolved from this file, whatever the working directory) and then imports it.
  */
-function startWorker(setup: WorkerSetup): Worker {
+function startWorker(): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true, workerData: setup });
+  return new Worker(code, { eval: true });
 }
 
-/** Plays every task and returns the results by task index, so the order never depends on the workers. */
+/** Worker threads that play runs of tasks one run at a time; `island-chain worker` keeps one for its life. */
+export interface ThreadPool {
+  readonly size: number;
+  /** Plays every task and returns the results by task index, so the order never depends on the threads. */
+  run(setup: WorkerSetup, tasks: readonly Task[], tick: () => void): Promise<GameResult[]>;
+  close(): Promise<void>;
+}
+
+/** Starts `size` worker threads. After a failed run the pool is broken: close it and start another. */
+export function startPool(size: number): ThreadPool {
+  const threads = Array.from({ length: size }, () => startWorker());
+  let current: { message: (w: Worker, msg: FromWorker) => void; fail: (e: Error) => void } | null = null;
+  let broken: Error | null = null;
+  let closing = false;
+  const fail = (e: Error): void => {
+    broken ??= e;
+    current?.fail(e);
+  };
+  for (const w of threads) {
+    w.on('message', (msg: FromWorker) => current?.message(w, msg));
+    w.on('error', fail);
+    w.on('exit', (code) => {
+      if (!closing) fail(new Error(`a worker thread stopped (exit code ${code}) before the batch ended`));
+    });
+  }
+  return {
+    size,
+    async run(setup, tasks, tick) {
+      if (broken) throw broken;
+      if (current) throw new Error('internal: the thread pool is already running a batch');
+      const results: GameResult[] = new Array(tasks.length);
+      if (tasks.length === 0) return results;
+      let next = 0;
+      let remaining = tasks.length;
+      const hasSetup = new Set<Worker>();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const feed = (w: Worker): void => {
+            if (next >= tasks.length) return;
+            // Chunks shrink toward the end so the threads finish together.
+            const chunk = Math.max(1, Math.min(16, Math.floor((tasks.length - next) / (size * 4))));
+            const batch = tasks.slice(next, next + chunk);
+            next += batch.length;
+            w.postMessage((hasSetup.has(w) ? { tasks: batch } : { setup, tasks: batch }) satisfies ToWorker);
+            hasSetup.add(w);
+          };
+          current = {
+            message: (w, msg) => {
+              if (msg.type === 'result') {
+                results[msg.index] = msg.result;
+                tick();
+                if (--remaining === 0) resolve();
+              } else if (msg.type === 'idle') feed(w);
+              else fail(Object.assign(new Error(msg.message), { stack: msg.stack }));
+            },
+            fail: reject,
+          };
+          for (const w of threads) feed(w);
+        });
+      } finally {
+        current = null;
+      }
+      return results;
+    },
+    async close() {
+      closing = true;
+      await Promise.all(threads.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** Plays every task on `workers` threads (on this thread for one) and returns the results by task index. */
 export async function runTasks(
   setup: WorkerSetup,
   tasks: readonly Task[],
   workers: number,
   tick: () => void,
 ): Promise<GameResult[]> {
-  const results: GameResult[] = new Array(tasks.length);
   if (workers <= 1) {
+    const results: GameResult[] = new Array(tasks.length);
     for (const t of tasks) {
       const scenario = setup.scenarios[t.group];
       if (!scenario) throw new Error(`internal: no scenario for group ${t.group}`);
@@ -153,40 +243,12 @@ export async function runTasks(
     }
     return results;
   }
-  let next = 0;
-  const pool = Array.from({ length: workers }, () => startWorker(setup));
+  const pool = startPool(workers);
   try {
-    await new Promise<void>((resolve, reject) => {
-      let remaining = tasks.length;
-      const feed = (w: Worker): void => {
-        if (next >= tasks.length) return;
-        // Chunks shrink toward the end so the workers finish together.
-        const chunk = Math.max(1, Math.min(16, Math.floor((tasks.length - next) / (workers * 4))));
-        const batch = tasks.slice(next, next + chunk);
-        next += batch.length;
-        w.postMessage({ tasks: batch } satisfies ToWorker);
-      };
-      for (const w of pool) {
-        w.on('message', (msg: FromWorker) => {
-          if (msg.type === 'result') {
-            results[msg.index] = msg.result;
-            tick();
-            if (--remaining === 0) resolve();
-          } else if (msg.type === 'idle') feed(w);
-          else reject(Object.assign(new Error(msg.message), { stack: msg.stack }));
-        });
-        w.on('error', reject);
-        w.on('exit', (code) => {
-          if (remaining > 0)
-            reject(new Error(`a worker thread stopped (exit code ${code}) before the batch ended`));
-        });
-        feed(w);
-      }
-    });
+    return await pool.run(setup, tasks, tick);
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await pool.close();
   }
-  return results;
 }
 
 // ---------------------------------------------------------------------------------------
