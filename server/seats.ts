@@ -12,13 +12,34 @@
  * - every seat change runs in the match's queue (`SecureSocketIO.exclusive`), so it cannot be
  *   lost to a move's metadata write, and is logged and broadcast to the table;
  * - `playAgain` runs in the queue too, and only once the match has ended.
+ *
+ * Seats that survive a new browser (issue 10, item 1): every human seat has a *seat key*, a
+ * secret carried in the fragment of its join link (`/match/<id>?seat=japan#key=<key>`). The
+ * server keeps only its SHA-256 (`server_kv`, key `seat-keys`), never in the public metadata.
+ *
+ * - `create` makes a key for every seat no bot holds and answers them with the match id; a seat
+ *   without one (a branch, a `playAgain`) gets one the first time it is joined, answered to
+ *   the joiner.
+ * - `join` with the seat's key takes the seat whether it is free or held (a *take-over*): the
+ *   seat gets new credentials, so the old ones stop working, and the old sockets are told and
+ *   leave the match (`SecureSocketIO.revokeSeat`). Without the key, only a free seat can be
+ *   joined, as before.
+ * - `reissue` and `free` (the White Cell's credentials only, compared in constant time) give
+ *   the seat a new key, so the old link and the old credentials stop working; `free` also
+ *   empties the seat. Each answers the new key.
+ * - `GET .../seats`: who sits where, who is connected and who has committed this round (from
+ *   the observer's view, so nothing fog hides), and the seat changes, which are also logged
+ *   and sent to every socket of the match.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Game, Server, StorageAPI } from 'boardgame.io';
 import { createMatch } from 'boardgame.io/internal';
 import type { Server as BgioServer } from 'boardgame.io/server';
 import sjson from 'secure-json-parse';
 import { z } from 'zod';
-import { seatOf } from '../game/bgio.ts';
+import { PLAYER_OF_SEAT, seatOf } from '../game/bgio.ts';
+import { type Faction, type MatchState, type Seat, viewFor } from '../game/index.ts';
+import { botSeats } from './bots.ts';
 import { CREDENTIALS, checkJson, describe, MATCH_ID, PLAYER_DATA_LIMITS, PLAYER_ID } from './protocol.ts';
 import type { SecureSocketIO } from './transport.ts';
 
@@ -71,6 +92,10 @@ const SEAT_NUMBER = 'must be a seat number from "0" to "4", as a string';
 const playerID = z.string({ error: SEAT_NUMBER }).regex(PLAYER_ID, SEAT_NUMBER);
 const LOBBY_CREDENTIALS = 'must be the credentials the lobby gave';
 const credentials = z.string({ error: LOBBY_CREDENTIALS }).regex(CREDENTIALS, LOBBY_CREDENTIALS);
+const SEAT_KEY = "must be the key from the seat's link (the part after #key=)";
+const seatKey = z.string({ error: SEAT_KEY }).regex(CREDENTIALS, SEAT_KEY);
+const TARGET = 'must be the faction seat to act on, from "0" to "3", as a string';
+const target = z.string({ error: TARGET }).regex(/^[0-3]$/, TARGET);
 const name = z
   .string({ error: 'must be a name (text)' })
   .trim()
@@ -91,7 +116,12 @@ export const BODIES = {
     setupData: z.unknown().optional(),
     unlisted: z.boolean().optional(),
   }),
-  join: z.strictObject({ playerID: playerID.optional(), playerName: name, data: playerData.optional() }),
+  join: z.strictObject({
+    playerID: playerID.optional(),
+    playerName: name,
+    data: playerData.optional(),
+    seatKey: seatKey.optional(),
+  }),
   leave: z.strictObject({ playerID, credentials }),
   update: z.strictObject({
     playerID,
@@ -100,6 +130,8 @@ export const BODIES = {
     data: playerData.optional(),
   }),
   playAgain: z.strictObject({ playerID, credentials, unlisted: z.boolean().optional() }),
+  /** reissue and free: the White Cell's seat and credentials, and the seat to act on. */
+  seat: z.strictObject({ playerID, credentials, target }),
 } as const;
 
 /** The body, checked against `schema`, or a 400 naming the field and the problem. */
@@ -122,8 +154,46 @@ function seatRecord(ctx: RouteContext, metadata: MatchData, id: string): Server.
   return metadata.players[Number(id)]!;
 }
 
+/** The server's own per-match records (`server_kv`), synchronous or not. */
+export interface ServerValues {
+  getServerValue<T>(matchID: string, key: string): T | undefined | Promise<T | undefined>;
+  setServerValue(matchID: string, key: string, value: unknown): unknown;
+}
+
+/** A change of a seat's hands, shown to the table. */
+export type SeatChange = 'taken-over' | 'reissued' | 'freed';
+
+/** What the table is told of a seat change (sent to the match's sockets, kept for `GET .../seats`). */
+export interface SeatEvent {
+  readonly matchID: string;
+  readonly playerID: string;
+  readonly seat: Seat;
+  readonly kind: SeatChange;
+  /** Epoch ms. */
+  readonly at: number;
+}
+
+/** `server_kv` keys: the SHA-256 (hex) of each seat's key by player id, and the seat changes. */
+export const SEAT_KEYS = 'seat-keys';
+export const SEAT_EVENTS = 'seat-events';
+/** Seat changes kept per match. */
+const MAX_EVENTS = 100;
+/** The White Cell's player id. */
+const WHITE = PLAYER_OF_SEAT.white;
+
+const keyDigest = (key: string): Buffer => createHash('sha256').update(key, 'utf8').digest();
+
+/** Whether `key` is the seat's key: its digest compared in constant time with the stored one. */
+export function keyHolds(hashes: Readonly<Record<string, string>>, playerID: string, key: string): boolean {
+  const stored = Object.hasOwn(hashes, playerID) ? hashes[playerID] : undefined;
+  if (typeof stored !== 'string') return false;
+  const expected = Buffer.from(stored, 'hex');
+  const given = keyDigest(key);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
 export interface SeatRouteOptions {
-  readonly store: StorageAPI.Async;
+  readonly store: StorageAPI.Async & ServerValues;
   readonly transport: SecureSocketIO;
   readonly game: Game;
   /** boardgame.io's credential check (the server's constant-time compare). */
@@ -189,12 +259,40 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
     return matchID;
   };
 
+  /** The seat keys' digests of a match, by player id. */
+  const keysOf = async (id: string): Promise<Record<string, string>> => {
+    const v = await store.getServerValue<Record<string, string>>(id, SEAT_KEYS);
+    return v && typeof v === 'object' ? v : {};
+  };
+  /** Gives the seats new keys (stored as digests); answers the keys. */
+  const newKeys = async (id: string, seats: readonly string[]): Promise<Record<string, string>> => {
+    const keys = Object.fromEntries(seats.map((s) => [s, o.newCredentials()]));
+    const hashes = { ...(await keysOf(id)) };
+    for (const [s, k] of Object.entries(keys)) hashes[s] = keyDigest(k).toString('hex');
+    await store.setServerValue(id, SEAT_KEYS, hashes);
+    return keys;
+  };
+  /** Records a seat change, logs it and tells every socket of the match; the seat's own sockets leave it. */
+  const seatChanged = async (id: string, playerID: string, kind: SeatChange, line: string) => {
+    const event: SeatEvent = { matchID: id, playerID, seat: seatOf(playerID)!, kind, at: Date.now() };
+    const events = (await store.getServerValue<SeatEvent[]>(id, SEAT_EVENTS)) ?? [];
+    await store.setServerValue(id, SEAT_EVENTS, [...events, event].slice(-MAX_EVENTS));
+    transport.revokeSeat(id, playerID, event);
+    log(`match ${id}: player ${playerID} (${seatName(playerID)}) ${line}`);
+  };
+  /** Whether a seat is played by a bot (from the match's setup, which no client can change). */
+  const isBot = (metadata: MatchData, playerID: string): boolean => {
+    const seat = seatOf(playerID);
+    return seat !== null && seat !== 'white' && Object.hasOwn(botSeats(metadata.setupData), seat);
+  };
+
   router.post('/games/:name/create', async (ctx) => {
     const b = body(ctx, await readJsonBody(ctx, MAX_CREATE_BODY), BODIES.create);
     const white = (b.setupData as { white?: unknown } | undefined)?.white === true;
-    ctx.body = {
-      matchID: await newMatch(ctx, b.numPlayers ?? (white ? 5 : 4), b.setupData, b.unlisted ?? false),
-    };
+    const matchID = await newMatch(ctx, b.numPlayers ?? (white ? 5 : 4), b.setupData, b.unlisted ?? false);
+    const { metadata } = await store.fetch(matchID, { metadata: true });
+    const humans = Object.keys(metadata?.players ?? {}).filter((s) => metadata && !isBot(metadata, s));
+    ctx.body = { matchID, seatKeys: await newKeys(matchID, humans) };
   });
 
   /** Runs a seat change in the match's queue; broadcasts the new player list when it succeeded. */
@@ -212,21 +310,48 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
     '/games/:name/:id/join',
     seatChange(async (ctx, id) => {
       const b = body(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.join);
+      if (b.seatKey !== undefined && b.playerID === undefined)
+        return ctx.throw(400, '"playerID" must name the seat whose link key ("seatKey") is sent');
       const metadata = await matchOf(ctx, id);
       const seat = b.playerID ?? firstFreeSeat(metadata);
       if (seat === undefined) return ctx.throw(409, `Every seat of match ${id} is taken.`);
       const p = seatRecord(ctx, metadata, seat);
-      if (p.name) return ctx.throw(409, `Player ${seat} is already seated.`);
+      if (isBot(metadata, seat)) return ctx.throw(409, `Player ${seat} is a bot seat.`);
+      const hashes = await keysOf(id);
+      const previous = p.name;
+      let issued: string | undefined;
+      if (b.seatKey !== undefined) {
+        if (!keyHolds(hashes, seat, b.seatKey))
+          return ctx.throw(
+            403,
+            `This link's key does not hold player ${seat}: it was re-issued or mistyped. Ask the White Cell for the seat's link.`,
+          );
+      } else if (previous) {
+        return ctx.throw(
+          409,
+          `Player ${seat} is already seated. Open the seat's own link to take it over, or ask the White Cell to re-issue it.`,
+        );
+      } else if (!Object.hasOwn(hashes, seat)) {
+        issued = (await newKeys(id, [seat]))[seat];
+      }
       const playerCredentials = o.newCredentials();
       metadata.players[Number(seat)] = {
         ...p,
         name: b.playerName,
         credentials: playerCredentials,
         ...(b.data !== undefined ? { data: b.data } : {}),
+        ...(previous ? { isConnected: false } : {}),
       };
       await store.setMetadata(id, metadata);
-      log(`match ${id}: player ${seat} (${seatName(seat)}) joined as "${b.playerName}"`);
-      ctx.body = { playerID: seat, playerCredentials };
+      if (previous)
+        await seatChanged(
+          id,
+          seat,
+          'taken-over',
+          `taken over with its link as "${b.playerName}" (was "${previous}")`,
+        );
+      else log(`match ${id}: player ${seat} (${seatName(seat)}) joined as "${b.playerName}"`);
+      ctx.body = { playerID: seat, playerCredentials, ...(issued ? { seatKey: issued } : {}) };
     }),
   );
 
@@ -259,6 +384,65 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
   });
   router.post('/games/:name/:id/update', update);
   router.post('/games/:name/:id/rename', update);
+
+  /**
+   * The White Cell's seat actions: a new key for the seat (its old link stops working), the
+   * seat's credentials dropped (its sockets are told and leave the match); `free` also empties
+   * the seat. Answers the new key, for the seat's new link.
+   */
+  const whiteSeatAction = (kind: 'reissued' | 'freed') =>
+    seatChange(async (ctx, id) => {
+      const b = body(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.seat);
+      const verb = kind === 'reissued' ? "re-issue a seat's link" : 'free a seat';
+      if (b.playerID !== WHITE)
+        return ctx.throw(
+          403,
+          `Only the White Cell (player ${WHITE}) may ${verb}; player ${b.playerID} may not.`,
+        );
+      const metadata = await matchOf(ctx, id);
+      authorize(ctx, metadata, WHITE, b.credentials);
+      const p = seatRecord(ctx, metadata, b.target);
+      if (isBot(metadata, b.target))
+        return ctx.throw(409, `Player ${b.target} (${seatName(b.target)}) is a bot seat: it has no link.`);
+      const { credentials: _c, isConnected: _i, ...kept } = p;
+      const { name: _n, data: _d, ...empty } = kept;
+      metadata.players[Number(b.target)] = kind === 'freed' ? empty : kept;
+      const seatKey = (await newKeys(id, [b.target]))[b.target]!;
+      await store.setMetadata(id, metadata);
+      await seatChanged(
+        id,
+        b.target,
+        kind,
+        kind === 'freed' ? 'freed by the White Cell' : 'given a new link by the White Cell',
+      );
+      ctx.body = { playerID: b.target, seatKey };
+    });
+  router.post('/games/:name/:id/reissue', whiteSeatAction('reissued'));
+  router.post('/games/:name/:id/free', whiteSeatAction('freed'));
+
+  router.get('/games/:name/:id/seats', async (ctx) => {
+    const id = ctx.params.id!;
+    const { metadata, state } = await store.fetch(id, { metadata: true, state: true });
+    if (!metadata || !state) return ctx.throw(404, `Match ${id} not found.`);
+    // The observer's view: whether (not what) each faction has committed is public.
+    const view = viewFor(state.G as MatchState, 'observer');
+    const bots = botSeats(metadata.setupData);
+    const seats = Object.keys(metadata.players).map((playerID) => {
+      const p = metadata.players[Number(playerID)]!;
+      const seat = seatOf(playerID);
+      const faction: Faction | null = seat === null || seat === 'white' ? null : seat;
+      return {
+        playerID,
+        seat,
+        name: p.name ?? null,
+        connected: p.isConnected === true,
+        bot: faction !== null && Object.hasOwn(bots, faction) ? bots[faction]! : null,
+        committed: faction !== null && view.stage === 'planning' ? view.pending[faction].committed : null,
+      };
+    });
+    const events = (await store.getServerValue<SeatEvent[]>(id, SEAT_EVENTS)) ?? [];
+    ctx.body = { matchID: id, round: view.round, stage: view.stage, seats, events: events.slice(-20) };
+  });
 
   router.post('/games/:name/:id/playAgain', async (ctx) => {
     const id = ctx.params.id!;

@@ -97,6 +97,8 @@ interface Connection {
 
 /** Emitted to a socket whose message was refused: `{ matchID, reason }`. */
 export const REFUSED_EVENT = 'island-chain:refused';
+/** Emitted to a match's sockets when a seat changes hands: `{ matchID, playerID, seat, kind, at }`. */
+export const SEAT_EVENT = 'island-chain:seat';
 
 /** Where a move being processed for a socket reports the engine's refusal (the socket's `refuse`). */
 const REFUSALS = new AsyncLocalStorage<(reason: string) => void>();
@@ -304,6 +306,20 @@ export class SecureSocketIO extends SocketIO {
   /** Sends every client of a match the new public player list (after a join or a leave). */
   broadcastMatchData(matchID: string, metadata: MatchData): void {
     this.broadcast(matchID, { type: 'matchData', args: [matchID, publicPlayers(metadata)] });
+  }
+
+  /**
+   * A seat changed hands (server/seats.ts: taken over, its link re-issued, freed): every socket
+   * of the match gets `SEAT_EVENT` with `notice`, and the sockets that held `playerID` leave the
+   * match, so they get no more of the seat's view (their credentials no longer hold it either).
+   */
+  revokeSeat(matchID: string, playerID: string, notice: object): void {
+    for (const id of [...(this.rooms.get(matchID) ?? [])]) {
+      const c = this.connections.get(id);
+      if (!c) continue;
+      c.socket.emit(SEAT_EVENT, notice);
+      if (c.playerID === playerID) this.removeConnection(id);
+    }
   }
 
   /** Closes every socket and the socket.io server. */
