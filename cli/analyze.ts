@@ -485,6 +485,21 @@ export async function analyze(io: Io, opts: AnalyzeOptions): Promise<void> {
   if (opts.scenario.length === 0)
     throw new CliError('analyze needs at least one --scenario <id|file>', EXIT.usage);
   const games = positiveInt(opts.games, '--games', 1_000_000);
+  // BullMQ and ioredis load only for a queued batch.
+  const q = opts.queue === undefined ? null : await import('./queue.ts');
+  const queue = q && opts.queue !== undefined ? q.parseQueueUrl(opts.queue) : null;
+  if (queue && opts.workers !== undefined)
+    throw new CliError(
+      '--workers sets local threads; with --queue, give it to each island-chain worker instead',
+      EXIT.usage,
+    );
+  if (!queue && (opts.chunkSize !== undefined || opts.prefix !== undefined))
+    throw new CliError('--chunk-size and --prefix apply only with --queue', EXIT.usage);
+  const chunkSize =
+    opts.chunkSize === undefined
+      ? (q?.DEFAULT_CHUNK_SIZE ?? 0)
+      : positiveInt(opts.chunkSize, '--chunk-size', 100_000);
+  const prefix = q?.parsePrefix(opts.prefix);
   const requested =
     opts.workers === undefined ? availableParallelism() : positiveInt(opts.workers, '--workers', 256);
   const seatsParsed = parseSeats(opts.seats);
@@ -509,25 +524,36 @@ export async function analyze(io: Io, opts: AnalyzeOptions): Promise<void> {
     FACTIONS.map((f) => [f, `bot:${seats[f] ?? defaultPolicy(f)}`]),
   ) as BatchSummary['seats'];
 
+  const where =
+    q && queue
+      ? `queue ${q.shownUrl(queue)} in chunks of up to ${chunkSize}`
+      : `${workers} worker${workers === 1 ? '' : 's'}`;
   io.err(
-    `analyze: ${tasks.length} matches (${games} per ${vary ? 'scenario and value' : 'scenario'}) · seed ${seed} · ${workers} worker${workers === 1 ? '' : 's'}`,
+    `analyze: ${tasks.length} matches (${games} per ${vary ? 'scenario and value' : 'scenario'}) · seed ${seed} · ${where}`,
   );
   const started = Date.now();
-  const progress = progressReporter(io, tasks.length);
+  const setup: WorkerSetup = { scenarios: groups.map((g) => g.scenario), seats, seed };
+  const progress = progressReporter(io, tasks.length, !queue);
   let results: GameResult[];
   try {
-    results = await runTasks(
-      { scenarios: groups.map((g) => g.scenario), seats, seed },
-      tasks,
-      workers,
-      progress.tick,
-    );
+    results =
+      q && queue
+        ? await q.runOnQueue({
+            url: queue,
+            prefix,
+            chunkSize,
+            setup,
+            tasks,
+            progress,
+            io,
+          })
+        : await runTasks(setup, tasks, workers, progress.tick);
   } finally {
     progress.stop();
   }
   const seconds = (Date.now() - started) / 1000;
   io.err(
-    `analyze: ${tasks.length} matches in ${num(seconds)} s (${num(tasks.length / Math.max(seconds, 0.001))} matches/s, ${workers} worker${workers === 1 ? '' : 's'})`,
+    `analyze: ${tasks.length} matches in ${num(seconds)} s (${num(tasks.length / Math.max(seconds, 0.001))} matches/s, ${queue ? 'on the queue' : `${workers} worker${workers === 1 ? '' : 's'}`})`,
   );
 
   const perGroup = groups.map((_g, i) => results.slice(i * games, (i + 1) * games));

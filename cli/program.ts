@@ -25,6 +25,7 @@ import { type AnalyzeOptions, analyze } from './analyze.ts';
 import { type CalibrateOptions, calibrate } from './calibrate.ts';
 import { CliError, EXIT, EXIT_CODES_HELP } from './errors.ts';
 import { readRecordFile, readScenarioFile, scenarioFromArg } from './load.ts';
+import type { WorkerOptions } from './queue.ts';
 
 /** Where the commands write; tests and the launcher use the process streams. */
 export interface Io {
@@ -277,11 +278,38 @@ export function buildProgram(io: Io): Command {
       '--vary <key=v1,v2>',
       'run the same seeds at each value of one scenario field, e.g. tracks.alliance.commandLevel=0,2',
     )
+    .option(
+      '--queue <url>',
+      'play the batch on island-chain worker processes through a BullMQ queue in Redis: redis://host:port[/db] or rediss://…',
+    )
+    .option('--chunk-size <n>', 'with --queue: matches per job (default 100)')
+    .option(
+      '--prefix <prefix>',
+      'with --queue: the Redis key prefix of the queue (default "bull"), as given to the workers',
+    )
     .addHelpText(
       'after',
-      '\nEvery CSV row replays: island-chain play --scenario <scenario> --seed <seed> [--set <variant>] --json prints its finalHash.',
+      '\nEvery CSV row replays: island-chain play --scenario <scenario> --seed <seed> [--set <variant>] --json prints its finalHash.\nWith --queue the CSV and the summary are the same bytes as a local run of the same arguments.',
     )
     .action((opts: AnalyzeOptions) => analyze(io, opts));
+
+  program
+    .command('worker')
+    .description(
+      'take analyze chunks from a BullMQ queue in Redis and play them on worker threads until SIGINT or SIGTERM',
+    )
+    .requiredOption('--queue <url>', "the queue's Redis: redis://host:port[/db] or rediss://…")
+    .option('--workers <k>', `worker threads (default: all cores, here ${availableParallelism()})`)
+    .option('--prefix <prefix>', 'the Redis key prefix of the queue (default "bull"), as given to analyze')
+    .option(
+      '--lock-duration <ms>',
+      "how long a chunk stays locked to this worker without a renewal; a dead worker's chunk goes to another worker after about twice this (default 10000)",
+    )
+    .addHelpText(
+      'after',
+      '\nThe first SIGINT or SIGTERM lets the chunk in hand finish, then stops; a second stops at once (the chunk is played elsewhere).',
+    )
+    .action(async (opts: WorkerOptions) => (await import('./queue.ts')).workerCommand(io, opts));
 
   program
     .command('calibrate')
