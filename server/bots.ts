@@ -24,7 +24,7 @@
 import { checkAction, moveOf, PLAYER_OF_SEAT, type SetupData } from '../game/bgio.ts';
 import { botTurn, type Faction, type MatchState, type Policy } from '../game/index.ts';
 import { getScenario } from '../scenarios/index.ts';
-import type { SqliteStorage } from './storage.ts';
+import type { ServerStore } from './store.ts';
 import type { SecureSocketIO } from './transport.ts';
 
 const PROGRESS_KEY = 'bots';
@@ -45,7 +45,7 @@ export class BotRunner {
   private stopped = false;
 
   constructor(
-    private readonly storage: SqliteStorage,
+    private readonly storage: ServerStore,
     private readonly transport: SecureSocketIO,
   ) {}
 
@@ -80,8 +80,9 @@ export class BotRunner {
     const scenario = getScenario(G.scenarioId);
     if (!scenario) return;
     const round = G.round;
-    const stored = this.storage.getServerValue<Progress>(matchID, PROGRESS_KEY);
+    const stored = await this.storage.getServerValue<Progress>(matchID, PROGRESS_KEY);
     const planned = new Set(stored?.round === round ? stored.planned : []);
+    let saved = planned.size;
     const turn = botTurn({
       scenario,
       bots,
@@ -89,14 +90,21 @@ export class BotRunner {
       planned,
       onPlanned: (f) => {
         planned.add(f);
-        this.storage.setServerValue(matchID, PROGRESS_KEY, {
-          round,
-          planned: [...planned],
-        } satisfies Progress);
       },
       stopped: () => this.stopped,
     });
+    // A seat that has planned is stored as such before the next action is sent (as soon as
+    // `onPlanned` would have, without writing inside the generator).
+    const save = async () => {
+      if (planned.size === saved) return;
+      saved = planned.size;
+      await this.storage.setServerValue(matchID, PROGRESS_KEY, {
+        round,
+        planned: [...planned],
+      } satisfies Progress);
+    };
     for (let next = turn.next(); !next.done; ) {
+      await save();
       const a = next.value;
       let accepted = false;
       if (checkAction(G, a.seat, a, getScenario).ok) {
@@ -107,5 +115,6 @@ export class BotRunner {
       }
       next = turn.next(accepted);
     }
+    await save();
   }
 }

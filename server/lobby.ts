@@ -28,7 +28,7 @@ import { chartLibraries, renderReport } from '../report/aar.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { botSeats } from './bots.ts';
 import { type Middleware, type RouteContext, readJsonBody } from './seats.ts';
-import type { SqliteStorage } from './storage.ts';
+import type { ServerStore } from './store.ts';
 import type { PlanningTimers } from './timer.ts';
 
 type MatchData = Server.MatchData;
@@ -68,7 +68,7 @@ const CREATE_ROUTE = /^\/games\/[^/]+\/(create|branch|report|[^/]+\/playAgain)\/
 /** Rate limit and open-match cap on the routes that create matches (and the one that renders a sent record). */
 export function createLimits(
   limits: Limits,
-  countOpen: () => number,
+  countOpen: () => Promise<number>,
   now: () => number = Date.now,
 ): Middleware {
   const recent = new Map<string, number[]>();
@@ -88,12 +88,17 @@ export function createLimits(
       ctx.body = `Too many matches created from this address: at most ${limits.createPerMinute} a minute. Try again in ${wait} s.`;
       return;
     }
-    if (!ctx.path.includes('/report') && countOpen() >= limits.maxOpenMatches) {
+    // Counted before the store is asked, so requests from one address arriving together cannot
+    // all pass; taken back when the cap refuses.
+    recent.set(ctx.ip, [...mine, t]);
+    if (!ctx.path.includes('/report') && (await countOpen()) >= limits.maxOpenMatches) {
+      const times = recent.get(ctx.ip);
+      const i = times?.indexOf(t) ?? -1;
+      if (i >= 0) times!.splice(i, 1);
       ctx.status = 429;
       ctx.body = `The server already holds ${limits.maxOpenMatches} open matches, its limit. Finish or end one, or wait for one to end, then create a match.`;
       return;
     }
-    recent.set(ctx.ip, [...mine, t]);
     return next();
   };
 }
@@ -187,14 +192,14 @@ function reportPage(ctx: RouteContext, record: MatchRecord): string {
 /** Adds the timer, record, branch and report routes to boardgame.io's router (before it adds its own). */
 export function addRoutes(
   router: Router,
-  storage: SqliteStorage,
+  storage: ServerStore,
   timers: PlanningTimers,
   game: Game = makeGame(getScenario),
 ): void {
   router.get('/games/:name/:id/timer', async (ctx) => {
     const { metadata } = await storage.fetch(ctx.params.id!, { metadata: true });
     if (!metadata) ctx.throw(404, `Match ${ctx.params.id} not found`);
-    ctx.body = { timer: timers.status(ctx.params.id!) ?? null, now: Date.now() };
+    ctx.body = { timer: (await timers.status(ctx.params.id!)) ?? null, now: Date.now() };
   });
   const finishedRecord = async (ctx: RouteContext) => {
     const { metadata, state, log } = await storage.fetch(ctx.params.id!, {
@@ -205,7 +210,7 @@ export function addRoutes(
     if (!metadata || !state) return ctx.throw(404, `Match ${ctx.params.id} not found`);
     if (metadata.gameover === undefined || metadata.gameover === null)
       return ctx.throw(403, 'The match record holds the seed, which stays secret until the match ends.');
-    const branch = storage.getServerValue<BranchRecord>(ctx.params.id!, BRANCH_KEY);
+    const branch = await storage.getServerValue<BranchRecord>(ctx.params.id!, BRANCH_KEY);
     return matchRecord(state, log ?? [], branch?.prefix ?? []);
   };
   router.get('/games/:name/:id/record', async (ctx) => {
@@ -266,7 +271,10 @@ export function addRoutes(
     const match = createMatch({ game, numPlayers: white ? 5 : 4, setupData, unlisted: false });
     if ('setupDataError' in match) return ctx.throw(400, String(match.setupDataError));
     const matchID = secret(8);
-    storage.setServerValue(matchID, BRANCH_KEY, { round, prefix: point.value.prefix } satisfies BranchRecord);
+    await storage.setServerValue(matchID, BRANCH_KEY, {
+      round,
+      prefix: point.value.prefix,
+    } satisfies BranchRecord);
     await storage.createMatch(matchID, match);
     ctx.body = { matchID, round, white };
   });

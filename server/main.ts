@@ -1,18 +1,21 @@
 /**
- * The Island Chain server (DESIGN.md section 1; issue 3): one process serving the built client,
- * the boardgame.io lobby API and the game sockets, with matches in SQLite.
+ * The Island Chain server (DESIGN.md section 1; issues 3 and 11): one process serving the built
+ * client, the boardgame.io lobby API and the game sockets, with matches in SQLite (the default)
+ * or PostgreSQL (`--database-url postgres://...`), both behind `ServerStore` (store.ts).
  *
  *   node --import tsx server/main.ts [--port 8000] [--host 0.0.0.0] [--data-dir ./data]
- *        [--client-dir dist/client] [--max-open-matches 50] [--creates-per-minute 10]
+ *        [--database-url postgres://user@host:5432/db] [--client-dir dist/client]
+ *        [--max-open-matches 50] [--creates-per-minute 10]
  *
- * Environment: PORT, HOST, DATA_DIR. `startServer` does the same for tests (port 0 = any free port).
+ * Environment: PORT, HOST, DATA_DIR, DATABASE_URL. `startServer` does the same for tests (port 0 =
+ * any free port).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { State, StorageAPI } from 'boardgame.io';
+import type { LogEntry, Server as BgioServer, State, StorageAPI } from 'boardgame.io';
 import { Origins, Server } from 'boardgame.io/server';
 import { checkMove, makeGame } from '../game/bgio.ts';
 import type { MatchState } from '../game/index.ts';
@@ -22,7 +25,9 @@ import { addRoutes, createLimits, sealMatch, secret } from './lobby.ts';
 import type { FloodLimits } from './protocol.ts';
 import { addSeatRoutes, guardPaths } from './seats.ts';
 import { serveClient } from './static.ts';
+import { PostgresStorage } from './pgStorage.ts';
 import { SqliteStorage } from './storage.ts';
+import { parseDatabaseUrl, type ServerStore, type ServerValue, type StoreOptions } from './store.ts';
 import { PlanningTimers } from './timer.ts';
 import { reportRefusal, SecureSocketIO } from './transport.ts';
 
@@ -30,6 +35,11 @@ export interface ServerOptions {
   /** 0 picks a free port. */
   readonly port: number;
   readonly dataDir: string;
+  /**
+   * A `postgres://` or `postgresql://` URL: matches are kept in that PostgreSQL database. Absent
+   * (or empty): in SQLite, `island-chain.sqlite` in `dataDir`.
+   */
+  readonly databaseUrl?: string;
   /** Where the built client is (default `dist/client` at the repository root). */
   readonly clientDir?: string;
   /** Interface to listen on (default: all). */
@@ -48,7 +58,7 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   /** The match store (tests read it to check what clients were not sent). */
-  readonly storage: SqliteStorage;
+  readonly storage: ServerStore;
   close(): Promise<void>;
 }
 
@@ -63,15 +73,106 @@ function authentic(credentials: unknown, expected: unknown): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The store with the server's rule for new matches: sealed metadata, then bots and a log line. */
-class MatchStore extends SqliteStorage {
+type MatchData = BgioServer.MatchData;
+
+/** The store `options` select: PostgreSQL for a `databaseUrl`, else SQLite in the data directory. */
+export function openStore(
+  options: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>,
+  storeOptions: StoreOptions = {},
+): ServerStore {
+  if (options.databaseUrl) {
+    parseDatabaseUrl(options.databaseUrl);
+    return new PostgresStorage(options.databaseUrl, storeOptions);
+  }
+  return new SqliteStorage(join(resolve(options.dataDir), DATABASE_FILE), storeOptions);
+}
+
+/** Round and game-over of a match's latest state, as this process last saw it. */
+interface Seen {
+  readonly round: number;
+  readonly over: boolean;
+}
+
+/**
+ * The store with the server's rule for new matches (sealed metadata, then bots and a log line),
+ * and what the state hook needs of the state before a move: the master's hook cannot await a
+ * read, so the round and game-over of each match's state are noted when the match is created
+ * or its state first fetched (every move fetches it first) and updated by the hook.
+ */
+class MatchStore implements ServerStore {
   onCreated: (matchID: string, metadata: ReturnType<typeof sealMatch>, state: State) => void = () =>
     undefined;
+  readonly seen = new Map<string, Seen>();
 
-  override async createMatch(matchID: string, opts: StorageAPI.CreateMatchOpts): Promise<void> {
+  constructor(private readonly inner: ServerStore) {}
+
+  get description(): string {
+    return this.inner.description;
+  }
+  type(): StorageAPI.Type {
+    return this.inner.type();
+  }
+  connect(): Promise<void> {
+    return this.inner.connect();
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  async createMatch(matchID: string, opts: StorageAPI.CreateMatchOpts): Promise<void> {
     const metadata = sealMatch(opts.metadata);
-    await super.createMatch(matchID, { ...opts, metadata });
+    await this.inner.createMatch(matchID, { ...opts, metadata });
+    this.note(matchID, opts.initialState);
     this.onCreated(matchID, metadata, opts.initialState);
+  }
+
+  async fetch<O extends StorageAPI.FetchOpts>(matchID: string, opts: O): Promise<StorageAPI.FetchResult<O>> {
+    const result = await this.inner.fetch(matchID, opts);
+    const { state } = result as { state?: State };
+    if (state && !this.seen.has(matchID)) this.note(matchID, state);
+    return result;
+  }
+
+  /** Notes a match's latest state for the hook. */
+  note(matchID: string, state: State): void {
+    this.seen.set(matchID, {
+      round: (state.G as MatchState).round,
+      over: state.ctx.gameover !== undefined,
+    });
+  }
+
+  setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
+    return this.inner.setState(matchID, state, deltalog);
+  }
+  commit(
+    matchID: string,
+    state: State,
+    deltalog?: readonly LogEntry[],
+    metadata?: MatchData,
+  ): Promise<boolean> {
+    return this.inner.commit(matchID, state, deltalog, metadata);
+  }
+  setMetadata(matchID: string, metadata: MatchData): Promise<void> {
+    return this.inner.setMetadata(matchID, metadata);
+  }
+  async wipe(matchID: string): Promise<void> {
+    await this.inner.wipe(matchID);
+    this.seen.delete(matchID);
+  }
+  listMatches(opts?: StorageAPI.ListMatchesOpts): Promise<string[]> {
+    return this.inner.listMatches(opts);
+  }
+  countOpen(): Promise<number> {
+    return this.inner.countOpen();
+  }
+  getServerValue<T>(matchID: string, key: string): Promise<T | undefined> {
+    return this.inner.getServerValue<T>(matchID, key);
+  }
+  setServerValue(matchID: string, key: string, value: unknown): Promise<void> {
+    return this.inner.setServerValue(matchID, key, value);
+  }
+  listServerValues<T>(key: string): Promise<ServerValue<T>[]> {
+    return this.inner.listServerValues<T>(key);
   }
 }
 
@@ -79,15 +180,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.quiet
     ? () => undefined
     : (line: string) => console.log(`${new Date().toISOString()} ${line}`);
-  const storage = new MatchStore(join(resolve(options.dataDir), DATABASE_FILE), {
-    onStaleWrite: (w) =>
-      log(
-        `match ${w.matchID}: refused a stale state write (state ${w.stateID}, stored ${w.storedStateID ?? 'none'})`,
-      ),
-  });
-  storage.connect();
+  const storage = new MatchStore(
+    openStore(options, {
+      onStaleWrite: (w) =>
+        log(
+          `match ${w.matchID}: refused a stale state write (state ${w.stateID}, stored ${w.storedStateID ?? 'none'})`,
+        ),
+    }),
+  );
+  try {
+    await storage.connect();
+  } catch (e) {
+    await storage.close().catch(() => undefined);
+    throw e;
+  }
+  log(`storage: ${storage.description}`);
 
-  const rounds = new Map<string, number>();
   // Outside production, pages on other localhost ports (the Vite dev server) may use the lobby and sockets.
   const devOrigins = [Origins.LOCALHOST_IN_DEVELOPMENT].filter((o): o is RegExp => o !== false);
   const transport = new SecureSocketIO(
@@ -96,14 +204,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onState: (matchID, state, action) => {
         const G = state.G as MatchState;
         const gameover = state.ctx.gameover !== undefined;
-        const before =
-          rounds.get(matchID) ?? (storage.peekState(matchID)?.G as MatchState | undefined)?.round;
-        rounds.set(matchID, G.round);
-        if (before !== undefined && G.round > before)
+        const before = storage.seen.get(matchID);
+        storage.note(matchID, state);
+        if (before !== undefined && G.round > before.round)
           log(
-            `match ${matchID}: round ${before} adjudicated (escalation ${G.escalation}); round ${G.round} planning`,
+            `match ${matchID}: round ${before.round} adjudicated (escalation ${G.escalation}); round ${G.round} planning`,
           );
-        if (gameover && storage.peekState(matchID)?.ctx.gameover === undefined)
+        if (gameover && before?.over === false)
           log(
             `match ${matchID} ended in round ${G.round}: ${G.outcome?.category ?? 'over'}: ${G.outcome?.reason ?? ''}`,
           );
@@ -127,7 +234,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       `match ${matchID} created: ${G.scenarioId}, ${Object.keys(metadata.players).length} seats` +
         `${G.white.present ? ' with White Cell' : ''}, bots: ${seats.length ? seats.join(', ') : 'none'}`,
     );
-    rounds.set(matchID, G.round);
     if (seats.length > 0) setImmediate(() => bots.schedule(matchID));
   };
 
@@ -173,9 +279,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host =
     options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : 'localhost';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  timers.resumeAll();
+  await timers.resumeAll();
   await bots.resumeAll();
-  log(`Island Chain serving on ${url} (data: ${storage.file})`);
+  log(`Island Chain serving on ${url} (${storage.description})`);
 
   let closed = false;
   return {
@@ -191,7 +297,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       appServer.closeAllConnections();
       await new Promise<void>((done) => (appServer.listening ? appServer.close(() => done()) : done()));
       await transport.drain();
-      storage.close();
+      await timers.flush();
+      await storage.close();
     },
   };
 }
@@ -209,6 +316,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
       'client-dir': { type: 'string' },
       'max-open-matches': { type: 'string' },
       'creates-per-minute': { type: 'string' },
@@ -218,6 +326,7 @@ async function main(): Promise<void> {
   const running = await startServer({
     port: intOption(values.port ?? process.env.PORT, 'port') ?? 8000,
     dataDir: values['data-dir'] ?? process.env.DATA_DIR ?? './data',
+    databaseUrl: values['database-url'] ?? (process.env.DATABASE_URL || undefined),
     host: values.host ?? process.env.HOST,
     clientDir: values['client-dir'],
     quiet: values.quiet ?? false,

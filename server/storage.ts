@@ -1,22 +1,31 @@
 /**
- * SQLite storage for boardgame.io (issue 3, "Storage"): an `Async` storage adapter on
- * better-sqlite3, the server's default, so a match survives a crash or a `kill -9`.
+ * SQLite storage for boardgame.io (issue 3, "Storage"; issue 11): the server's embedded default,
+ * a `ServerStore` (store.ts) on better-sqlite3, so a match survives a crash or a `kill -9`.
  *
- * - WAL journal, `synchronous=FULL`: a write that returned is on disk.
+ * - WAL journal, `synchronous=NORMAL`: a transaction is committed once its pages are appended to
+ *   the write-ahead log, which the OS holds whatever happens to the process, so a write that
+ *   returned survives a crash or `kill -9` of the server. The log is synced at checkpoints, not
+ *   at every commit: a power cut or an OS crash may lose the last commits (never corrupt the
+ *   file). That is the trade `FULL` would avoid at one fsync per move.
  * - Every write is one transaction: a move's state, the log entries it brings and the match's
  *   metadata land together or not at all (`commit`).
  * - `matches` holds one row per match (metadata, initial state, latest state and its `_stateID`).
  * - `log` is append-only: rows are only ever inserted; triggers refuse any UPDATE, and any
  *   DELETE while the match still exists (a log goes only when `wipe` removes its match).
  * - `setState` is guarded by `_stateID`: a write whose state id is not newer than the stored
- *   one is refused, so a stale write can never overwrite a newer state.
- * - `server_kv` keeps the server's own per-match records (planning timers, bot progress),
- *   removed with the match.
+ *   one is refused, so a stale write can never overwrite a newer state. The check and the
+ *   write are one `UPDATE ... WHERE state_id < ?` inside a write transaction, so two
+ *   connections on the same file offering the same `_stateID` cannot both win.
+ * - `server_kv` keeps the server's own per-match records (planning timers, bot progress,
+ *   branch records), removed with the match.
+ *
+ * better-sqlite3 is synchronous: each call runs to its end before the returned promise settles.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
+import { gameoverFlag, type ServerStore, type ServerValue, type StoreOptions } from './store.ts';
 
 type FetchOpts = StorageAPI.FetchOpts;
 type FetchResult<O extends FetchOpts> = StorageAPI.FetchResult<O>;
@@ -64,20 +73,12 @@ interface MatchRow {
   readonly state_id: number;
 }
 
-/** Why a `setState` was not written; reported to `onStaleWrite`. */
-export interface StaleWrite {
-  readonly matchID: string;
-  readonly storedStateID: number | null;
-  readonly stateID: number;
-}
+export type { StaleWrite } from './store.ts';
+/** Options of `SqliteStorage`: `onStaleWrite`. */
+export type SqliteStorageOptions = StoreOptions;
 
-export interface SqliteStorageOptions {
-  /** Called when a state write is refused (unknown match, or not newer than the stored state). */
-  readonly onStaleWrite?: (w: StaleWrite) => void;
-}
-
-/** `new SqliteStorage(file)`: boardgame.io `StorageAPI.Async` on one SQLite file (`:memory:` for tests). */
-export class SqliteStorage implements StorageAPI.Async {
+/** `new SqliteStorage(file)`: the `ServerStore` on one SQLite file (`:memory:` for tests). */
+export class SqliteStorage implements ServerStore {
   readonly file: string;
   private db: Database.Database | null = null;
   private readonly options: SqliteStorageOptions;
@@ -91,25 +92,33 @@ export class SqliteStorage implements StorageAPI.Async {
     return ASYNC as StorageAPI.Type;
   }
 
+  get description(): string {
+    return `SQLite ${this.file}`;
+  }
+
   /** Opens the file (creating its folder), turns WAL on and creates the tables. Idempotent. */
-  connect(): void {
-    if (this.db) return;
+  async connect(): Promise<void> {
+    this.open();
+  }
+
+  private open(): Database.Database {
+    if (this.db) return this.db;
     if (this.file !== ':memory:') mkdirSync(dirname(this.file), { recursive: true });
     const db = new Database(this.file);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
     this.db = db;
+    return db;
   }
 
-  /** The open database (for the server's own tables and for tests). */
+  /** The open database (for tests). */
   get sql(): Database.Database {
-    if (!this.db) this.connect();
-    return this.db!;
+    return this.open();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db?.close();
     this.db = null;
   }
@@ -128,7 +137,7 @@ export class SqliteStorage implements StorageAPI.Async {
         JSON.stringify(initialState),
         JSON.stringify(initialState),
         initialState._stateID,
-        metadata.gameover === undefined || metadata.gameover === null ? 0 : 1,
+        gameoverFlag(metadata),
         metadata.updatedAt,
       );
     })();
@@ -139,7 +148,7 @@ export class SqliteStorage implements StorageAPI.Async {
    * `state._stateID` is newer than the stored one; otherwise writes nothing.
    */
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
-    this.commit(matchID, state, deltalog);
+    await this.commit(matchID, state, deltalog);
   }
 
   /**
@@ -147,24 +156,30 @@ export class SqliteStorage implements StorageAPI.Async {
    * match's metadata land together or not at all. Refused like `setState` when the state is
    * not newer than the stored one. Returns whether it was written.
    */
-  commit(matchID: string, state: State, deltalog?: readonly LogEntry[], metadata?: MatchData): boolean {
+  async commit(
+    matchID: string,
+    state: State,
+    deltalog?: readonly LogEntry[],
+    metadata?: MatchData,
+  ): Promise<boolean> {
     const db = this.sql;
-    const written = db.transaction((): number | null | true => {
-      const row = db.prepare('SELECT state_id FROM matches WHERE match_id = ?').get(matchID) as
-        | { state_id: number }
-        | undefined;
-      if (!row) return null;
-      if (!(state._stateID > row.state_id)) return row.state_id;
-      db.prepare('UPDATE matches SET state = ?, state_id = ? WHERE match_id = ?').run(
-        JSON.stringify(state),
-        state._stateID,
-        matchID,
-      );
-      const append = db.prepare('INSERT INTO log (match_id, state_id, entry) VALUES (?, ?, ?)');
-      for (const entry of deltalog ?? []) append.run(matchID, entry._stateID, JSON.stringify(entry));
-      if (metadata) this.writeMetadata(matchID, metadata);
-      return true;
-    })();
+    const written = db
+      .transaction((): number | null | true => {
+        const won = db
+          .prepare('UPDATE matches SET state = ?, state_id = ? WHERE match_id = ? AND state_id < ?')
+          .run(JSON.stringify(state), state._stateID, matchID, state._stateID);
+        if (won.changes === 0) {
+          const row = db.prepare('SELECT state_id FROM matches WHERE match_id = ?').get(matchID) as
+            | { state_id: number }
+            | undefined;
+          return row ? row.state_id : null;
+        }
+        const append = db.prepare('INSERT INTO log (match_id, state_id, entry) VALUES (?, ?, ?)');
+        for (const entry of deltalog ?? []) append.run(matchID, entry._stateID, JSON.stringify(entry));
+        if (metadata) this.writeMetadata(matchID, metadata);
+        return true;
+      })
+      .immediate();
     if (written !== true)
       this.options.onStaleWrite?.({ matchID, storedStateID: written, stateID: state._stateID });
     return written === true;
@@ -173,12 +188,7 @@ export class SqliteStorage implements StorageAPI.Async {
   private writeMetadata(matchID: string, metadata: MatchData): void {
     this.sql
       .prepare('UPDATE matches SET metadata = ?, gameover = ?, updated_at = ? WHERE match_id = ?')
-      .run(
-        JSON.stringify(metadata),
-        metadata.gameover === undefined || metadata.gameover === null ? 0 : 1,
-        metadata.updatedAt,
-        matchID,
-      );
+      .run(JSON.stringify(metadata), gameoverFlag(metadata), metadata.updatedAt, matchID);
   }
 
   /** Replaces the match's metadata (a no-op for an unknown match: metadata never creates one). */
@@ -237,22 +247,14 @@ export class SqliteStorage implements StorageAPI.Async {
     return (this.sql.prepare(sql).all(...args) as { match_id: string }[]).map((r) => r.match_id);
   }
 
-  /** The stored state, read synchronously (for the server's hooks, which cannot await). */
-  peekState(matchID: string): State | undefined {
-    const row = this.sql.prepare('SELECT state FROM matches WHERE match_id = ?').get(matchID) as
-      | { state: string }
-      | undefined;
-    return row ? (JSON.parse(row.state) as State) : undefined;
-  }
-
   /** Number of matches not yet over (for the open-match cap). */
-  countOpen(): number {
+  async countOpen(): Promise<number> {
     return (this.sql.prepare('SELECT COUNT(*) AS n FROM matches WHERE gameover = 0').get() as { n: number })
       .n;
   }
 
   /** The server's own record `key` for a match, or undefined. */
-  getServerValue<T>(matchID: string, key: string): T | undefined {
+  async getServerValue<T>(matchID: string, key: string): Promise<T | undefined> {
     const row = this.sql
       .prepare('SELECT value FROM server_kv WHERE match_id = ? AND key = ?')
       .get(matchID, key) as { value: string } | undefined;
@@ -260,20 +262,18 @@ export class SqliteStorage implements StorageAPI.Async {
   }
 
   /** Sets (or with `undefined` removes) the server's own record `key` for a match. */
-  setServerValue(matchID: string, key: string, value: unknown): void {
+  async setServerValue(matchID: string, key: string, value: unknown): Promise<void> {
     const db = this.sql;
-    db.transaction(() => {
-      if (value === undefined)
-        db.prepare('DELETE FROM server_kv WHERE match_id = ? AND key = ?').run(matchID, key);
-      else
-        db.prepare(
-          'INSERT INTO server_kv (match_id, key, value) VALUES (?, ?, ?) ON CONFLICT (match_id, key) DO UPDATE SET value = excluded.value',
-        ).run(matchID, key, JSON.stringify(value));
-    })();
+    if (value === undefined)
+      db.prepare('DELETE FROM server_kv WHERE match_id = ? AND key = ?').run(matchID, key);
+    else
+      db.prepare(
+        'INSERT INTO server_kv (match_id, key, value) VALUES (?, ?, ?) ON CONFLICT (match_id, key) DO UPDATE SET value = excluded.value',
+      ).run(matchID, key, JSON.stringify(value));
   }
 
   /** Every (match, value) holding the server record `key`. */
-  listServerValues<T>(key: string): { matchID: string; value: T }[] {
+  async listServerValues<T>(key: string): Promise<ServerValue<T>[]> {
     return (
       this.sql.prepare('SELECT match_id, value FROM server_kv WHERE key = ?').all(key) as {
         match_id: string;

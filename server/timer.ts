@@ -13,10 +13,14 @@
  *
  * The countdown (round, deadline or time left) is stored with the match, so a restarted server
  * keeps it; a deadline that passed while the server was down fires at start.
+ *
+ * The master's state hook cannot await, so the countdowns this process runs are kept in memory
+ * (loaded by `resumeAll`) and written through to the store in order, one write after another;
+ * `status` reads the store once the writes before it are stored, and `flush` waits for them all.
  */
 import { PLAYER_OF_SEAT } from '../game/bgio.ts';
 import { FACTIONS, type MatchState } from '../game/index.ts';
-import type { SqliteStorage } from './storage.ts';
+import type { ServerStore } from './store.ts';
 import type { SecureSocketIO } from './transport.ts';
 
 const KEY = 'timer';
@@ -38,24 +42,36 @@ interface MoveAction {
 
 export class PlanningTimers {
   private readonly handles = new Map<string, NodeJS.Timeout>();
+  /** The countdowns this process runs, as last written. */
+  private readonly records = new Map<string, TimerRecord>();
+  /** The store writes, chained so that they land in the order they were made. */
+  private writes: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(
-    private readonly storage: SqliteStorage,
+    private readonly storage: ServerStore,
     private readonly transport: SecureSocketIO,
     private readonly log: (line: string) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The match's countdown, if any. */
-  status(matchID: string): TimerRecord | undefined {
+  /** The match's stored countdown, if any. */
+  async status(matchID: string): Promise<TimerRecord | undefined> {
+    await this.writes;
     return this.storage.getServerValue<TimerRecord>(matchID, KEY);
   }
 
-  /** Re-arms every stored countdown (at server start). */
-  resumeAll(): void {
-    for (const { matchID, value } of this.storage.listServerValues<TimerRecord>(KEY))
+  /** Loads every stored countdown and re-arms the running ones (at server start). */
+  async resumeAll(): Promise<void> {
+    for (const { matchID, value } of await this.storage.listServerValues<TimerRecord>(KEY)) {
+      this.records.set(matchID, value);
       if (value.deadline !== null) this.arm(matchID, value.deadline);
+    }
+  }
+
+  /** Resolves once every countdown written so far is stored. */
+  flush(): Promise<void> {
+    return this.writes;
   }
 
   stop(): void {
@@ -66,7 +82,7 @@ export class PlanningTimers {
 
   /** Follows a match's new state (called by the master hook, inside the match's queue). */
   onState(matchID: string, G: MatchState, gameover: boolean, action: unknown): void {
-    const old = this.status(matchID);
+    const old = this.records.get(matchID);
     const a = action as MoveAction | undefined;
     const set = a?.type === 'MAKE_MOVE' && a.payload?.type === 'setTimer';
     const t = G.white.timerSeconds;
@@ -94,9 +110,22 @@ export class PlanningTimers {
         : { round: G.round, seconds: t, deadline: this.now() + t * 1000, remainingMs: null };
     }
     if (next === old) return;
-    this.storage.setServerValue(matchID, KEY, next);
+    this.save(matchID, next);
     this.disarm(matchID);
     if (next?.deadline != null) this.arm(matchID, next.deadline);
+  }
+
+  /** Keeps the countdown in memory and queues its store write (`undefined` removes it). */
+  private save(matchID: string, rec: TimerRecord | undefined): void {
+    if (rec) this.records.set(matchID, rec);
+    else this.records.delete(matchID);
+    this.writes = this.writes
+      .then(() => this.storage.setServerValue(matchID, KEY, rec))
+      .catch((e: unknown) =>
+        this.log(
+          `match ${matchID}: the planning timer could not be stored: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      );
   }
 
   private arm(matchID: string, deadline: number): void {
@@ -116,10 +145,10 @@ export class PlanningTimers {
     this.handles.delete(matchID);
     void this.transport.exclusive(matchID, async () => {
       if (this.stopped) return;
-      const rec = this.status(matchID);
+      const rec = this.records.get(matchID);
       if (!rec || rec.deadline === null) return;
       if (rec.deadline > this.now()) return this.arm(matchID, rec.deadline);
-      this.storage.setServerValue(matchID, KEY, { ...rec, deadline: null, remainingMs: null });
+      this.save(matchID, { ...rec, deadline: null, remainingMs: null });
       const { state } = await this.storage.fetch(matchID, { state: true });
       const G = state?.G as MatchState | undefined;
       if (!state || !G || state.ctx.gameover !== undefined || G.stage !== 'planning' || G.round !== rec.round)

@@ -1,8 +1,10 @@
 /**
  * Helpers for the server tests: our server on a free port with a temporary data directory,
  * a plain boardgame.io server (InMemory storage, stock socket transport) to show each hole,
- * lobby calls, raw sockets that record every message, and boardgame.io socket clients.
+ * lobby calls, raw sockets that record every message, boardgame.io socket clients, and a
+ * PostgreSQL database of its own for each test file that needs one (`withPostgres`).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,8 +13,9 @@ import type { Game, State } from 'boardgame.io';
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { Server } from 'boardgame.io/server';
+import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { afterEach, type MockInstance, vi } from 'vitest';
+import { afterAll, afterEach, describe, it, type MockInstance, vi } from 'vitest';
 import { makeGame } from '../../game/bgio.ts';
 import type { MatchState, MatchView } from '../../game/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
@@ -213,4 +216,77 @@ export function closeAfterEach(): {
     },
     quiet: () => vi.spyOn(console, 'error').mockImplementation(() => undefined),
   };
+}
+
+/**
+ * The PostgreSQL server the tests use, through its `postgres` maintenance database:
+ * `TEST_POSTGRES_URL`, or the project machines' (127.0.0.1:5432, user `postgres`, trust).
+ */
+export const PG_ADMIN_URL = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface PgTestDatabase {
+  /** The URL of the new database (`ic_test_<random>`). */
+  readonly url: string;
+  /** Drops the database, closing any connection still open to it. */
+  drop(): Promise<void>;
+}
+
+/** A new empty database `ic_test_<random>` on the tests' PostgreSQL server, or why there is none. */
+export async function pgTestDatabase(): Promise<PgTestDatabase | { readonly skip: string }> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  admin.on('error', () => undefined);
+  try {
+    await admin.connect();
+  } catch (e) {
+    const at = new URL(PG_ADMIN_URL);
+    return {
+      skip: `PostgreSQL tests skipped: no PostgreSQL server at ${at.hostname}:${at.port || 5432} (${e instanceof Error ? e.message || e.name : String(e)}); set TEST_POSTGRES_URL to run them`,
+    };
+  }
+  const name = `ic_test_${randomBytes(6).toString('hex')}`;
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/**
+ * A `describe` block on a database of its own, dropped after the block. Without a PostgreSQL
+ * server the block is skipped with a message saying so, except under `CI=true`, where the
+ * block fails.
+ */
+export async function withPostgres(title: string, body: (db: PgTestDatabase) => void): Promise<void> {
+  const db = await pgTestDatabase();
+  if ('skip' in db) {
+    describe(title, () => {
+      if (process.env.CI === 'true')
+        it('needs PostgreSQL (CI=true)', () => {
+          throw new Error(`CI=true, and ${db.skip}`);
+        });
+      else {
+        console.warn(db.skip);
+        it.skip(db.skip, () => undefined);
+      }
+    });
+    return;
+  }
+  describe(title, () => {
+    afterAll(() => db.drop());
+    body(db);
+  });
 }
