@@ -54,7 +54,8 @@ const CONNECT_TIMEOUT_MS = 3000;
 export function shownUrl(text: string): string {
   try {
     const url = new URL(text);
-    if (url.password) url.password = '***';
+    if (!url.password) return text;
+    url.password = '***';
     return url.toString();
   } catch {
     return text;
