@@ -1,35 +1,56 @@
 /**
  * The lobby (route `/`, DESIGN.md section 3): the scenarios with their descriptions; create
  * a match (scenario, optional seed, bot seats with their policy, a White Cell seat or not);
- * then one join link per human seat and an observer link. Open matches are listed too.
+ * then one join link per human seat — carrying the seat's key, so it takes the seat from any
+ * browser — and an observer link. Open matches are listed with who sits where and who has
+ * committed this round.
  */
 import { useEffect, useState } from 'react';
 import { PLAYER_OF_SEAT } from '../../../game/bgio.ts';
 import { FACTIONS, type Seat } from '../../../game/index.ts';
 import { getScenario, SCENARIO_IDS } from '../../../scenarios/index.ts';
 import { RUNG_LABEL, SEAT_LABEL } from '../theme.ts';
-import { type BotSeats, createMatch, listMatches, type MatchMeta, seatLink } from './api.ts';
+import {
+  type BotSeats,
+  createMatch,
+  getSeats,
+  listMatches,
+  type MatchMeta,
+  type MatchSeats,
+  type SeatKeys,
+  seatLink,
+} from './api.ts';
+import { CopyButton } from './CopyButton.tsx';
 import { SeatPlayers } from './SeatPlayers.tsx';
 
 interface Created {
   readonly matchID: string;
   readonly seats: readonly Seat[];
+  readonly keys: SeatKeys;
 }
 
 function Links({ created }: { readonly created: Created }) {
   return (
     <section className="created" aria-label="Join links" data-testid="join-links">
       <h2>Match {created.matchID} created</h2>
-      <p>Send each player their link. A link opens a page that asks for a display name and takes the seat.</p>
+      <p>
+        Send each player their own link. A link opens a page that asks for a display name and takes the seat —
+        from any browser, even one where someone else holds it: the link is the seat's key, so send it to that
+        player alone. The White Cell can re-issue a lost or leaked link from its console.
+      </p>
       <ul className="links">
-        {created.seats.map((s) => (
-          <li key={s}>
-            <strong>{SEAT_LABEL[s]}</strong>{' '}
-            <a href={seatLink(created.matchID, s)} data-seat-link={s}>
-              {seatLink(created.matchID, s)}
-            </a>
-          </li>
-        ))}
+        {created.seats.map((s) => {
+          const href = seatLink(created.matchID, s, created.keys[PLAYER_OF_SEAT[s]]);
+          return (
+            <li key={s}>
+              <strong>{SEAT_LABEL[s]}</strong>{' '}
+              <a href={href} data-seat-link={s}>
+                {href}
+              </a>{' '}
+              <CopyButton text={href} label={`the ${SEAT_LABEL[s]} link`} />
+            </li>
+          );
+        })}
         <li>
           <strong>Observers</strong>{' '}
           <a href={seatLink(created.matchID)} data-seat-link="observer">
@@ -41,38 +62,74 @@ function Links({ created }: { readonly created: Created }) {
   );
 }
 
+/** How often the open matches' seats (who has committed) are read again. */
+const SEATS_REFRESH_MS = 10_000;
+
+/** One open match: each seat's player (or a join link when free) and whether it has committed. */
+function OpenMatch({ match, seats }: { readonly match: MatchMeta; readonly seats: MatchSeats | undefined }) {
+  const bySeat = new Map((seats?.seats ?? []).map((x) => [x.playerID, x]));
+  return (
+    <li data-match={match.matchID}>
+      <code>{match.matchID}</code> {match.setupData?.scenarioId ?? ''}
+      {seats ? ` · round ${seats.round}` : ''} · <a href={seatLink(match.matchID)}>watch</a>
+      <ul className="open-seats">
+        {match.players.map((p) => {
+          const s = Object.entries(PLAYER_OF_SEAT).find(([, id]) => id === String(p.id))?.[0] as Seat;
+          const status = bySeat.get(String(p.id));
+          const committed = status?.committed;
+          return (
+            <li key={s} data-seat={s} data-committed={committed === null ? undefined : String(committed)}>
+              {SEAT_LABEL[s]}:{' '}
+              {p.name ? (
+                <span>{p.name}</span>
+              ) : (
+                <a href={seatLink(match.matchID, s)}>join as {SEAT_LABEL[s]}</a>
+              )}
+              {committed === true && <span className="good"> · committed</span>}
+              {committed === false && <span className="muted"> · planning</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </li>
+  );
+}
+
 function OpenMatches() {
   const [matches, setMatches] = useState<readonly MatchMeta[] | null>(null);
+  const [seats, setSeats] = useState<ReadonlyMap<string, MatchSeats>>(new Map());
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     listMatches().then(setMatches, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
+  useEffect(() => {
+    if (!matches || matches.length === 0) return;
+    let live = true;
+    const load = () =>
+      Promise.all(
+        matches.slice(0, 20).map((m) =>
+          getSeats(m.matchID).then(
+            (x) => [m.matchID, x] as const,
+            () => null,
+          ),
+        ),
+      ).then((rows) => {
+        if (live) setSeats(new Map(rows.filter((r) => r !== null)));
+      });
+    void load();
+    const t = window.setInterval(load, SEATS_REFRESH_MS);
+    return () => {
+      live = false;
+      window.clearInterval(t);
+    };
+  }, [matches]);
   if (error) return <p className="muted small">Open matches unavailable: {error}</p>;
   if (!matches || matches.length === 0) return <p className="muted">No open matches.</p>;
   return (
-    <ul className="open-matches">
-      {matches.slice(0, 20).map((m) => {
-        const seats = m.players.map(
-          (p) => Object.entries(PLAYER_OF_SEAT).find(([, id]) => id === String(p.id))?.[0] as Seat,
-        );
-        return (
-          <li key={m.matchID}>
-            <code>{m.matchID}</code> {m.setupData?.scenarioId ?? ''} ·{' '}
-            {seats.map((s, i) =>
-              m.players[i]?.name ? (
-                <span key={s} className="muted">
-                  {SEAT_LABEL[s]}: {m.players[i]?.name}{' '}
-                </span>
-              ) : (
-                <a key={s} href={seatLink(m.matchID, s)}>
-                  join as {SEAT_LABEL[s]}{' '}
-                </a>
-              ),
-            )}
-            · <a href={seatLink(m.matchID)}>watch</a>
-          </li>
-        );
-      })}
+    <ul className="open-matches" data-testid="open-matches">
+      {matches.slice(0, 20).map((m) => (
+        <OpenMatch key={m.matchID} match={m} seats={seats.get(m.matchID)} />
+      ))}
     </ul>
   );
 }
@@ -90,10 +147,15 @@ export function Lobby() {
     setBusy(true);
     setError(null);
     try {
-      const matchID = await createMatch({ scenarioId, seed: seed.trim() || undefined, white, bots });
+      const { matchID, seatKeys } = await createMatch({
+        scenarioId,
+        seed: seed.trim() || undefined,
+        white,
+        bots,
+      });
       const humans: Seat[] = FACTIONS.filter((f) => !bots[f]);
       if (white) humans.push('white');
-      setCreated({ matchID, seats: humans });
+      setCreated({ matchID, seats: humans, keys: seatKeys });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -1,6 +1,10 @@
 /**
  * The boardgame.io Lobby REST API at the same origin (DESIGN.md section 3): create a match,
  * read who is seated, join a seat. Credentials are kept per match and seat in localStorage.
+ *
+ * A seat's join link carries its key in the fragment (`#key=…`), which the browser never
+ * sends to the server with the page request: the key is the seat (server/seats.ts). Joining
+ * with it takes the seat even when another browser holds it.
  */
 import type { Seat } from '../../../game/index.ts';
 
@@ -42,13 +46,19 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   return (text ? JSON.parse(text) : {}) as T;
 }
 
-/** Creates a match; bots are sent only when some seat is a bot. */
-export async function createMatch(o: CreateOptions): Promise<string> {
+/** Seat keys by player id ('0'–'4'), as create, re-issue and free answer them. */
+export type SeatKeys = Readonly<Record<string, string>>;
+
+/** Creates a match; bots are sent only when some seat is a bot. Answers the id and each human seat's key. */
+export async function createMatch(o: CreateOptions): Promise<{ matchID: string; seatKeys: SeatKeys }> {
   const setupData: Record<string, unknown> = { scenarioId: o.scenarioId, white: o.white };
   if (o.seed) setupData.seed = o.seed;
   if (Object.keys(o.bots).length > 0) setupData.bots = o.bots;
-  const r = await call<{ matchID: string }>('POST', '/create', { numPlayers: o.white ? 5 : 4, setupData });
-  return r.matchID;
+  const r = await call<{ matchID: string; seatKeys?: SeatKeys }>('POST', '/create', {
+    numPlayers: o.white ? 5 : 4,
+    setupData,
+  });
+  return { matchID: r.matchID, seatKeys: r.seatKeys ?? {} };
 }
 
 export const getMatch = (matchID: string): Promise<MatchMeta> =>
@@ -59,18 +69,92 @@ export async function listMatches(): Promise<readonly MatchMeta[]> {
   return r.matches ?? [];
 }
 
-export async function joinMatch(matchID: string, playerID: string, playerName: string): Promise<string> {
-  const r = await call<{ playerCredentials: string }>('POST', `/${encodeURIComponent(matchID)}/join`, {
-    playerID,
-    playerName,
+/**
+ * Joins a seat, or with its link's key takes it over from whichever browser holds it. Answers
+ * the credentials and the seat's key: the one sent, or one the server made for a seat that had
+ * none (a branch), or null (a keyless join of a seat whose link someone else holds).
+ */
+export async function joinMatch(
+  matchID: string,
+  playerID: string,
+  playerName: string,
+  seatKey?: string,
+): Promise<{ credentials: string; key: string | null }> {
+  const r = await call<{ playerCredentials: string; seatKey?: string }>(
+    'POST',
+    `/${encodeURIComponent(matchID)}/join`,
+    { playerID, playerName, ...(seatKey ? { seatKey } : {}) },
+  );
+  return { credentials: r.playerCredentials, key: seatKey ?? r.seatKey ?? null };
+}
+
+/** A seat's public state in `GET .../seats` (server/seats.ts). */
+export interface SeatStatus {
+  readonly playerID: string;
+  readonly seat: Seat;
+  readonly name: string | null;
+  readonly connected: boolean;
+  readonly bot: string | null;
+  /** Whether the faction has committed this round; null for the White Cell or after the end. */
+  readonly committed: boolean | null;
+}
+
+/** A seat that changed hands: taken over with its link, or re-issued or freed by the White Cell. */
+export interface SeatEvent {
+  readonly matchID: string;
+  readonly playerID: string;
+  readonly seat: Seat;
+  readonly kind: 'taken-over' | 'reissued' | 'freed';
+  readonly at: number;
+}
+
+export interface MatchSeats {
+  readonly matchID: string;
+  readonly round: number;
+  readonly stage: string;
+  readonly seats: readonly SeatStatus[];
+  readonly events: readonly SeatEvent[];
+}
+
+export const getSeats = (matchID: string): Promise<MatchSeats> =>
+  call<MatchSeats>('GET', `/${encodeURIComponent(matchID)}/seats`);
+
+/**
+ * The White Cell's seat actions: a new link for `target` (the old link and the seat's
+ * credentials stop working) or the seat freed as well. Answers the seat's new key.
+ */
+export async function whiteSeatAction(
+  action: 'reissue' | 'free',
+  matchID: string,
+  white: StoredSeat,
+  target: string,
+): Promise<string> {
+  const r = await call<{ seatKey: string }>('POST', `/${encodeURIComponent(matchID)}/${action}`, {
+    playerID: white.playerID,
+    credentials: white.credentials,
+    target,
   });
-  return r.playerCredentials;
+  return r.seatKey;
+}
+
+/** What the table reads of a seat change. */
+export function describeSeatEvent(e: SeatEvent, label: string): string {
+  switch (e.kind) {
+    case 'taken-over':
+      return `${label}: the seat was taken over in another browser with its link`;
+    case 'reissued':
+      return `${label}: the White Cell re-issued the seat's link (the old one no longer works)`;
+    case 'freed':
+      return `${label}: the White Cell freed the seat`;
+  }
 }
 
 export interface StoredSeat {
   readonly playerID: string;
   readonly credentials: string;
   readonly name: string;
+  /** The seat's key, when this browser has it: the seat's link can be opened in another browser. */
+  readonly key?: string;
 }
 
 const key = (matchID: string, seat: Seat): string => `island-chain/${matchID}/${seat}`;
@@ -81,7 +165,12 @@ export function loadSeat(matchID: string, seat: Seat): StoredSeat | null {
     if (!raw) return null;
     const v = JSON.parse(raw) as Partial<StoredSeat>;
     return typeof v.playerID === 'string' && typeof v.credentials === 'string'
-      ? { playerID: v.playerID, credentials: v.credentials, name: v.name ?? '' }
+      ? {
+          playerID: v.playerID,
+          credentials: v.credentials,
+          name: v.name ?? '',
+          ...(typeof v.key === 'string' && SEAT_KEY.test(v.key) ? { key: v.key } : {}),
+        }
       : null;
   } catch {
     return null;
@@ -96,9 +185,29 @@ export function forgetSeat(matchID: string, seat: Seat): void {
   localStorage.removeItem(key(matchID, seat));
 }
 
-/** Link a player opens to take a seat, or the observer link without one. */
-export const seatLink = (matchID: string, seat?: Seat): string =>
-  `${location.origin}/match/${encodeURIComponent(matchID)}${seat ? `?seat=${seat}` : ''}`;
+/** What a seat key looks like (the server's credentials pattern). */
+const SEAT_KEY = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Link a player opens to take a seat — with the seat's key, the link that takes it from any
+ * browser — or the observer link without a seat.
+ */
+export const seatLink = (matchID: string, seat?: Seat, key?: string | null): string =>
+  `${location.origin}/match/${encodeURIComponent(matchID)}${seat ? `?seat=${seat}` : ''}${
+    seat && key ? `#key=${encodeURIComponent(key)}` : ''
+  }`;
+
+/** The seat key in this page's address (`#key=…`), if it has a well-formed one. */
+export function keyInLocation(): string | null {
+  const key = new URLSearchParams(location.hash.slice(1)).get('key');
+  return key !== null && SEAT_KEY.test(key) ? key : null;
+}
+
+/** The match this page shows (`/match/<id>`), if it is a match page. */
+export function matchInLocation(): string | null {
+  const m = /^\/match\/([^/]+)/.exec(location.pathname);
+  return m ? decodeURIComponent(m[1]!) : null;
+}
 
 /** The server's planning countdown for a match (it enforces the timer; the client only shows it). */
 export interface TimerStatus {

@@ -5,26 +5,18 @@
  */
 
 import { useEffect, useState } from 'react';
-import { PLAYER_OF_SEAT } from '../../../game/bgio.ts';
 import type { Seat } from '../../../game/index.ts';
-import { getScenario } from '../../../scenarios/index.ts';
 import { type Highlights, MapView } from '../board/MapView.tsx';
 import { SelectionCard } from '../board/SelectionCard.tsx';
 import { Tabs } from '../board/Tabs.tsx';
-import {
-  forgetSeat,
-  getMatch,
-  joinMatch,
-  loadSeat,
-  type MatchMeta,
-  type StoredSeat,
-  saveSeat,
-} from '../lobby/api.ts';
+import { forgetSeat, getMatch, loadSeat, type MatchMeta, type StoredSeat } from '../lobby/api.ts';
+import { JoinForm } from '../lobby/JoinForm.tsx';
+import { SeatNotice } from '../lobby/SeatNotice.tsx';
 import { AlliancePanel } from '../panels/AlliancePanel.tsx';
 import { Dashboards } from '../panels/Dashboards.tsx';
 import { OrdersPanel } from '../panels/OrdersPanel.tsx';
 import { LogPanel, ReviewPanel } from '../panels/ReviewPanel.tsx';
-import { SeatsTable, StatusPanel } from '../panels/StatusPanel.tsx';
+import { StatusPanel } from '../panels/StatusPanel.tsx';
 import { WhiteConsole } from '../panels/WhiteConsole.tsx';
 import { SEAT_LABEL, titleCase } from '../theme.ts';
 import type { UnitVM } from './model.ts';
@@ -90,76 +82,6 @@ export function MatchPage({ matchID, seat }: { readonly matchID: string; readonl
             }
       }
     />
-  );
-}
-
-function JoinForm(props: {
-  readonly matchID: string;
-  readonly seat: Seat;
-  readonly meta: MatchMeta | null;
-  readonly metaError: string | null;
-  readonly onJoined: (s: StoredSeat) => void;
-}) {
-  const { matchID, seat, meta, metaError, onJoined } = props;
-  const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const playerID = PLAYER_OF_SEAT[seat];
-  // The public view, for who has committed so far.
-  const observer = useMatch({ matchID });
-  const taken = meta?.players.find((p) => String(p.id) === playerID)?.name;
-  const scenario = meta?.setupData?.scenarioId ? getScenario(meta.setupData.scenarioId) : undefined;
-  const join = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const credentials = await joinMatch(matchID, playerID, name.trim());
-      const s = { playerID, credentials, name: name.trim() };
-      saveSeat(matchID, seat, s);
-      onJoined(s);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <main className="page join">
-      <h1>Island Chain · join as {SEAT_LABEL[seat]}</h1>
-      <p className="muted">
-        Match <code>{matchID}</code>
-        {scenario ? ` · ${scenario.name}` : ''}
-      </p>
-      {metaError && <p className="reason">Could not read the match: {metaError}</p>}
-      {taken ? (
-        <p className="reason">This seat is already held by {taken}. Ask the facilitator for another link.</p>
-      ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (name.trim()) void join();
-          }}
-        >
-          <label className="field wide">
-            <span>Your display name</span>
-            <input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              maxLength={40}
-              data-testid="join-name"
-            />
-          </label>
-          <button type="submit" className="primary" disabled={busy || !name.trim()} data-testid="join">
-            Join the match
-          </button>
-          {error && <p className="reason">{error}</p>}
-        </form>
-      )}
-      <SeatsTable model={observer.model} meta={meta} />
-      <p>
-        <a href={`/match/${encodeURIComponent(matchID)}`}>Watch as an observer</a> · <a href="/">Lobby</a>
-      </p>
-    </main>
   );
 }
 
@@ -271,6 +193,7 @@ function Board(props: {
         )}
       </header>
       <Dashboards model={model} />
+      <SeatNotice events={ctl.seatEvents} />
       {ctl.refusal && (
         <div className="refusal" role="alert" data-testid="refusal">
           The server refused your last action: {ctl.refusal}

@@ -9,6 +9,7 @@ import { FACTIONS, formatOrder, TRACK_PATHS, type TrackPath } from '../../../gam
 import { type MatchModel, orderLabel } from '../match/model.ts';
 import { SEAT_LABEL, titleCase } from '../theme.ts';
 import { Send, SendChoice, type SendFn } from './Send.tsx';
+import { WhiteSeats } from './WhiteSeats.tsx';
 
 function TrackSelect({
   value,
@@ -87,6 +88,7 @@ export function WhiteConsole({ model, send }: { readonly model: MatchModel; read
           className="secondary"
         />
       </section>
+      <WhiteSeats />
       <section aria-label="Planning timer">
         <h3>Planning timer</h3>
         <p className="small">
