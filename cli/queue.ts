@@ -112,12 +112,16 @@ export async function probeRedis(url: string): Promise<void> {
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  client.on('error', () => undefined);
+  // The connection's own error (ECONNREFUSED, ETIMEDOUT, ENOTFOUND…) says more than the rejection.
+  let cause: Error | null = null;
+  client.on('error', (e: Error) => {
+    cause ??= e;
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (e) {
-    const why = (e as Error).message || (e as NodeJS.ErrnoException).code || String(e);
+    const why = (cause ?? (e as Error)).message || String(e);
     throw new CliError(
       `cannot reach Redis at ${shownUrl(url)}: ${why} (is Redis running there, and is --queue right?)`,
       EXIT.input,
