@@ -231,7 +231,7 @@ export interface PgTestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new empty database `ic_test_<random>` on the tests' PostgreSQL server, or why there is none. */
+/** A new empty database `ic_test_<random>` on the tests' PostgreSQL server, or why there is none (`skip`). */
 export async function pgTestDatabase(): Promise<PgTestDatabase | { readonly skip: string }> {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
   admin.on('error', () => undefined);
@@ -240,7 +240,7 @@ export async function pgTestDatabase(): Promise<PgTestDatabase | { readonly skip
   } catch (e) {
     const at = new URL(PG_ADMIN_URL);
     return {
-      skip: `PostgreSQL tests skipped: no PostgreSQL server at ${at.hostname}:${at.port || 5432} (${e instanceof Error ? e.message || e.name : String(e)}); set TEST_POSTGRES_URL to run them`,
+      skip: `no PostgreSQL server answers at ${at.hostname}:${at.port || 5432} (${e instanceof Error ? e.message || e.name : String(e)})`,
     };
   }
   const name = `ic_test_${randomBytes(6).toString('hex')}`;
@@ -276,11 +276,12 @@ export async function withPostgres(title: string, body: (db: PgTestDatabase) => 
     describe(title, () => {
       if (process.env.CI === 'true')
         it('needs PostgreSQL (CI=true)', () => {
-          throw new Error(`CI=true, and ${db.skip}`);
+          throw new Error(`CI=true requires the PostgreSQL tests to run, but ${db.skip}`);
         });
       else {
-        console.warn(db.skip);
-        it.skip(db.skip, () => undefined);
+        const message = `PostgreSQL tests skipped: ${db.skip}; set TEST_POSTGRES_URL to run them`;
+        console.warn(message);
+        it.skip(message, () => undefined);
       }
     });
     return;

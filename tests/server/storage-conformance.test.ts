@@ -296,7 +296,7 @@ await withPostgres('PostgreSQL storage conformance', (db) => {
 
   it('instances starting together apply each migration once, under the advisory lock', async () => {
     const fresh = await pgTestDatabase();
-    if ('skip' in fresh) throw new Error(fresh.skip);
+    if ('skip' in fresh) throw new Error(`PostgreSQL went away: ${fresh.skip}`);
     const stores = Array.from({ length: 4 }, () => new PostgresStorage(fresh.url));
     try {
       await Promise.all(stores.map((s) => s.connect()));
