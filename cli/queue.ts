@@ -40,6 +40,12 @@ export const QUEUE_NAME = 'island-chain-analyze';
 export const DEFAULT_CHUNK_SIZE = 100;
 /** At most this many chunks of one batch are in Redis at once; more are added as chunks come back. */
 const MAX_IN_FLIGHT = 256;
+/**
+ * The queue's event stream keeps about this many events. A `completed` event carries the
+ * chunk's results (about 2 kB a match), so BullMQ's default of 10,000 could hold hundreds of
+ * megabytes; `analyze` reads the stream as it grows and polls for anything it missed.
+ */
+const EVENTS_MAX_LEN = 2000;
 /** How often `analyze` checks the oldest outstanding chunks itself, in case it missed an event. */
 const POLL_MS = 2000;
 /** A worker's chunk lock, in milliseconds, when `--lock-duration` is not given. */
@@ -272,7 +278,11 @@ export async function runOnQueue(run: QueueRun): Promise<GameResult[]> {
     lastError = e.message;
     io.err(`analyze: queue at ${shownUrl(url)}: ${e.message}`);
   };
-  const queue = new Queue(QUEUE_NAME, { connection: connection(url), prefix });
+  const queue = new Queue(QUEUE_NAME, {
+    connection: connection(url),
+    prefix,
+    streams: { events: { maxLen: EVENTS_MAX_LEN } },
+  });
   const events = new QueueEvents(QUEUE_NAME, { connection: connection(url), prefix });
   queue.on('error', onError);
   events.on('error', onError);
@@ -284,6 +294,10 @@ export async function runOnQueue(run: QueueRun): Promise<GameResult[]> {
   let interrupt: (() => void) | undefined;
   try {
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+    if ((await queue.getWorkersCount().catch(() => -1)) === 0)
+      io.err(
+        `analyze: no worker is on this queue yet; the batch waits for one (island-chain worker --queue ${shownUrl(url)}${prefix ? ` --prefix ${prefix}` : ''})`,
+      );
     return await new Promise<GameResult[]>((resolve, reject) => {
       let failed = false;
       const fail = (e: unknown): void => {
@@ -440,7 +454,7 @@ export async function workerCommand(io: Io, opts: WorkerOptions): Promise<void> 
     const tick = (): void => {
       done++;
       const now = Date.now();
-      if (now - reported < 100 || done === chunk.tasks.length) return;
+      if (now - reported < 250 || done === chunk.tasks.length) return;
       reported = now;
       job.updateProgress(done).catch(() => undefined);
     };

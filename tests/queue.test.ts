@@ -246,6 +246,7 @@ describe('analyze --queue with island-chain worker processes', () => {
         );
         expect(await a.closed, a.err).toBe(0);
         expect(a.err).toContain('5 chunks');
+        expect(a.err).not.toContain('no worker is on this queue');
         expect(readFileSync(tmp('q-varied.csv'), 'utf8')).toBe(readFileSync(tmp('varied.csv'), 'utf8'));
         expect(readFileSync(tmp('q-varied.json'), 'utf8')).toBe(readFileSync(tmp('varied.json'), 'utf8'));
         expect(strip(a.out)).toBe(strip(localVaried.stdout));
