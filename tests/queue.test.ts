@@ -5,7 +5,8 @@
  * it, with the same CSV; no job of the batch is left in Redis; a bad --queue is a usage
  * error and an unreachable Redis a clear error within seconds.
  *
- * Redis is expected at 127.0.0.1:6379 without a password. Each test uses its own key
+ * Redis is expected at 127.0.0.1:6379 without a password (or at ISLAND_CHAIN_TEST_REDIS).
+ * Each test uses its own key
  * prefix and deletes its keys. Without Redis the tests that need it are skipped, except
  * with CI=true, where they fail.
  */
@@ -19,7 +20,8 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const REDIS = 'redis://127.0.0.1:6379';
+/** ISLAND_CHAIN_TEST_REDIS points the tests at another Redis. */
+const REDIS = process.env.ISLAND_CHAIN_TEST_REDIS || 'redis://127.0.0.1:6379';
 const QUEUE_NAME = 'island-chain-analyze';
 const SLOW = 60_000;
 
@@ -57,7 +59,7 @@ const withRedis = (name: string, fn: () => Promise<void>, timeout: number): void
   if (REDIS_UP) it(name, fn, timeout);
   else if (CI)
     it(name, () => {
-      throw new Error(`${NO_REDIS}; CI=true needs Redis at 127.0.0.1:6379 for this test`);
+      throw new Error(`${NO_REDIS}; CI=true needs it for this test`);
     });
   else it.skip(`${name} (skipped: ${NO_REDIS})`, fn);
 };
@@ -316,7 +318,7 @@ describe('analyze --queue with island-chain worker processes', () => {
 
 describe('--queue errors', () => {
   it(
-    'a --queue that is not a redis:// or rediss:// URL is a usage error (exit 2), for analyze and worker',
+    'a --queue that is not a redis:// or rediss:// URL, or --workers with --queue, or --chunk-size without it, is a usage error (exit 2)',
     () => {
       for (const bad of ['http://127.0.0.1:6379', '127.0.0.1:6379', 'redis://127.0.0.1:6379/zero']) {
         const r = cli('analyze', '--scenario', 'senkaku-gray-zone', '--games', '2', '--queue', bad);
@@ -324,6 +326,22 @@ describe('--queue errors', () => {
         expect(r.stderr).toContain(`bad --queue: "${bad}" is not a redis:// or rediss:// URL`);
         expect(r.stderr).not.toMatch(/^\s+at /m);
       }
+      const workers = cli(
+        'analyze',
+        '--scenario',
+        'senkaku-gray-zone',
+        '--games',
+        '2',
+        '--queue',
+        REDIS,
+        '--workers',
+        '2',
+      );
+      expect(workers.status, workers.stderr).toBe(2);
+      expect(workers.stderr).toContain('with --queue, give it to each island-chain worker');
+      const local = cli('analyze', '--scenario', 'senkaku-gray-zone', '--games', '2', '--chunk-size', '5');
+      expect(local.status, local.stderr).toBe(2);
+      expect(local.stderr).toContain('--chunk-size and --prefix apply only with --queue');
       const w = cli('worker', '--queue', 'localhost');
       expect(w.status, w.stderr).toBe(2);
       expect(w.stderr).toContain('bad --queue');
