@@ -27,7 +27,7 @@ import { addSeatRoutes, guardPaths } from './seats.ts';
 import { serveClient } from './static.ts';
 import { PostgresStorage } from './pgStorage.ts';
 import { SqliteStorage } from './storage.ts';
-import { parseDatabaseUrl, type ServerStore, type ServerValue, type StoreOptions } from './store.ts';
+import type { ServerStore, ServerValue, StoreOptions } from './store.ts';
 import { PlanningTimers } from './timer.ts';
 import { reportRefusal, SecureSocketIO } from './transport.ts';
 
@@ -80,10 +80,7 @@ export function openStore(
   options: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>,
   storeOptions: StoreOptions = {},
 ): ServerStore {
-  if (options.databaseUrl) {
-    parseDatabaseUrl(options.databaseUrl);
-    return new PostgresStorage(options.databaseUrl, storeOptions);
-  }
+  if (options.databaseUrl) return new PostgresStorage(options.databaseUrl, storeOptions);
   return new SqliteStorage(join(resolve(options.dataDir), DATABASE_FILE), storeOptions);
 }
 
@@ -274,12 +271,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       listen(port, options.host, cb);
   }
 
+  // The stored countdowns are loaded before any move can arrive: the state hook works from them.
+  await timers.resumeAll();
   const { appServer } = await server.run({ port: options.port });
   const port = (appServer.address() as AddressInfo).port;
   const host =
     options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : 'localhost';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  await timers.resumeAll();
   await bots.resumeAll();
   log(`Island Chain serving on ${url} (${storage.description})`);
 
