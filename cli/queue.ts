@@ -360,7 +360,7 @@ export async function runOnQueue(run: QueueRun): Promise<GameResult[]> {
         const c = byId.get(jobId);
         if (c)
           io.err(
-            `analyze: chunk ${c.index + 1} stalled (its worker stopped); it is back on the queue for another worker`,
+            `analyze: chunk ${c.index + 1} stalled (its worker stopped renewing its lock); it is back on the queue for another worker`,
           );
       });
 
