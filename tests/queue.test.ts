@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -309,6 +309,36 @@ describe('analyze --queue with island-chain worker processes', () => {
         expect(await stop(second)).toBe(0);
       } finally {
         await queue.close();
+        await deleteKeys(prefix);
+      }
+    },
+    SLOW,
+  );
+});
+
+describe('analyze --queue when a chunk fails', () => {
+  withRedis(
+    'a chunk that throws on every attempt fails the batch with the reason (exit 4) and leaves no job',
+    async () => {
+      const prefix = newPrefix();
+      const broken = new Worker(
+        QUEUE_NAME,
+        async () => {
+          throw new Error('boom from a broken worker');
+        },
+        { connection: { url: REDIS }, prefix },
+      );
+      try {
+        const a = startCli(
+          ...['analyze', '--scenario', 'senkaku-gray-zone', '--games', '1', '--seed', 'F'],
+          ...['--queue', REDIS, '--prefix', prefix],
+        );
+        expect(await a.closed, a.err).toBe(4);
+        expect(a.err).toContain('island-chain: chunk 1 of 1 failed on a worker: boom from a broken worker');
+        expect(a.err).not.toMatch(/^\s+at /m);
+        await expectNoLitter(prefix, a.err);
+      } finally {
+        await broken.close();
         await deleteKeys(prefix);
       }
     },
