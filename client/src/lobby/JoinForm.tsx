@@ -21,7 +21,13 @@ export function JoinForm(props: {
   readonly onJoined: (s: StoredSeat) => void;
 }) {
   const { matchID, seat, meta, metaError, onJoined } = props;
-  const [key] = useState(keyInLocation);
+  const [key, setKey] = useState(keyInLocation);
+  // A link pasted into this tab's address bar changes only the fragment: no reload.
+  useEffect(() => {
+    const read = () => setKey(keyInLocation());
+    window.addEventListener('hashchange', read);
+    return () => window.removeEventListener('hashchange', read);
+  }, []);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -11,7 +11,7 @@ import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MOVE_OF_ACTION } from '../../../game/bgio.ts';
-import type { MatchState, MatchView } from '../../../game/index.ts';
+import { type MatchState, type MatchView, SEATS } from '../../../game/index.ts';
 import { getScenario, IslandChainGame } from '../../../scenarios/index.ts';
 import type { SeatEvent } from '../lobby/api.ts';
 import { buildModel, type Intent, type MatchModel } from './model.ts';
@@ -43,7 +43,7 @@ const REFUSED_EVENT = 'island-chain:refused';
 /** The event the server sends a match's sockets when a seat changes hands (server/transport.ts). */
 const SEAT_EVENT = 'island-chain:seat';
 /** The server's refusals of credentials that no longer hold the seat (a sync, a move). */
-const NOT_HELD = /^unauthorized$|credentials do not hold/;
+const NOT_HELD = /^unauthorized( action)?$|credentials do not hold/;
 
 /** What this browser is told when its seat changed hands. */
 export const REVOKED: Readonly<Record<SeatEvent['kind'] | 'refused', string>> = {
@@ -66,6 +66,7 @@ const isSeatEvent = (x: unknown, matchID: string): x is SeatEvent => {
     e !== null &&
     e.matchID === matchID &&
     typeof e.playerID === 'string' &&
+    (SEATS as readonly unknown[]).includes(e.seat) &&
     typeof e.at === 'number' &&
     (e.kind === 'taken-over' || e.kind === 'reissued' || e.kind === 'freed')
   );
@@ -95,11 +96,17 @@ export function useMatch(conn: MatchConnection): MatchController {
     setRevoked(null);
     setSeatEvents([]);
     // The seat is no longer this browser's: stop acting for it and drop its view.
+    let stopped = false;
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      client.stop();
+      clientRef.current = null;
+    };
     const lose = (why: string) => {
       setRevoked(why);
       setView(null);
-      client.stop();
-      clientRef.current = null;
+      stop();
     };
     const unsubscribe = client.subscribe((s) => {
       if (!s) return;
@@ -122,8 +129,7 @@ export function useMatch(conn: MatchConnection): MatchController {
     });
     return () => {
       unsubscribe();
-      client.stop();
-      clientRef.current = null;
+      stop();
     };
   }, [matchID, playerID, credentials]);
 
