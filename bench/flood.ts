@@ -8,113 +8,16 @@
  * bystander seat of the flooded match received. Honest players connect from 127.0.0.2 and the
  * attacker from 127.0.0.1, as they would from different machines. Numbers only.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { io, type Socket } from 'socket.io-client';
+import { join } from 'node:path';
 import { REFUSED_EVENT } from '../server/transport.ts';
+import { GAME, pct, post, type Seat, seat, sleep, startServer, stopServer, table } from './net.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const GAME = 'island-chain';
 const MATCHES = Number(process.env.FLOOD_MATCHES ?? 20);
 const THINK_MS = Number(process.env.FLOOD_THINK_MS ?? 250);
 const PHASE_MS = Number(process.env.FLOOD_PHASE_MS ?? 4000);
 const FLOOD = 2000;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A POST to the server from `from` (a loopback address: each stands for one machine). */
-function post<T>(port: number, from: string, path: string, body: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        localAddress: from,
-        headers: { 'content-type': 'application/json' },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (d) => (text += d));
-        res.on('end', () =>
-          res.statusCode === 200
-            ? resolve(JSON.parse(text) as T)
-            : reject(new Error(`${path}: ${res.statusCode} ${text}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
-
-/** The server on a port it picks (`--port 0`); resolves with its port once it says it is serving. */
-function startServer(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out: string | null = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      if (out === null) return; // serving: the rest is the server's log
-      out += d;
-      const m = /serving on http:\/\/\S+:(\d+)/.exec(out);
-      if (m) {
-        out = null;
-        resolve({ child, port: Number(m[1]) });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before serving`)));
-  });
-}
-
-interface Seat {
-  readonly matchID: string;
-  readonly credentials: string;
-  readonly socket: Socket;
-  bytes: number;
-}
-
-async function seat(from: string, port: number, matchID: string, playerID: string | null): Promise<Seat> {
-  const credentials =
-    playerID === null
-      ? ''
-      : (
-          await post<{ playerCredentials: string }>(port, from, `/games/${GAME}/${matchID}/join`, {
-            playerID,
-            playerName: `p${playerID}`,
-          })
-        ).playerCredentials;
-  const socket = io(`http://127.0.0.1:${port}/${GAME}`, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    localAddress: from,
-  } as Parameters<typeof io>[1]);
-  const s: Seat = { matchID, credentials, socket, bytes: 0 };
-  socket.onAny((_e: string, ...args: unknown[]) => {
-    s.bytes += JSON.stringify(args).length;
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  const synced = new Promise<void>((resolve) => socket.once('sync', () => resolve()));
-  socket.emit('sync', matchID, playerID, credentials || undefined, 4);
-  await synced;
-  return s;
-}
 
 const ORDER = { type: 'gray-zone', action: 'protest', zone: 'kanto' };
 const moveFrame = (s: Seat, i: number) => ({
@@ -145,12 +48,6 @@ async function play(s: Seat, until: () => boolean, rtts: { t: number; ms: number
   }
 }
 
-const pct = (xs: readonly number[], p: number): number => {
-  if (xs.length === 0) return Number.NaN;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'island-chain-flood-'));
   const { child: server, port } = await startServer(dir);
@@ -171,7 +68,7 @@ async function main(): Promise<void> {
       honest.push(await seat(host, port, await create(host), '0'));
     }
     const attacker = await seat('127.0.0.1', port, target, '0');
-    const bystander = await seat('127.0.0.8', port, target, null);
+    const bystander = await seat('127.0.0.8', port, target, null, undefined, true);
 
     const rtts: { t: number; ms: number }[] = [];
     let stop = false;
@@ -231,12 +128,10 @@ async function main(): Promise<void> {
       ];
     });
     const head = ['phase', 'moves', 'p50 ms', 'p95 ms', 'p99 ms', 'p99 < 150 ms', 'attacker'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+    table(head, rows);
     for (const s of [...honest, ...many, bystander]) s.socket.close();
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -12,7 +12,7 @@
  * stale state id: planning is simultaneous, so a client is often one update behind
  * another seat's move, and the engine re-validates each action against the current state.
  */
-import type { Ctx, Game, LongFormMove } from 'boardgame.io';
+import type { Ctx, Game, LongFormMove, Plugin } from 'boardgame.io';
 import { ActivePlayers, INVALID_MOVE } from 'boardgame.io/core';
 import { type Policy, policiesFor } from './bots/policies.ts';
 import type { Scenario } from './data/scenario.ts';
@@ -336,10 +336,25 @@ function drawSeed(random: { Number(): number }): string {
 }
 
 /**
- * boardgame.io hands moves an Immer draft of G, which `structuredClone` (the engine's copy)
- * cannot clone; state is JSON-only (CONVENTIONS item 1), so a JSON round trip is exact.
+ * boardgame.io hands moves an Immer draft of G, and reading a whole state through Immer's
+ * proxies (or copying it) costs more than the move itself. The engine never writes to the
+ * state it is given (`applyAction` returns a new state sharing what the action did not
+ * change; a deep-freeze test guards it), so the move should get the state itself. This plugin
+ * wraps each move outside boardgame.io's Immer plugin (plugins wrap in order, Immer's first)
+ * and passes the undrafted G on in the context, as `base` (issue 11: no copy per move).
+ * Immer then freezes only what is new in the state the move returns.
  */
-const plain = (G: MatchState): MatchState => JSON.parse(JSON.stringify(G)) as MatchState;
+const BASE_PLUGIN: Plugin = {
+  name: 'island-chain-base',
+  fnWrap:
+    (fn) =>
+    (context, ...args) =>
+      fn({ ...context, base: context.G }, ...args),
+};
+
+/** The move's state: the undrafted G when `BASE_PLUGIN` passed it, else a JSON copy of the draft. */
+const plain = (G: MatchState, base: unknown): MatchState =>
+  base !== undefined ? (base as MatchState) : (JSON.parse(JSON.stringify(G)) as MatchState);
 
 /**
  * `makeGame(lookup)`: the boardgame.io `Game` for Island Chain, finding scenarios through
@@ -354,7 +369,7 @@ export function makeGame(
     data === undefined ? { ...options.defaults } : isRecord(data) ? { ...options.defaults, ...data } : data;
 
   const makeMove = (type: ActionType): LongFormMove<MatchState> => ({
-    move: ({ G, ctx, playerID }, payload?: unknown) => {
+    move: ({ G, ctx, playerID, ...rest }, payload?: unknown) => {
       const seat = seatOf(playerID, ctx);
       const reject = (action: Action | null, error: RuleError): typeof INVALID_MOVE => {
         options.onReject?.({ playerID, action, error });
@@ -367,7 +382,7 @@ export function makeGame(
         return reject(action, ruleError('ERR_UNKNOWN_SCENARIO', `no scenario "${G.scenarioId}"`));
       let r: Result<MatchState, RuleError>;
       try {
-        r = applyAction(scenario, plain(G), action);
+        r = applyAction(scenario, plain(G, (rest as { base?: unknown }).base), action);
       } catch (e) {
         // A malformed payload must not take the server down; the match state is untouched.
         return reject(action, ruleError('ERR_INTERNAL', `the engine failed on this action: ${String(e)}`));
@@ -388,6 +403,7 @@ export function makeGame(
     minPlayers: 4,
     maxPlayers: 5,
     disableUndo: true,
+    plugins: [BASE_PLUGIN],
     validateSetupData: (data, numPlayers) => {
       const merged = withDefaults(data);
       const problem = setupError(lookup, merged, numPlayers);

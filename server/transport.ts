@@ -141,6 +141,13 @@ export class SecureSocketIO extends SocketIO {
   private readonly filters = new Map<string, Filter>();
   private readonly held = new Map<string, TransportData[]>();
   private readonly waiting = new Map<string, number>();
+  /**
+   * The last state this instance stored for each match (issue 11, fast path): a move reads it
+   * instead of parsing the stored state again. Only `runMove` writes a match's state, inside the
+   * match's queue; should another instance have written meanwhile, the store refuses the stale
+   * write (its `_stateID` guard), the entry is dropped and the move is refused for a resend.
+   */
+  private readonly latest = new Map<string, State>();
   /** Sockets whose frames are being refused for rate: how many in a row, and when they were last told. */
   private readonly flooding = new Map<string, { refused: number; told: number; since: number }>();
   private readonly limits: FloodLimits;
@@ -241,7 +248,7 @@ export class SecureSocketIO extends SocketIO {
    * credentials; call it inside `exclusive`. Returns whether the move was accepted and stored.
    */
   async serverMove(matchID: string, playerID: string, move: string, args: unknown[]): Promise<boolean> {
-    const { state, metadata } = await this.db!.fetch(matchID, { state: true, metadata: true });
+    const { state, metadata } = await this.current(matchID);
     if (!state || !metadata || state.ctx.gameover !== undefined) return false;
     const action: MoveAction = { type: 'MAKE_MOVE', payload: { type: move, args, playerID } };
     return (await this.runMove(this.games[0]!, matchID, state, metadata, action)) === null;
@@ -297,10 +304,39 @@ export class SecureSocketIO extends SocketIO {
       this.hooks.onState?.(matchID, c.state, c.action);
       stored = await db.commit(matchID, next, writes.deltalog, writes.metadata);
     }
-    if (stored) return null;
+    if (stored) {
+      this.remember(matchID, next!);
+      return null;
+    }
+    this.latest.delete(matchID);
     held?.splice(mark);
     if (result && 'error' in result) return result.error;
     return advanced ? 'the match changed meanwhile; send the move again' : 'the move was not accepted';
+  }
+
+  /**
+   * A match's metadata (always read: seats change through the lobby routes) and its state (from
+   * `latest` when this instance stored the last one). Call inside `exclusive`.
+   */
+  private async current(matchID: string): Promise<{ state?: State; metadata?: MatchData }> {
+    const known = this.latest.get(matchID);
+    if (known) {
+      const { metadata } = await this.db!.fetch(matchID, { metadata: true });
+      if (metadata) return { state: known, metadata };
+      this.latest.delete(matchID); // wiped
+      return {};
+    }
+    const read = await this.db!.fetch(matchID, { state: true, metadata: true });
+    if (read.state && read.metadata) this.remember(matchID, read.state);
+    return read;
+  }
+
+  /** Keeps a match's stored state (most recent last; a finished match's is let go). */
+  private remember(matchID: string, state: State): void {
+    this.latest.delete(matchID);
+    if (state.ctx.gameover !== undefined) return;
+    this.latest.set(matchID, state);
+    if (this.latest.size > MAX_REMEMBERED) this.latest.delete(this.latest.keys().next().value!);
   }
 
   /** Sends every client of a match the new public player list (after a join or a leave). */
@@ -412,7 +448,7 @@ export class SecureSocketIO extends SocketIO {
 
   /** A seated player's move: seat, credentials and the game's rules are checked before the master runs it. */
   private async clientMove(socket: IOSocket, game: Game, matchID: string, action: MoveAction): Promise<void> {
-    const { metadata, state } = await this.db!.fetch(matchID, { metadata: true, state: true });
+    const { metadata, state } = await this.current(matchID);
     if (!metadata || !state) return this.refuse(socket, matchID, 'no such match');
     const { playerID, credentials, type, args } = action.payload;
     if (!Object.hasOwn(metadata.players, playerID))
@@ -494,10 +530,16 @@ export class SecureSocketIO extends SocketIO {
       return;
     }
     const filter = this.filters.get(this.games[0]!.name!)!;
+    // Each seat's view is cut once per message, however many sockets hold the seat (observers).
+    const views = new Map<string | null, TransportData>();
     for (const id of this.rooms.get(matchID) ?? []) {
       const c = this.connections.get(id);
       if (!c) continue;
-      const data = filter(c.playerID, payload);
+      let data = views.get(c.playerID);
+      if (!data) {
+        data = filter(c.playerID, payload);
+        views.set(c.playerID, data);
+      }
       c.socket.emit(data.type, ...data.args);
     }
   }
@@ -520,6 +562,9 @@ export class SecureSocketIO extends SocketIO {
     return new Master(game, this.db!, this.sender(matchID, socket) as never, this.auth as never);
   }
 }
+
+/** Matches whose last stored state an instance keeps in memory at most. */
+const MAX_REMEMBERED = 1000;
 
 /** Refused frames in a row after which a socket is disconnected. */
 const FLOOD_DISCONNECT = 500;

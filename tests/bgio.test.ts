@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'boardgame.io/client';
-import { createMatch, InitializeGame } from 'boardgame.io/internal';
+import { CreateGameReducer, createMatch, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
 import { Local } from 'boardgame.io/multiplayer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -18,6 +18,7 @@ import {
   seatOf,
 } from '../game/bgio.ts';
 import {
+  FACTIONS,
   hashValue,
   legalOrders,
   type MatchState,
@@ -287,6 +288,28 @@ describe('boardgame.io adapter', () => {
     expect(view.seat).toBe('observer');
     expect(view.units).toEqual({});
     expect(stateOf(stray).isActive).toBe(false);
+  });
+
+  it('a move gets the state itself, not a copy: what it does not change is shared with the state before (issue 11)', () => {
+    const game = makeGame(getScenario, { defaults: { scenarioId: SCENARIO, seed: SEED } });
+    const before = InitializeGame({ game, numPlayers: 4 });
+    const reducer = CreateGameReducer({ game: ProcessGameConfig(game) as never, isClient: false });
+    const move = (state: typeof before, name: string, payload: unknown, playerID: string) =>
+      reducer(state, { type: 'MAKE_MOVE', payload: { type: name, args: [payload], playerID } } as never);
+    const order = legalOrders(before.G, getScenario(SCENARIO)!, 'japan')[0]!;
+    const after = move(before, 'order', { order }, PLAYER_OF_SEAT.japan);
+    expect(after._stateID).toBe(before._stateID + 1);
+    expect(after.G.pending.japan.orders).toEqual([order]);
+    // Untouched parts are the very same objects (a JSON copy per move would make them equal only).
+    expect(after.G.units).toBe(before.G.units);
+    expect(after.G.zones).toBe(before.G.zones);
+    expect(after.G.pending.china).toBe(before.G.pending.china);
+    // and the state before is left as it was.
+    expect(before.G.pending.japan.orders).toEqual([]);
+    // A whole round through the reducer adjudicates like the engine alone.
+    let s = after;
+    for (const f of FACTIONS) s = move(s, 'commit', {}, PLAYER_OF_SEAT[f]);
+    expect(s.G.round).toBe(2);
   });
 
   it('no file in game/ but bgio.ts imports boardgame.io', () => {

@@ -565,9 +565,9 @@ describe('issue 7, item 7: smaller holes', () => {
     const { state, metadata } = await stored(s, id);
     const next = { ...state, _stateID: state._stateID + 1 };
     const broken = { ...metadata, updatedAt: 10n } as unknown as typeof metadata;
-    expect(() => s.storage.commit(id, next, [], broken)).toThrow();
+    await expect(s.storage.commit(id, next, [], broken)).rejects.toThrow();
     expect((await stored(s, id)).state._stateID).toBe(state._stateID);
-    expect(s.storage.commit(id, next, [], { ...metadata, updatedAt: 10 })).toBe(true);
+    expect(await s.storage.commit(id, next, [], { ...metadata, updatedAt: 10 })).toBe(true);
     const after = await stored(s, id);
     expect(after.state._stateID).toBe(state._stateID + 1);
     expect(after.metadata.updatedAt).toBe(10);

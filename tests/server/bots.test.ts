@@ -68,7 +68,7 @@ describe('bots on the server', () => {
     const stored = async () => (await s.storage.fetch(id, { state: true })).state!.G as MatchState;
     // The bots plan round 1 straight away but wait for Japan.
     await until(
-      async () => s.storage.getServerValue<{ planned: string[] }>(id, 'bots')?.planned.length === 3,
+      async () => (await s.storage.getServerValue<{ planned: string[] }>(id, 'bots'))?.planned.length === 3,
       10_000,
       'bot plans',
     );
@@ -96,7 +96,7 @@ describe('bots on the server', () => {
     expect(after.history.map((h) => h.round)).toEqual([1]);
     // Round 2: planned again, waiting for Japan again.
     await until(
-      async () => s.storage.getServerValue<{ round: number }>(id, 'bots')?.round === 2,
+      async () => (await s.storage.getServerValue<{ round: number }>(id, 'bots'))?.round === 2,
       5000,
       'round 2 plans',
     );
