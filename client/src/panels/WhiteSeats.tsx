@@ -130,7 +130,10 @@ export function WhiteSeats() {
       {issued && (
         <p data-testid="issued-link">
           {issued.action === 'free' ? 'Freed.' : 'Re-issued.'} New {SEAT_LABEL[issued.seat.seat]} link (send
-          it to that player alone): <a href={issued.link}>{issued.link}</a>{' '}
+          it to that player alone):{' '}
+          <a href={issued.link} style={{ wordBreak: 'break-all' }}>
+            {issued.link}
+          </a>{' '}
           <CopyButton text={issued.link} label={`the new ${SEAT_LABEL[issued.seat.seat]} link`} />
         </p>
       )}
