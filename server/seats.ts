@@ -26,7 +26,9 @@
  *   joined, as before.
  * - `reissue` and `free` (the White Cell's credentials only, compared in constant time) give
  *   the seat a new key, so the old link and the old credentials stop working; `free` also
- *   empties the seat. Each answers the new key.
+ *   empties the seat. Each answers the new key. The White Cell may re-issue its own link (not
+ *   free its seat): it is answered new credentials with the key, and every other browser
+ *   holding its seat loses it.
  * - `GET .../seats`: who sits where, who is connected and who has committed this round (from
  *   the observer's view, so nothing fog hides), and the seat changes, which are also logged
  *   and sent to every socket of the match.
@@ -94,8 +96,8 @@ const LOBBY_CREDENTIALS = 'must be the credentials the lobby gave';
 const credentials = z.string({ error: LOBBY_CREDENTIALS }).regex(CREDENTIALS, LOBBY_CREDENTIALS);
 const SEAT_KEY = "must be the key from the seat's link (the part after #key=)";
 const seatKey = z.string({ error: SEAT_KEY }).regex(CREDENTIALS, SEAT_KEY);
-const TARGET = 'must be the faction seat to act on, from "0" to "3", as a string';
-const target = z.string({ error: TARGET }).regex(/^[0-3]$/, TARGET);
+const TARGET = 'must be the seat to act on, from "0" to "4", as a string';
+const target = z.string({ error: TARGET }).regex(PLAYER_ID, TARGET);
 const name = z
   .string({ error: 'must be a name (text)' })
   .trim()
@@ -404,9 +406,15 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
       const p = seatRecord(ctx, metadata, b.target);
       if (isBot(metadata, b.target))
         return ctx.throw(409, `Player ${b.target} (${seatName(b.target)}) is a bot seat: it has no link.`);
+      const own = b.target === WHITE;
+      if (own && kind === 'freed')
+        return ctx.throw(400, 'The White Cell cannot free its own seat; re-issue its link instead.');
       const { credentials: _c, isConnected: _i, ...kept } = p;
       const { name: _n, data: _d, ...empty } = kept;
-      metadata.players[Number(b.target)] = kind === 'freed' ? empty : kept;
+      // The White Cell's own link re-issued (it leaked): the caller keeps the seat with new credentials.
+      const playerCredentials = own ? o.newCredentials() : undefined;
+      metadata.players[Number(b.target)] =
+        kind === 'freed' ? empty : playerCredentials ? { ...kept, credentials: playerCredentials } : kept;
       const seatKey = (await newKeys(id, [b.target]))[b.target]!;
       await store.setMetadata(id, metadata);
       await seatChanged(
@@ -415,7 +423,7 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
         kind,
         kind === 'freed' ? 'freed by the White Cell' : 'given a new link by the White Cell',
       );
-      ctx.body = { playerID: b.target, seatKey };
+      ctx.body = { playerID: b.target, seatKey, ...(playerCredentials ? { playerCredentials } : {}) };
     });
   router.post('/games/:name/:id/reissue', whiteSeatAction('reissued'));
   router.post('/games/:name/:id/free', whiteSeatAction('freed'));

@@ -3,7 +3,8 @@
  * carry each seat's key; Japan's link opened in a second browser context takes the seat over
  * and the first is told; the lobby shows who has committed; the White Cell re-issues Japan's
  * link (the holder is told, the old link stops working, the new one works, also in a browser
- * whose stored credentials went stale) and frees a seat. Screenshots in artifacts/screenshots.
+ * whose stored credentials went stale), frees a seat and re-issues its own link.
+ * Screenshots in artifacts/screenshots.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -156,5 +157,27 @@ describe('a seat survives a new browser', () => {
     await screenshot(w, 'seats-10-white-freed');
     await screenshot(first.page, 'seats-11-holder-told-freed');
     for (const p of [white, first, second]) expect(p.errors).toEqual([]);
+  });
+
+  it('the White Cell re-issues its own leaked link: it keeps the seat, the old link no longer takes it', async () => {
+    const w = white.page;
+    const panel = w.getByTestId('white-seats');
+    await panel.getByTestId('reissue-white').click();
+    await panel.getByTestId('confirm-seat-action').click();
+    await expect
+      .poll(() => w.evaluate(() => location.hash), { timeout: 10_000 })
+      .toMatch(/^#key=[\w-]{20,}$/);
+    expect(await w.evaluate(() => location.href)).not.toBe(links.white);
+    await expect.poll(() => w.getByTestId('round').innerText(), { timeout: 15_000 }).toContain('Round 1/');
+    await w.getByTestId('white-seats').waitFor();
+    await screenshot(w, 'seats-12-white-own-link-reissued');
+
+    const leaked = (await openSeatPage(env.browser)).page;
+    await leaked.goto(links.white);
+    await leaked.getByTestId('take-over').click();
+    await expect
+      .poll(() => leaked.locator('.reason').last().innerText())
+      .toMatch(/403.*does not hold player 4/);
+    expect(white.errors).toEqual([]);
   });
 });

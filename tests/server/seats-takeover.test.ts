@@ -245,12 +245,8 @@ describe('the White Cell re-issues and frees seats', () => {
       ['reissue', { playerID: '0', credentials: creds['0'], target: '1' }, 403, /Only the White Cell/],
       ['free', { playerID: '1', credentials: creds['1'], target: '1' }, 403, /Only the White Cell/],
       ['reissue', { playerID: '4', credentials: creds['4'], target: '2' }, 409, /bot seat/],
-      [
-        'reissue',
-        { playerID: '4', credentials: creds['4'], target: '4' },
-        400,
-        /"target" must be the faction seat/,
-      ],
+      ['reissue', { playerID: '4', credentials: creds['4'], target: '5' }, 400, /"target" must be the seat/],
+      ['free', { playerID: '4', credentials: creds['4'], target: '4' }, 400, /cannot free its own seat/],
       ['free', { playerID: '4', credentials: creds['4'], target: '__proto__' }, 400, /"target"/],
       ['free', { playerID: '4', credentials: creds['4'], target: 1 }, 400, /"target"/],
       ['free', { playerID: '4', credentials: creds['4'] }, 400, /"target"/],
@@ -280,6 +276,36 @@ describe('the White Cell re-issues and frees seats', () => {
     expect(await form.text()).toMatch(/must be JSON/);
     expect(await snapshot(matchID)).toBe(before);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('the White Cell re-issues its own leaked link and keeps the seat with new credentials', async () => {
+    const { matchID, seatKeys, creds } = await seatedMatch();
+    const old = await seated(matchID, '4', creds['4']);
+    const r = await http<{ seatKey: string; playerCredentials: string }>(route(matchID, 'reissue'), {
+      playerID: '4',
+      credentials: creds['4'],
+      target: '4',
+    });
+    expect(r.status).toBe(200);
+    expect(r.json.playerCredentials).toMatch(/^[\w-]+$/);
+    await until(() => seatEvents(old).length > 0, 5000, 'the old White Cell socket to be told');
+    expect(seatEvents(old)).toMatchObject([{ playerID: '4', kind: 'reissued' }]);
+    const leaked = { playerID: '4', playerName: 'Mallory', seatKey: seatKeys['4'] };
+    expect((await join(matchID, leaked)).status).toBe(403);
+    const stale = await http(route(matchID, 'reissue'), {
+      playerID: '4',
+      credentials: creds['4'],
+      target: '0',
+    });
+    expect(stale.status).toBe(403);
+    const fresh = await http(route(matchID, 'reissue'), {
+      playerID: '4',
+      credentials: r.json.playerCredentials,
+      target: '0',
+    });
+    expect(fresh.status).toBe(200);
+    const back = await join(matchID, { playerID: '4', playerName: 'Facilitator', seatKey: r.json.seatKey });
+    expect(back.status).toBe(200);
   });
 
   it('a match without a White Cell has no one to re-issue seats', async () => {

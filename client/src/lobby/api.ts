@@ -121,20 +121,21 @@ export const getSeats = (matchID: string): Promise<MatchSeats> =>
 
 /**
  * The White Cell's seat actions: a new link for `target` (the old link and the seat's
- * credentials stop working) or the seat freed as well. Answers the seat's new key.
+ * credentials stop working) or the seat freed as well. Answers the seat's new key, and new
+ * credentials when the White Cell re-issued its own link.
  */
 export async function whiteSeatAction(
   action: 'reissue' | 'free',
   matchID: string,
   white: StoredSeat,
   target: string,
-): Promise<string> {
-  const r = await call<{ seatKey: string }>('POST', `/${encodeURIComponent(matchID)}/${action}`, {
-    playerID: white.playerID,
-    credentials: white.credentials,
-    target,
-  });
-  return r.seatKey;
+): Promise<{ key: string; credentials: string | null }> {
+  const r = await call<{ seatKey: string; playerCredentials?: string }>(
+    'POST',
+    `/${encodeURIComponent(matchID)}/${action}`,
+    { playerID: white.playerID, credentials: white.credentials, target },
+  );
+  return { key: r.seatKey, credentials: r.playerCredentials ?? null };
 }
 
 /** What the table reads of a seat change. */

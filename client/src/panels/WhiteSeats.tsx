@@ -12,6 +12,7 @@ import {
   type MatchSeats,
   matchInLocation,
   type SeatStatus,
+  saveSeat,
   seatLink,
   whiteSeatAction,
 } from '../lobby/api.ts';
@@ -23,6 +24,8 @@ const ACTION_LABEL: Readonly<Record<Action, string>> = { reissue: 'Re-issue link
 const REFRESH_MS = 5_000;
 
 function confirmText(action: Action, s: SeatStatus): string {
+  if (s.seat === 'white')
+    return 'Give the White Cell a new link (say the old one leaked)? The old link stops working and any other browser holding the White Cell seat loses it; this browser keeps it and reloads on the new link.';
   const holder = s.name ? `${s.name}'s browser` : 'no one';
   return action === 'reissue'
     ? `Give ${SEAT_LABEL[s.seat]} a new link? The old link stops working and ${holder} loses the seat until the new link is opened.`
@@ -51,8 +54,16 @@ export function WhiteSeats() {
     setBusy(true);
     setError(null);
     try {
-      const key = await whiteSeatAction(action, matchID, white, seat.playerID);
-      setIssued({ seat, action, link: seatLink(matchID, seat.seat, key) });
+      const r = await whiteSeatAction(action, matchID, white, seat.playerID);
+      const link = seatLink(matchID, seat.seat, r.key);
+      if (r.credentials) {
+        // The White Cell's own link: keep the seat here with the new credentials and link.
+        saveSeat(matchID, 'white', { ...white, credentials: r.credentials, key: r.key });
+        history.replaceState(null, '', link);
+        location.reload();
+        return;
+      }
+      setIssued({ seat, action, link });
       setAsking(null);
       load();
     } catch (e) {
@@ -63,6 +74,7 @@ export function WhiteSeats() {
   };
 
   const factions = (seats?.seats ?? []).filter((s) => s.seat !== 'white');
+  const own = seats?.seats.find((s) => s.seat === 'white');
   return (
     <section aria-label="Seats" data-testid="white-seats">
       <h3>Seats</h3>
@@ -110,6 +122,23 @@ export function WhiteSeats() {
           ))}
         </tbody>
       </table>
+      {own && (
+        <p className="small">
+          <button
+            type="button"
+            className="link small"
+            disabled={busy}
+            data-testid="reissue-white"
+            onClick={() => {
+              setAsking({ action: 'reissue', seat: own });
+              setIssued(null);
+            }}
+          >
+            Re-issue the White Cell's own link
+          </button>{' '}
+          (if it leaked)
+        </p>
+      )}
       {asking && (
         <div className="reason" role="alertdialog" aria-label="Confirm the seat change">
           <p>{confirmText(asking.action, asking.seat)}</p>
