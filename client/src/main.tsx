@@ -2,35 +2,33 @@
  * Entry point: `/` is the lobby, `/match/<id>?seat=<seat>` a seat's board (or the observer's
  * without a seat), `/replay` the replay viewer (`?match=<id>` for a finished match on this
  * server) and `/analysis` the batch-summary charts.
+ *
+ * Every page is loaded on its route only, so the lobby does not fetch the map (milsymbol,
+ * d3-geo, the coastlines), the viewer or the charts (Observable Plot). The vendor chunks
+ * are named in vite.config.ts; tests/client-chunks.test.ts holds the lobby to its budget.
  */
-import { lazy, StrictMode, Suspense } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SEATS, type Seat } from '../../game/index.ts';
-import { Lobby } from './lobby/Lobby.tsx';
-import { MatchPage } from './match/MatchPage.tsx';
 import './styles.css';
 
-// Loaded on their routes only: the viewer and the charts (Observable Plot) are not needed in a match.
-const ReplayPage = lazy(() => import('./replay/ReplayPage.tsx').then((m) => ({ default: m.ReplayPage })));
-const AnalysisPage = lazy(() =>
-  import('./analysis/AnalysisPage.tsx').then((m) => ({ default: m.AnalysisPage })),
-);
-const loading = <p className="page muted">Loading…</p>;
+/** A page component from a module that exports it by name. */
+function page<P extends object, K extends string>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+): LazyExoticComponent<ComponentType<P>> {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const Lobby = page(() => import('./lobby/Lobby.tsx'), 'Lobby');
+const MatchPage = page(() => import('./match/MatchPage.tsx'), 'MatchPage');
+const ReplayPage = page(() => import('./replay/ReplayPage.tsx'), 'ReplayPage');
+const AnalysisPage = page(() => import('./analysis/AnalysisPage.tsx'), 'AnalysisPage');
 
 function route() {
   const path = window.location.pathname.replace(/\/+$/, '');
-  if (path === '/replay')
-    return (
-      <Suspense fallback={loading}>
-        <ReplayPage />
-      </Suspense>
-    );
-  if (path === '/analysis')
-    return (
-      <Suspense fallback={loading}>
-        <AnalysisPage />
-      </Suspense>
-    );
+  if (path === '/replay') return <ReplayPage />;
+  if (path === '/analysis') return <AnalysisPage />;
   const m = /^\/match\/([^/]+)\/?$/.exec(window.location.pathname);
   if (!m?.[1]) return <Lobby />;
   const matchID = decodeURIComponent(m[1]);
@@ -41,4 +39,9 @@ function route() {
 }
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode>{route()}</StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <Suspense fallback={<p className="page muted">Loading…</p>}>{route()}</Suspense>
+    </StrictMode>,
+  );
