@@ -11,10 +11,10 @@ import { describeSeatEvent, type SeatEvent } from './api.ts';
 const TOAST = {
   position: 'fixed',
   bottom: '1em',
-  left: '50%',
-  transform: 'translateX(-50%)',
+  // Left of centre: over the map on a wide screen, clear of its legend and of the sidebar.
+  left: 'max(1em, calc(40% - 12em))',
   zIndex: 30,
-  maxWidth: 'min(90vw, 40em)',
+  maxWidth: 'min(calc(100vw - 2em), 30em)',
   background: 'var(--panel)',
 } as const;
 
