@@ -16,8 +16,12 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
-/** The clip box in degrees: the playing area (lon 108–147, lat 12–44) plus a margin the client clips away. */
-export const CLIP_BOX = { west: 104, east: 151, south: 9, north: 47.5 } as const;
+/**
+ * The clip box in degrees: the playing area (lon 108–147, lat 12–46) plus a margin wide
+ * enough that a wide board, which keeps its left side free for the selection card and the
+ * legend, still shows coastline there.
+ */
+export const CLIP_BOX = { west: 94, east: 158, south: 4, north: 52 } as const;
 /** Coordinates are rounded to this many decimals (0.001° ≈ 110 m). */
 const DECIMALS = 3;
 /** Points closer than this to the previous kept point are dropped (degrees), except on small rings. */

@@ -1,11 +1,15 @@
 /**
- * The board (DESIGN.md section 2): real coastlines, zone markers, the seat's visible units
- * as faction-coloured symbols by category, highlights for the selected unit's legal
- * destinations and strike targets (from the model, i.e. from `legalOrders`), and range
- * rings for the selected unit's weapons. Drag to pan, wheel or buttons to zoom.
+ * The board (DESIGN.md section 2): real coastlines, every zone drawn as an area (its
+ * Voronoi cell cut to land or sea, see zoneAreas.ts) filled by kind and holder, the seat's
+ * visible units as MIL-STD-2525 symbols (milsymbol) grouped by type with a count and a
+ * strength bar, a legend, highlights for the selected unit's legal destinations and strike
+ * targets (from the model, i.e. from `legalOrders`), and range rings for its weapons.
+ * Drag to pan, wheel or buttons to zoom. The zones are one tab stop: arrow keys move
+ * between them, Enter selects. A projector mode (remembered) enlarges type and symbols.
  */
 import { geoPath } from 'd3-geo';
 import {
+  type CSSProperties,
   type KeyboardEvent,
   type PointerEvent,
   useCallback,
@@ -14,26 +18,28 @@ import {
   useRef,
   useState,
 } from 'react';
+import type { Faction } from '../../../game/index.ts';
 import type { MatchModel, UnitVM } from '../match/model.ts';
 import { CATEGORY_LABEL, FACTION_COLOR, titleCase } from '../theme.ts';
 import {
   type Camera,
-  type Card,
-  CHIP_H,
-  CHIP_W,
   cameraFor,
-  chipOffset,
   GRATICULE,
-  LABEL_HEIGHT,
   LAND,
-  layoutCards,
+  layoutStacks,
+  type Rect,
   panBy,
   projectionFor,
   ringPath,
+  type StackInput,
   VIEWS,
   zoomAt,
 } from './geo.ts';
-import { UnitChip } from './UnitChip.tsx';
+import { Legend, type LegendSymbol, type LegendZones } from './Legend.tsx';
+import { affiliationOf, iconLabel, iconOf, sidcOf } from './symbols.ts';
+import { UnitSymbol } from './UnitSymbol.tsx';
+import { fromPlane, isDisc, type Pt, type ZoneArea, zoneAreas } from './zoneAreas.ts';
+import './map.css';
 
 export interface Highlights {
   readonly moves: ReadonlySet<string>;
@@ -53,35 +59,125 @@ type Hover =
   | { readonly kind: 'zone'; readonly id: string }
   | { readonly kind: 'units'; readonly units: readonly UnitVM[] };
 
-const FACTION_ORDER = ['japan', 'us', 'taiwan', 'china'];
+const FACTION_ORDER: readonly Faction[] = ['japan', 'us', 'taiwan', 'china'];
+const PROJECTOR_KEY = 'island-chain:projector';
+/** Width of the left dock (selection card and legend) kept free by the default views when the map is wide. */
+const DOCK = 292;
+const DOCK_PROJECTOR = 368;
 
-/** A zone's units grouped by faction and category (or by faction only when zoomed out), in a stable order. */
-function groupUnits(units: readonly UnitVM[], detailed: boolean): UnitVM[][] {
+/** Areas are computed once per set of zones (about half a second) and shared. */
+const areaCache = new Map<string, readonly ZoneArea[]>();
+function areasFor(model: MatchModel): readonly ZoneArea[] {
+  const key = model.zones.map((z) => z.def.id).join(',');
+  let hit = areaCache.get(key);
+  if (!hit) {
+    hit = zoneAreas(
+      model.zones.map((z) => z.def),
+      LAND,
+    );
+    areaCache.set(key, hit);
+  }
+  return hit;
+}
+
+interface Group {
+  readonly key: string;
+  readonly units: readonly UnitVM[];
+  readonly sidc: string;
+  readonly label: string;
+  readonly affiliation: ReturnType<typeof affiliationOf>;
+}
+
+/**
+ * A zone's units grouped for drawing, friends first, in a stable order: zoomed in, one group
+ * per faction and type icon; zoomed out, one per faction, drawn with the icon of its most
+ * numerous type (the badge counts all its units).
+ */
+function groupUnits(units: readonly UnitVM[], viewer: Faction | null, detailed: boolean): Group[] {
   const groups = new Map<string, UnitVM[]>();
   for (const u of units) {
-    const k = `${FACTION_ORDER.indexOf(u.faction)}|${detailed ? u.category : ''}`;
+    const icon = iconOf(u.typeName, u.category);
+    const k = `${FACTION_ORDER.indexOf(u.faction)}${detailed ? `|${icon.dim}|${icon.fn}|${icon.echelon ?? ''}` : ''}`;
     const g = groups.get(k);
     if (g) g.push(u);
     else groups.set(k, [u]);
   }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, g]) => g);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, g]) => {
+      const counts = new Map<string, { n: number; u: UnitVM }>();
+      for (const u of g) {
+        const l = iconLabel(iconOf(u.typeName, u.category));
+        const c = counts.get(l);
+        if (c) c.n++;
+        else counts.set(l, { n: 1, u });
+      }
+      const top = [...counts.values()].sort((a, b) => b.n - a.n)[0]!.u;
+      const icon = iconOf(top.typeName, top.category);
+      const affiliation = affiliationOf(top.faction, viewer);
+      return { key, units: g, sidc: sidcOf(icon, affiliation), label: iconLabel(icon), affiliation };
+    });
 }
 
-const activate = (f: () => void) => (e: KeyboardEvent) => {
-  if (e.key === 'Enter' || e.key === ' ') {
-    e.preventDefault();
-    f();
+/** A zone's name zoomed out: its first place name ("Taipei" for "Taipei–Keelung–Taoyuan"). */
+const shortName = (name: string): string => name.split('–')[0]!.replace(/ Islands$/, '');
+
+const readProjector = () => {
+  try {
+    return localStorage.getItem(PROJECTOR_KEY) === 'on';
+  } catch {
+    return false;
   }
 };
+
+const DIRS: Readonly<Record<string, Pt>> = {
+  ArrowRight: [1, 0],
+  ArrowLeft: [-1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/** The nearest zone from `from` in an arrow's direction (plane coordinates, y down). */
+function nextZone(areas: readonly ZoneArea[], from: ZoneArea, dir: Pt): ZoneArea | null {
+  let best: ZoneArea | null = null;
+  let bestScore = Infinity;
+  for (const a of areas) {
+    if (a === from) continue;
+    const vx = a.site[0] - from.site[0];
+    const vy = a.site[1] - from.site[1];
+    const d = Math.hypot(vx, vy);
+    const cos = (vx * dir[0] + vy * dir[1]) / d;
+    if (cos < 0.35) continue;
+    const score = d * (1 + 2.5 * (1 - cos));
+    if (score < bestScore) {
+      bestScore = score;
+      best = a;
+    }
+  }
+  return best;
+}
 
 export function MapView({ model, selectedUnit, selectedZone, highlights, onZone, onUnits }: Props) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const zoneRefs = useRef(new Map<string, SVGElement>());
   const [size, setSize] = useState({ w: 800, h: 600 });
   const [cam, setCam] = useState<Camera | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  const [projector, setProjector] = useState(readProjector);
+  const [roving, setRoving] = useState<string | null>(null);
   const drag = useRef<{ x: number; y: number; cam: Camera; moved: boolean } | null>(null);
   const { w, h } = size;
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('projector', projector);
+    try {
+      localStorage.setItem(PROJECTOR_KEY, projector ? 'on' : 'off');
+    } catch {
+      // Storage may be unavailable (private windows); the mode then lasts for the page.
+    }
+  }, [projector]);
+  useEffect(() => () => document.documentElement.classList.remove('projector'), []);
 
   useEffect(() => {
     const el = wrapRef.current;
@@ -95,13 +191,26 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
     return () => ro.disconnect();
   }, []);
 
-  const camera = cam ?? cameraFor(VIEWS.strait.box, w, h);
-  /** Zoomed out, a zone shows one symbol per faction with a count; zoomed in, one per category. */
-  const detailed = camera.scale >= cameraFor(VIEWS.theater.box, w, h).scale * 1.6;
+  /** The left dock is kept free when the map is wide enough to spare it. */
+  const dockW = projector ? DOCK_PROJECTOR : DOCK;
+  const dock = w - dockW >= Math.max(360, h * 0.6) ? dockW : 0;
+  const fitView = useCallback(
+    (box: (typeof VIEWS)[keyof typeof VIEWS]['box']) => cameraFor(box, w, h, 14, dock),
+    [w, h, dock],
+  );
+  const camera = cam ?? fitView(VIEWS.theater.box);
+  const theaterScale = fitView(VIEWS.theater.box).scale;
+  const detailed = camera.scale >= theaterScale * 1.6;
   const projection = useMemo(() => projectionFor(camera, w, h), [camera, w, h]);
   const path = useMemo(() => geoPath(projection), [projection]);
   const landD = useMemo(() => path(LAND) ?? '', [path]);
   const gratD = useMemo(() => path(GRATICULE) ?? '', [path]);
+  const areas = useMemo(() => areasFor(model), [model]);
+  const areaById = useMemo(() => new Map(areas.map((a) => [a.id, a])), [areas]);
+  /** Plane → screen: `screen = k · p + t`. */
+  const k = projection.scale();
+  const t = projection([0, 0]) ?? [0, 0];
+  const toScreen = useCallback((p: Pt): [number, number] => [t[0] + k * p[0], t[1] + k * p[1]], [t, k]);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -110,13 +219,11 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
       e.preventDefault();
       const r = svg.getBoundingClientRect();
       const f = Math.exp(-e.deltaY * 0.0015);
-      setCam((c) =>
-        zoomAt(c ?? cameraFor(VIEWS.strait.box, w, h), f, e.clientX - r.left, e.clientY - r.top, w, h),
-      );
+      setCam((c) => zoomAt(c ?? fitView(VIEWS.theater.box), f, e.clientX - r.left, e.clientY - r.top, w, h));
     };
     svg.addEventListener('wheel', onWheel, { passive: false });
     return () => svg.removeEventListener('wheel', onWheel);
-  }, [w, h]);
+  }, [w, h, fitView]);
 
   const unitsByZone = useMemo(() => {
     const m = new Map<string, UnitVM[]>();
@@ -128,30 +235,106 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
     return m;
   }, [model.units]);
 
-  /** Screen position of a zone's marker; the off-map US pool sits in the bottom-right corner. */
-  const anchorOf = useCallback(
-    (zone: string, lonlat: readonly [number, number]): [number, number] | null => {
-      if (zone === 'us-pool') return [w - 110, h - 70];
-      const p = projection([lonlat[0], lonlat[1]]);
-      if (!p || p[0] < -40 || p[1] < -40 || p[0] > w + 40 || p[1] > h + 40) return null;
-      return [p[0], p[1]];
-    },
-    [projection, w, h],
-  );
+  const symSize = Math.round((detailed ? 19 : 15) * (projector ? 1.45 : 1));
+  const slotW = Math.round(symSize * 1.55);
+  const slotH = Math.round(symSize * 1.45 + 5);
+  const labelPx = (detailed ? 11 : 10) * (projector ? 1.5 : 1);
+  /** Zoomed in, a zone's symbols sit side by side; zoomed out, they overlap as a fan. */
+  const step = detailed ? slotW : Math.round(slotW * 0.75);
 
-  const placed = useMemo(() => {
-    const inputs = [];
-    const groupsOf = new Map<string, UnitVM[][]>();
+  const groupsOf = useMemo(() => {
+    const m = new Map<string, Group[]>();
+    for (const [zone, units] of unitsByZone) m.set(zone, groupUnits(units, model.faction, detailed));
+    return m;
+  }, [unitsByZone, model.faction, detailed]);
+
+  const stacks = useMemo(() => {
+    const inputs: (StackInput & { label: string; cols: number; sea: boolean })[] = [];
+    /** Small islands on screen: no box may cover them. */
+    const islands: Rect[] = [];
     for (const z of model.zones) {
-      const a = anchorOf(z.def.id, z.def.centroid);
+      const groups = groupsOf.get(z.def.id) ?? [];
+      const label =
+        z.def.id === 'us-pool' ? 'US pool (Hawaii/CONUS)' : detailed ? z.def.name : shortName(z.def.name);
+      const cols = Math.max(1, Math.min(detailed ? (z.def.kind === 'sea' ? 5 : 4) : 7, groups.length));
+      const rows = Math.ceil(groups.length / cols);
+      const labelW = label.length * labelPx * 0.56 + 4;
+      const bw = Math.max(labelW, slotW + (cols - 1) * step);
+      const bh = labelPx + 4 + rows * slotH;
+      const bareW = groups.length > 0 ? slotW + (cols - 1) * step : 0;
+      const bareH = rows * slotH;
+      const base = {
+        w: bw,
+        h: bh,
+        bareW,
+        bareH,
+        label,
+        cols,
+        outward: [0, 0] as const,
+        clearance: 0,
+        room: 0,
+      };
+      if (z.def.id === 'us-pool') {
+        // Off the map to the east: the box sits on the theater's eastern edge, towards Hawaii.
+        const east = projection([147, 30.5]) ?? [w, h / 2];
+        const anchor: [number, number] = [Math.min(east[0], w - bw / 2 - 8), east[1]];
+        inputs.push({ ...base, id: z.def.id, anchor, want: anchor, mode: 'fixed', sea: false });
+        continue;
+      }
+      const a = areaById.get(z.def.id);
       if (!a) continue;
-      const groups = groupUnits(unitsByZone.get(z.def.id) ?? [], detailed);
-      groupsOf.set(z.def.id, groups);
-      const label = z.def.id === 'us-pool' ? 'US pool (Hawaii/CONUS)' : z.def.name;
-      inputs.push({ id: z.def.id, anchor: a, label, chips: groups.length });
+      const site = toScreen(a.site);
+      if (site[0] < -60 || site[1] < -60 || site[0] > w + 60 || site[1] > h + 60) continue;
+      // A zone whose land is more than a few pixels across keeps its box in the middle of that land.
+      const roomy = a.surface === 'sea' || a.inradius * k >= 12;
+      if (a.surface === 'land' && !roomy)
+        for (const ring of a.land) {
+          let x0 = Infinity;
+          let y0 = Infinity;
+          let x1 = -Infinity;
+          let y1 = -Infinity;
+          for (const p of ring) {
+            const q = toScreen(p);
+            x0 = Math.min(x0, q[0]);
+            y0 = Math.min(y0, q[1]);
+            x1 = Math.max(x1, q[0]);
+            y1 = Math.max(y1, q[1]);
+          }
+          if (x1 - x0 < 140 && y1 - y0 < 140) islands.push({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
+        }
+      inputs.push({
+        ...base,
+        id: z.def.id,
+        anchor: site,
+        want: roomy ? toScreen(a.pole) : site,
+        mode: a.surface === 'sea' ? 'sea' : roomy ? 'fixed' : 'island',
+        outward: a.outward,
+        clearance: (isDisc(a) ? a.inradius : a.clearance) * k,
+        room: a.inradius * k,
+        sea: a.surface === 'sea',
+      });
     }
-    return { cards: layoutCards(inputs, w, h), groupsOf };
-  }, [model.zones, unitsByZone, anchorOf, w, h, detailed]);
+    const extra = new Map(inputs.map((c) => [c.id, c]));
+    return layoutStacks(inputs, islands, w, h, dock).map((p) => {
+      const e = extra.get(p.id)!;
+      return { ...p, label: e.label, cols: e.cols, sea: e.sea };
+    });
+  }, [
+    model.zones,
+    groupsOf,
+    areaById,
+    toScreen,
+    projection,
+    k,
+    w,
+    h,
+    dock,
+    slotW,
+    slotH,
+    labelPx,
+    step,
+    detailed,
+  ]);
 
   const selected = selectedUnit ? model.unitById.get(selectedUnit) : undefined;
   const selectedCentroid = selected ? model.zoneById.get(selected.zone)?.def.centroid : undefined;
@@ -176,6 +359,35 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
     return out;
   }, [selected, selectedCentroid, projection]);
 
+  const legend = useMemo(() => {
+    const symbols = new Map<string, LegendSymbol>();
+    const factions = new Set<Faction>();
+    for (const groups of groupsOf.values())
+      for (const g of groups) {
+        symbols.set(g.sidc, { sidc: g.sidc, affiliation: g.affiliation, label: g.label });
+        factions.add(g.units[0]!.faction);
+      }
+    const drawn = model.zones.filter((z) => z.def.kind !== 'pool');
+    const zones: LegendZones = {
+      controllers: FACTION_ORDER.filter((f) =>
+        drawn.some((z) => z.def.kind === 'land' && z.controller === f),
+      ),
+      unheld: drawn.some((z) => z.def.kind === 'land' && !z.controller),
+      sea: drawn.some((z) => z.def.kind === 'sea'),
+      rear: drawn.some((z) => z.def.kind === 'rear'),
+      fog: !model.isWhite && drawn.some((z) => !z.visible),
+      moves: highlights.moves.size > 0,
+      strikes: highlights.strikes.size > 0,
+    };
+    return {
+      symbols: [...symbols.values()].sort(
+        (a, b) => a.affiliation.localeCompare(b.affiliation) || a.label.localeCompare(b.label),
+      ),
+      factions: FACTION_ORDER.filter((f) => factions.has(f)),
+      zones,
+    };
+  }, [groupsOf, model.zones, model.isWhite, highlights]);
+
   const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
     if ((e.target as Element).closest('[data-hit]')) return;
     drag.current = { x: e.clientX, y: e.clientY, cam: camera, moved: false };
@@ -199,106 +411,208 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
 
   const zoomBy = (f: number) => setCam(zoomAt(camera, f, w / 2, h / 2, w, h));
 
+  // Keyboard: the zones are one tab stop (roving tabindex); arrows move, Enter selects.
+  const navOrder = useMemo(
+    () => model.zones.filter((z) => z.def.kind !== 'pool').map((z) => z.def.id),
+    [model.zones],
+  );
+  const tabStop = roving ?? (selectedZone && navOrder.includes(selectedZone) ? selectedZone : navOrder[0]);
+  const focusZone = (id: string) => {
+    setRoving(id);
+    const a = areaById.get(id);
+    if (a) {
+      const s = toScreen(a.site);
+      if (s[0] < 20 || s[1] < 20 || s[0] > w - 20 || s[1] > h - 20) {
+        const c = fromPlane(a.site);
+        setCam({ center: c, scale: camera.scale });
+      }
+    }
+    requestAnimationFrame(() => zoneRefs.current.get(id)?.focus());
+  };
+  const onZoneKey = (id: string) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onZone(id);
+      return;
+    }
+    const dir = DIRS[e.key];
+    const from = areaById.get(id);
+    if (!dir || !from) return;
+    e.preventDefault();
+    const next = nextZone(
+      areas.filter((a) => navOrder.includes(a.id)),
+      from,
+      dir,
+    );
+    if (next) focusZone(next.id);
+  };
+
   const hoverBox = renderHover(hover, model);
+  const transform = `translate(${t[0]},${t[1]}) scale(${k})`;
 
   return (
-    <div className="map-wrap" ref={wrapRef}>
+    <div
+      className={projector ? 'map-wrap projector' : 'map-wrap'}
+      ref={wrapRef}
+      data-dock={dock > 0 ? 'left' : 'none'}
+    >
       <svg
         ref={svgRef}
         className="map"
         width={w}
         height={h}
-        role="img"
         aria-label="Theater map"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
       >
+        <defs>
+          <pattern
+            id="fog-hatch"
+            patternUnits="userSpaceOnUse"
+            width={6}
+            height={6}
+            patternTransform="rotate(45)"
+          >
+            <line x1={0} y1={0} x2={0} y2={6} className="hatch" />
+          </pattern>
+        </defs>
         <rect className="sea" width={w} height={h} />
         <path className="graticule" d={gratD} />
         <path className="land" d={landD} />
+        {/* biome-ignore lint/a11y/useSemanticElements: an SVG group of zones cannot be a <fieldset> */}
+        {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a <g> is not interactive; the role names the zones' group */}
+        <g
+          role="group"
+          aria-label="Zones: arrow keys move between zones, Enter selects"
+          className="zone-areas"
+        >
+          {[...areas]
+            .sort(
+              (a, b) =>
+                Number(a.surface === 'land') - Number(b.surface === 'land') ||
+                Number(isDisc(a)) - Number(isDisc(b)),
+            )
+            .map((a) => {
+              const z = model.zoneById.get(a.id);
+              if (!z) return null;
+              const fog = !z.visible && !model.isWhite;
+              const cls = [
+                'area',
+                z.def.kind,
+                isDisc(a) ? 'islet' : '',
+                z.controller ? 'held' : '',
+                fog ? 'fog' : '',
+                highlights.moves.has(a.id) ? 'hl-move' : '',
+                highlights.strikes.has(a.id) ? 'hl-strike' : '',
+                selectedZone === a.id ? 'selected' : '',
+              ]
+                .filter(Boolean)
+                .join(' ');
+              const ctl = z.controller ? FACTION_COLOR[z.controller] : undefined;
+              return (
+                <g key={a.id} transform={transform}>
+                  {/* biome-ignore lint/a11y/useSemanticElements: an SVG area cannot be a <button> */}
+                  <path
+                    ref={(el) => {
+                      if (el) zoneRefs.current.set(a.id, el);
+                      else zoneRefs.current.delete(a.id);
+                    }}
+                    className={cls}
+                    d={a.d}
+                    data-hit
+                    data-zone={a.id}
+                    role="button"
+                    tabIndex={tabStop === a.id ? 0 : -1}
+                    aria-label={`Zone ${z.def.name}${z.controller ? `, held by ${titleCase(z.controller)}` : ''}`}
+                    aria-pressed={selectedZone === a.id}
+                    vectorEffect="non-scaling-stroke"
+                    style={ctl ? ({ '--ctl': ctl } as CSSProperties) : undefined}
+                    onFocus={() => setRoving(a.id)}
+                    onClick={() => onZone(a.id)}
+                    onKeyDown={onZoneKey(a.id)}
+                    onMouseEnter={() => setHover({ kind: 'zone', id: a.id })}
+                    onMouseLeave={() => setHover(null)}
+                  />
+                  {fog && <path className="fog-hatch" d={a.d} />}
+                </g>
+              );
+            })}
+        </g>
         {rings.map((r) => (
           <g key={`${r.km}-${r.isr}`} className={r.isr ? 'ring isr' : 'ring'}>
             <path d={r.d} />
           </g>
         ))}
-        {placed.cards.map((c) => (
-          <Leader key={`l-${c.id}`} card={c} />
-        ))}
-        {model.zones.map((z) => {
-          const a = anchorOf(z.def.id, z.def.centroid);
-          if (!a) return null;
-          const cls = [
-            'zone',
-            z.def.kind,
-            z.visible || model.isWhite ? 'seen' : 'fog',
-            highlights.moves.has(z.def.id) ? 'hl-move' : '',
-            highlights.strikes.has(z.def.id) ? 'hl-strike' : '',
-            selectedZone === z.def.id ? 'selected' : '',
-          ].join(' ');
-          const r = z.def.kind === 'sea' ? 9 : 5;
-          const ctl = z.controller ? FACTION_COLOR[z.controller] : undefined;
+        {stacks.map((c) => {
+          if (c.mode !== 'island') return null;
+          const cx = Math.min(Math.max(c.anchor[0], c.x), c.x + c.bw);
+          const cy = Math.min(Math.max(c.anchor[1], c.y), c.y + c.bh);
+          if (Math.hypot(cx - c.anchor[0], cy - c.anchor[1]) < 5) return null;
           return (
-            // biome-ignore lint/a11y/useSemanticElements: an SVG marker cannot be a <button>
-            <g
-              key={z.def.id}
-              className={cls}
-              data-hit
-              data-zone={z.def.id}
-              tabIndex={0}
-              role="button"
-              aria-label={`Zone ${z.def.name}`}
-              transform={`translate(${a[0]},${a[1]})`}
-              onClick={() => onZone(z.def.id)}
-              onKeyDown={activate(() => onZone(z.def.id))}
-              onMouseEnter={() => setHover({ kind: 'zone', id: z.def.id })}
-              onMouseLeave={() => setHover(null)}
-            >
-              <circle className="halo" r={r + 7} />
-              <circle className="marker" r={r} style={ctl ? { stroke: ctl } : undefined} />
+            <g key={`l-${c.id}`} className="leader">
+              <line x1={c.anchor[0]} y1={c.anchor[1]} x2={cx} y2={cy} />
+              <circle cx={c.anchor[0]} cy={c.anchor[1]} r={1.8} />
             </g>
           );
         })}
-        {placed.cards.map((c) => {
-          const groups = placed.groupsOf.get(c.id) ?? [];
-          const hl = highlights.moves.has(c.id)
-            ? ' hl-move'
-            : highlights.strikes.has(c.id)
-              ? ' hl-strike'
-              : '';
+        {stacks.map((c) => {
+          const groups = groupsOf.get(c.id) ?? [];
+          const pool = c.id === 'us-pool';
+          const left = c.x + (c.bw - (slotW + (c.cols - 1) * step)) / 2;
+          const top = c.y + (c.showLabel ? labelPx + 4 : 0);
           return (
-            <g key={`c-${c.id}`} className={`card${hl}`} transform={`translate(${c.x},${c.y})`}>
-              <rect className="card-bg" width={c.w} height={c.h} rx={3} />
-              <text className="card-label" x={c.w / 2} y={LABEL_HEIGHT - 3.5}>
-                {c.label}
-              </text>
+            <g
+              key={`s-${c.id}`}
+              className={`stack${c.sea ? ' sea' : ''}${pool ? ' pool' : ''}`}
+              data-stack={c.id}
+            >
+              {pool && (
+                <rect className="pool-bg" x={c.x - 3} y={c.y - 2} width={c.bw + 6} height={c.bh + 4} rx={4} />
+              )}
+              {c.showLabel && (
+                <text
+                  className="zone-label"
+                  x={c.x + c.bw / 2}
+                  y={c.y + labelPx}
+                  style={{ fontSize: labelPx }}
+                >
+                  {c.label}
+                </text>
+              )}
               {groups.map((g, i) => {
-                const [x, y] = chipOffset(c, i);
-                const first = g[0]!;
-                const isSel = g.some((u) => u.id === selectedUnit);
+                const col = i % c.cols;
+                const row = Math.floor(i / c.cols);
+                const first = g.units[0]!;
+                const strength =
+                  g.units.reduce((s, u) => s + u.strength, 0) /
+                  g.units.reduce((s, u) => s + u.maxStrength, 0);
                 return (
                   // biome-ignore lint/a11y/useSemanticElements: an SVG symbol cannot be a <button>
                   <g
-                    key={`${first.faction}-${detailed ? first.category : ''}`}
+                    key={g.key}
                     data-hit
-                    className="chip-hit"
+                    className="unit-hit"
+                    data-faction={first.faction}
+                    data-count={g.units.length}
                     role="button"
                     tabIndex={-1}
-                    aria-label={`${first.faction} ${g.length} unit${g.length > 1 ? 's' : ''} in ${c.label}`}
-                    transform={`translate(${x},${y})`}
-                    onClick={() => onUnits(g)}
-                    onKeyDown={activate(() => onUnits(g))}
-                    onMouseEnter={() => setHover({ kind: 'units', units: g })}
+                    aria-label={`${titleCase(first.faction)} ${g.label}, ${g.units.length} unit${g.units.length > 1 ? 's' : ''} in ${c.label}`}
+                    transform={`translate(${left + col * step},${top + row * slotH})`}
+                    onClick={() => onUnits(g.units)}
+                    onMouseEnter={() => setHover({ kind: 'units', units: g.units })}
                     onMouseLeave={() => setHover(null)}
                   >
-                    <UnitChip
+                    <UnitSymbol
+                      sidc={g.sidc}
                       faction={first.faction}
-                      category={detailed ? first.category : null}
-                      domain={detailed ? first.domain : 'land'}
-                      count={g.length}
-                      selected={isSel}
-                      w={CHIP_W}
-                      h={CHIP_H}
+                      count={g.units.length}
+                      strength={strength}
+                      selected={g.units.some((u) => u.id === selectedUnit)}
+                      size={symSize}
+                      slotW={slotW}
+                      slotH={slotH}
+                      visibleW={col === c.cols - 1 || i === groups.length - 1 ? slotW : step}
                     />
                   </g>
                 );
@@ -314,12 +628,28 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
         <button type="button" onClick={() => zoomBy(1 / 1.4)} aria-label="Zoom out">
           −
         </button>
-        {Object.entries(VIEWS).map(([k, v]) => (
-          <button key={k} type="button" onClick={() => setCam(cameraFor(v.box, w, h))}>
+        {Object.entries(VIEWS).map(([key, v]) => (
+          <button key={key} type="button" onClick={() => setCam(fitView(v.box))}>
             {v.label}
           </button>
         ))}
+        <button
+          type="button"
+          aria-pressed={projector}
+          className={projector ? 'on' : undefined}
+          onClick={() => setProjector((p) => !p)}
+          title="Larger type and symbols for a seminar room's projector"
+        >
+          Projector
+        </button>
       </div>
+      <Legend
+        symbols={legend.symbols}
+        factions={legend.factions}
+        zones={legend.zones}
+        size={projector ? 22 : 15}
+        detailed={detailed}
+      />
       {hoverBox && <div className="map-hover">{hoverBox}</div>}
       {rings.length > 0 && selected && (
         <div className="ring-legend">
@@ -328,15 +658,6 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
       )}
     </div>
   );
-}
-
-function Leader({ card }: { readonly card: Card }) {
-  const cx = card.x + card.w / 2;
-  const dx = cx - card.anchor[0];
-  const dy = card.y - card.anchor[1];
-  if (Math.hypot(dx, dy) < 14) return null;
-  const ty = card.anchor[1] < card.y ? card.y : card.y + card.h;
-  return <line className="leader" x1={card.anchor[0]} y1={card.anchor[1]} x2={cx} y2={ty} />;
 }
 
 function renderHover(hover: Hover | null, model: MatchModel) {
@@ -350,7 +671,7 @@ function renderHover(hover: Hover | null, model: MatchModel) {
         <span className="muted">
           ({z.def.kind}, {z.def.country})
         </span>
-        {z.controller && <div>Held by {z.controller}</div>}
+        {z.controller && <div>Held by {titleCase(z.controller)}</div>}
         {z.def.features.length > 0 && <div>{z.def.features.join(', ')}</div>}
         {z.portDamage > 0 && <div>Port/airfield damage {Math.round(z.portDamage * 100)}%</div>}
         {!z.visible && !model.isWhite && <div className="muted">Outside your ISR coverage</div>}

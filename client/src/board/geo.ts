@@ -2,7 +2,7 @@
  * Map geometry (DESIGN.md section 2): a Mercator projection of the theater, a camera
  * (zoom and centre) on top of it, the clipped coastlines from `virtual:theater`, and the
  * placement of each zone's label and unit symbols so that crowded areas (the Taiwan
- * Strait, the Sakishima islands) stay legible at any zoom.
+ * Strait, the Sakishima islands) stay legible at any zoom and the islands stay visible.
  */
 
 import theater from 'virtual:theater';
@@ -13,19 +13,19 @@ export const LAND: FeatureCollection<MultiPolygon> = theater;
 export const GRATICULE = geoGraticule()
   .step([5, 5])
   .extent([
-    [100, 5],
-    [155, 50],
+    [90, 0],
+    [160, 55],
   ])();
 
-type Box = readonly [readonly [number, number], readonly [number, number]];
+export type Box = readonly [readonly [number, number], readonly [number, number]];
 
 /** Named views: [west, south], [east, north] in degrees. */
 export const VIEWS: Readonly<Record<'theater' | 'strait' | 'japan', { label: string; box: Box }>> = {
   theater: {
     label: 'Theater',
     box: [
-      [108, 12],
-      [147, 44.5],
+      [107.5, 12.8],
+      [146.2, 45.6],
     ],
   },
   strait: {
@@ -59,12 +59,15 @@ const corners = (box: Box) => ({
   ],
 });
 
-/** The camera that fits a box into a w×h viewport with some padding. */
-export function cameraFor(box: Box, w: number, h: number, pad = 16): Camera {
+/**
+ * The camera that fits a box into a w×h viewport with some padding, leaving `left` pixels
+ * free on the left (where the selection card and the legend dock) when the viewport is wide.
+ */
+export function cameraFor(box: Box, w: number, h: number, pad = 16, left = 0): Camera {
   const p = geoMercator().fitExtent(
     [
-      [pad, pad],
-      [Math.max(pad + 1, w - pad), Math.max(pad + 1, h - pad)],
+      [pad + left, pad],
+      [Math.max(pad + left + 1, w - pad), Math.max(pad + 1, h - pad)],
     ],
     corners(box),
   );
@@ -114,79 +117,130 @@ export function ringPath(projection: GeoProjection, center: readonly [number, nu
   return geoPath(projection)(circle) ?? '';
 }
 
-export const CHIP_W = 24;
-export const CHIP_H = 16;
-export const CHIP_GAP = 3;
-const LABEL_H = 14;
-const MAX_COLS = 4;
-
-export interface CardInput {
+/** One zone's label and unit symbols, placed as one box. */
+export interface StackInput {
   readonly id: string;
+  /** The zone's centroid on screen: where a leader line points when the box sits beside it. */
   readonly anchor: readonly [number, number];
-  readonly label: string;
-  readonly chips: number;
+  /** Where the box's centre would like to be. */
+  readonly want: readonly [number, number];
+  /** The box with its label, and without (symbols only; 0×0 when the zone shows no units). */
+  readonly w: number;
+  readonly h: number;
+  readonly bareW: number;
+  readonly bareH: number;
+  /**
+   * `fixed`: stays at `want` (large land zones); `island`: searches for room around a small
+   * island, preferring open sea, with a leader line back; `sea`: searches for room near the
+   * sea area's open middle.
+   */
+  readonly mode: 'fixed' | 'island' | 'sea';
+  /** For an island: the direction of open sea, and how far the island reaches that way (px). */
+  readonly outward: readonly [number, number];
+  readonly clearance: number;
+  /** How far from `want` a sea zone's box may go and stay in open water of its zone (px). */
+  readonly room: number;
 }
 
-export interface Card extends CardInput {
+export interface Stack extends StackInput {
+  readonly x: number;
+  readonly y: number;
+  /** The placed box (its label may have been left out for lack of room). */
+  readonly bw: number;
+  readonly bh: number;
+  readonly showLabel: boolean;
+}
+
+export interface Rect {
   readonly x: number;
   readonly y: number;
   readonly w: number;
   readonly h: number;
-  readonly cols: number;
 }
+
+const hits = (a: Rect, b: Rect, pad = 3) =>
+  a.x < b.x + b.w + pad && b.x < a.x + a.w + pad && a.y < b.y + b.h + pad && b.y < a.y + a.h + pad;
+
+const DIRECTIONS: readonly (readonly [number, number])[] = Array.from({ length: 16 }, (_, i) => [
+  Math.cos((i * Math.PI) / 8),
+  Math.sin((i * Math.PI) / 8),
+]);
 
 /**
- * Places one card (label and unit symbols) per zone just below its marker, then pushes
- * overlapping cards apart for a few dozen rounds; the board draws a leader line from a
- * moved card back to its marker.
+ * Places each zone's label and symbols. Large land zones keep theirs at the middle of
+ * their land. Sea zones take the nearest free spot near the open middle of their sea, then
+ * zones on small islands (crowded places first) the nearest free spot around their island,
+ * preferring the direction of open sea: never over an island (`islands`), another box,
+ * the left dock (`left`) or the edge. Where there is no room close by, the label is left
+ * out (the zone's area, its tooltip and its name for screen readers remain) and only the
+ * symbols are placed; a zone without units and without room shows no box at all.
  */
-export function layoutCards(inputs: readonly CardInput[], w: number, h: number): Card[] {
-  const cards = inputs.map((c) => {
-    const cols = Math.max(1, Math.min(MAX_COLS, c.chips));
-    const rows = c.chips === 0 ? 0 : Math.ceil(c.chips / cols);
-    const cw = Math.max(c.label.length * 6.2 + 6, cols * (CHIP_W + CHIP_GAP) + CHIP_GAP);
-    const ch = LABEL_H + rows * (CHIP_H + CHIP_GAP) + (rows > 0 ? CHIP_GAP : 0);
-    return { ...c, cols, w: cw, h: ch, x: c.anchor[0] - cw / 2, y: c.anchor[1] + 8 };
-  });
-  const PAD = 3;
-  for (let iter = 0; iter < 250; iter++) {
-    let moved = false;
-    for (let i = 0; i < cards.length; i++) {
-      for (let j = i + 1; j < cards.length; j++) {
-        const a = cards[i]!;
-        const b = cards[j]!;
-        const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) + PAD;
-        const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) + PAD;
-        if (ox <= 0 || oy <= 0) continue;
-        moved = true;
-        // Separate along the cheaper axis; ties go vertical, which keeps labels near their markers.
-        if (ox < oy * 0.8) {
-          const s = a.x + a.w / 2 < b.x + b.w / 2 || (a.x + a.w / 2 === b.x + b.w / 2 && i < j) ? -1 : 1;
-          a.x += (s * ox) / 2;
-          b.x -= (s * ox) / 2;
-        } else {
-          const s = a.y + a.h / 2 < b.y + b.h / 2 || (a.y + a.h / 2 === b.y + b.h / 2 && i < j) ? -1 : 1;
-          a.y += (s * oy) / 2;
-          b.y -= (s * oy) / 2;
-        }
+export function layoutStacks(
+  inputs: readonly StackInput[],
+  islands: readonly Rect[],
+  w: number,
+  h: number,
+  left = 0,
+): Stack[] {
+  const taken: Rect[] = [...islands];
+  const out = new Map<string, Stack>();
+  const put = (c: StackInput, x: number, y: number, label: boolean) => {
+    const bw = label ? c.w : c.bareW;
+    const bh = label ? c.h : c.bareH;
+    out.set(c.id, { ...c, x, y, bw, bh, showLabel: label });
+    taken.push({ x, y, w: bw, h: bh });
+  };
+  for (const c of inputs) if (c.mode === 'fixed') put(c, c.want[0] - c.w / 2, c.want[1] - c.h / 2, true);
+  const free = (x: number, y: number, bw: number, bh: number) =>
+    x >= left + 2 &&
+    y >= 2 &&
+    x + bw <= w - 2 &&
+    y + bh <= h - 2 &&
+    !taken.some((t) => hits(t, { x, y, w: bw, h: bh }));
+  /** The best free spot for a box of bw×bh within `maxR` of the anchor (island) or wanted centre (sea). */
+  const search = (c: StackInput, bw: number, bh: number, maxR: number): [number, number] | null => {
+    const candidates: { x: number; y: number; score: number }[] = [];
+    const island = c.mode === 'island';
+    const from = island ? c.anchor : c.want;
+    if (!island) candidates.push({ x: from[0] - bw / 2, y: from[1] - bh / 2, score: 0 });
+    for (const d of DIRECTIONS) {
+      const turn = island
+        ? Math.acos(Math.max(-1, Math.min(1, d[0] * c.outward[0] + d[1] * c.outward[1])))
+        : 0;
+      const reach = island ? Math.abs(d[0]) * (bw / 2) + Math.abs(d[1]) * (bh / 2) + c.clearance + 3 : 0;
+      for (let r = island ? 0 : 5; r <= maxR; r += 5) {
+        const cx = from[0] + d[0] * (reach + r);
+        const cy = from[1] + d[1] * (reach + r);
+        candidates.push({ x: cx - bw / 2, y: cy - bh / 2, score: r + turn * 10 });
       }
     }
-    for (const c of cards) {
-      c.x = Math.min(Math.max(c.x, 2), Math.max(2, w - c.w - 2));
-      c.y = Math.min(Math.max(c.y, 2), Math.max(2, h - c.h - 2));
+    candidates.sort((a, b) => a.score - b.score);
+    const ok = candidates.find((p) => free(p.x, p.y, bw, bh));
+    return ok ? [ok.x, ok.y] : null;
+  };
+  const beside = inputs.filter((c) => c.mode === 'island');
+  const crowd = (c: StackInput) =>
+    beside.filter((o) => Math.hypot(o.anchor[0] - c.anchor[0], o.anchor[1] - c.anchor[1]) < 80).length;
+  // Sea zones first (their open middle is away from the islands), then the crowded islands.
+  const order = [
+    ...inputs.filter((c) => c.mode === 'sea'),
+    ...[...beside].sort((a, b) => crowd(b) - crowd(a) || a.anchor[1] - b.anchor[1]),
+  ];
+  for (const c of order) {
+    const near = c.mode === 'island' ? 45 : Math.max(30, c.room * 0.8);
+    const hasUnits = c.bareW > 0;
+    const full = search(c, c.w, c.h, near);
+    if (full) {
+      put(c, full[0], full[1], true);
+      continue;
     }
-    if (!moved) break;
+    if (!hasUnits) continue;
+    const bare = search(c, c.bareW, c.bareH, near) ?? search(c, c.bareW, c.bareH, 160);
+    if (bare) put(c, bare[0], bare[1], false);
+    else put(c, c.want[0] - c.bareW / 2, c.want[1] - c.bareH / 2, false);
   }
-  return cards;
+  return inputs.flatMap((c) => {
+    const s = out.get(c.id);
+    return s ? [s] : [];
+  });
 }
-
-/** Where chip `i` of a card sits, relative to the card's top-left corner. */
-export function chipOffset(card: Card, i: number): [number, number] {
-  const col = i % card.cols;
-  const row = Math.floor(i / card.cols);
-  const rowWidth = card.cols * (CHIP_W + CHIP_GAP) - CHIP_GAP;
-  const left = (card.w - rowWidth) / 2;
-  return [left + col * (CHIP_W + CHIP_GAP), LABEL_H + CHIP_GAP + row * (CHIP_H + CHIP_GAP)];
-}
-
-export const LABEL_HEIGHT = LABEL_H;
