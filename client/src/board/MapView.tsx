@@ -122,6 +122,25 @@ function groupUnits(units: readonly UnitVM[], viewer: Faction | null, detailed: 
 /** A zone's name zoomed out: its first place name ("Taipei" for "Taipei–Keelung–Taoyuan"). */
 const shortName = (name: string): string => name.split('–')[0]!.replace(/ Islands$/, '');
 
+/** Whether a screen pixel is land, from the coastline drawn into an offscreen canvas at a quarter of the size. */
+function landMask(landD: string, w: number, h: number): (x: number, y: number) => boolean {
+  const q = 4;
+  const cw = Math.ceil(w / q);
+  const ch = Math.ceil(h / q);
+  const canvas = document.createElement('canvas');
+  canvas.width = cw;
+  canvas.height = ch;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return () => false;
+  ctx.scale(1 / q, 1 / q);
+  ctx.fill(new Path2D(landD));
+  const data = ctx.getImageData(0, 0, cw, ch).data;
+  return (x, y) => {
+    const i = Math.floor(y / q) * cw + Math.floor(x / q);
+    return x >= 0 && y >= 0 && x < w && y < h && (data[i * 4 + 3] ?? 0) > 127;
+  };
+}
+
 const readProjector = () => {
   try {
     return localStorage.getItem(PROJECTOR_KEY) === 'on';
@@ -315,11 +334,12 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
       });
     }
     const extra = new Map(inputs.map((c) => [c.id, c]));
-    return layoutStacks(inputs, islands, w, h, dock).map((p) => {
+    return layoutStacks(inputs, islands, w, h, dock, landMask(landD, w, h)).map((p) => {
       const e = extra.get(p.id)!;
       return { ...p, label: e.label, cols: e.cols, sea: e.sea };
     });
   }, [
+    landD,
     model.zones,
     groupsOf,
     areaById,

@@ -171,7 +171,7 @@ const DIRECTIONS: readonly (readonly [number, number])[] = Array.from({ length: 
  * their land. Sea zones take the nearest free spot near the open middle of their sea, then
  * zones on small islands (crowded places first) the nearest free spot around their island,
  * preferring the direction of open sea: never over an island (`islands`), another box,
- * the left dock (`left`) or the edge. Where there is no room close by, the label is left
+ * the left dock (`left`) or the edge, and over open water (`landAt`) where it can. Where there is no room close by, the label is left
  * out (the zone's area, its tooltip and its name for screen readers remain) and only the
  * symbols are placed; a zone without units and without room shows no box at all.
  */
@@ -181,6 +181,7 @@ export function layoutStacks(
   w: number,
   h: number,
   left = 0,
+  landAt: (x: number, y: number) => boolean = () => false,
 ): Stack[] {
   const taken: Rect[] = [...islands];
   const out = new Map<string, Stack>();
@@ -198,7 +199,13 @@ export function layoutStacks(
     y + bh <= h - 2 &&
     !taken.some((t) => hits(t, { x, y, w: bw, h: bh }));
   /** The best free spot for a box of bw×bh within `maxR` of the anchor (island) or wanted centre (sea). */
-  const search = (c: StackInput, bw: number, bh: number, maxR: number): [number, number] | null => {
+  const search = (
+    c: StackInput,
+    bw: number,
+    bh: number,
+    maxR: number,
+    wet: boolean,
+  ): [number, number] | null => {
     const candidates: { x: number; y: number; score: number }[] = [];
     const island = c.mode === 'island';
     const from = island ? c.anchor : c.want;
@@ -214,8 +221,15 @@ export function layoutStacks(
         candidates.push({ x: cx - bw / 2, y: cy - bh / 2, score: r + turn * 10 });
       }
     }
+    /** Share of the box over land, from nine sample points. */
+    const dry = (p: { x: number; y: number }) => {
+      let n = 0;
+      for (const fx of [0.1, 0.5, 0.9])
+        for (const fy of [0.15, 0.5, 0.85]) if (landAt(p.x + fx * bw, p.y + fy * bh)) n++;
+      return n / 9;
+    };
     candidates.sort((a, b) => a.score - b.score);
-    const ok = candidates.find((p) => free(p.x, p.y, bw, bh));
+    const ok = candidates.find((p) => free(p.x, p.y, bw, bh) && (!wet || dry(p) <= 0.12));
     return ok ? [ok.x, ok.y] : null;
   };
   const beside = inputs.filter((c) => c.mode === 'island');
@@ -227,15 +241,19 @@ export function layoutStacks(
     ...[...beside].sort((a, b) => crowd(b) - crowd(a) || a.anchor[1] - b.anchor[1]),
   ];
   for (const c of order) {
-    const near = c.mode === 'island' ? 45 : Math.max(30, c.room * 0.8);
+    const near = c.mode === 'island' ? 60 : Math.max(30, c.room * 0.8);
     const hasUnits = c.bareW > 0;
-    const full = search(c, c.w, c.h, near);
+    // Over open water if at all possible: a box over land reads as units on that land.
+    const full = search(c, c.w, c.h, near, true);
     if (full) {
       put(c, full[0], full[1], true);
       continue;
     }
     if (!hasUnits) continue;
-    const bare = search(c, c.bareW, c.bareH, near) ?? search(c, c.bareW, c.bareH, 160);
+    const bare =
+      search(c, c.bareW, c.bareH, near, true) ??
+      search(c, c.bareW, c.bareH, 170, true) ??
+      search(c, c.bareW, c.bareH, 170, false);
     if (bare) put(c, bare[0], bare[1], false);
     else put(c, c.want[0] - c.bareW / 2, c.want[1] - c.bareH / 2, false);
   }
