@@ -6,7 +6,14 @@
 
 // Bots
 export { botTurn } from './bots/driver.ts';
-export { BLUE_POLICIES, defaultPolicy, type Policy, policiesFor, RED_POLICIES } from './bots/policies.ts';
+export {
+  BLUE_POLICIES,
+  botPlan,
+  defaultPolicy,
+  type Policy,
+  policiesFor,
+  RED_POLICIES,
+} from './bots/policies.ts';
 export { type Geography, geographyOf, ROLES, type Role } from './data/geography.ts';
 export { distanceKm, zoneDef } from './data/map.ts';
 export { PROGRAMS, programById } from './data/programs.ts';

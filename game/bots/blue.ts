@@ -15,7 +15,7 @@ import { legalBasis } from '../rules/politics.ts';
 import { combatPermission, shotsLeft, stockLeft } from '../rules/strike.ts';
 import { type CombinedKind, type Faction, legalRank, RUNG } from '../types.ts';
 
-import { type BotContext, fundPrograms, memo, Plan, rungsLeft } from './plan.ts';
+import { advanceOverland, type BotContext, fundPrograms, memo, Plan, rungsLeft } from './plan.ts';
 
 /** Anti-ship strikes at the visible enemy ship concentrations in range, amphibious lift first. */
 function shipStrikes(plan: Plan, ctx: BotContext, share: number): void {
@@ -251,8 +251,11 @@ export function taiwanPlan(ctx: BotContext): Action[] {
     plan.add({ type: 'spending', pctGdp: Math.round((s.taiwan.defenseSpendingPctGdp + 0.2) * 10) / 10 });
   if (s.escalation >= RUNG.quarantine && s.escalation < RUNG.strikes)
     for (const zone of geo.capital) plan.add({ type: 'gray-zone', action: 'protest', zone });
-  if (combatPermission(plan.current, ctx.scenario, 'taiwan').ok)
+  if (combatPermission(plan.current, ctx.scenario, 'taiwan').ok) {
     shipStrikes(plan, ctx, 1 / Math.min(2, rungsLeft(s)));
+    // Reserves counterattack a lodgment they outnumber (Assumption: 1.5:1, Taiwan's own ground).
+    advanceOverland(plan, ctx, 1.5);
+  }
   const actions = plan.orders.map((order): Action => ({ type: 'order', seat: 'taiwan', order }));
   // In a crisis Taiwan keeps a return to the status quo on the table: an offer every other round
   // while none is open (section 4: off-ramps; China answers it the round after).

@@ -2,12 +2,17 @@
  * What every bot shares (DESIGN.md section 11): its context, the `Plan` that accumulates orders
  * checked against those already chosen, and funding programs by priority.
  */
+import { geographyOf } from '../data/geography.ts';
+import { zoneDef } from '../data/map.ts';
 import { PROGRAMS } from '../data/programs.ts';
 import type { Scenario } from '../data/scenario.ts';
 import type { Order } from '../engine/orders.ts';
-import type { CombinedProposal, MatchState } from '../engine/state.ts';
+import { visibleUnits } from '../engine/fog.ts';
+import type { CombinedProposal, MatchState, UnitState } from '../engine/state.ts';
+import { enemies, liveUnits, unitType } from '../engine/units.ts';
 import { validateOrder } from '../engine/validate.ts';
 import { budgetLeft } from '../rules/economy.ts';
+import { advanceTargets } from '../rules/movement.ts';
 import type { Faction } from '../types.ts';
 
 import type { Policy } from './policies.ts';
@@ -81,5 +86,44 @@ export function fundPrograms(plan: Plan, ctx: BotContext, priority: readonly str
     if (left <= 0) return;
     const need = p.cost - (ctx.state.programs[ctx.faction][id] ?? 0);
     if (need > 0) plan.add({ type: 'fund', program: id, amount: Math.min(left, need) });
+  }
+}
+
+/**
+ * Overland advance on Taiwan's main island (rules/movement.ts `advanceTargets`): the faction's
+ * ground units in each zone attack an adjacent enemy-held zone when their combat power is at
+ * least `ratio` times what they can see defending it — the capital first, then the weakest
+ * held zone. One unit stays behind as a garrison while enemy troops stand next to the zone.
+ * Red pushes its lodgments inland toward Taipei with it; Taiwan counterattacks lodgments.
+ */
+export function advanceOverland(plan: Plan, ctx: BotContext, ratio: number): void {
+  const f = ctx.faction;
+  const geo = geographyOf(ctx.scenario.zones);
+  const seen = visibleUnits(plan.current, f);
+  const power = (units: readonly UnitState[]): number =>
+    units.reduce((a, u) => a + unitType(u).groundPower * u.strength, 0);
+  const hostile = (z: string): UnitState[] =>
+    seen.filter((u) => u.zone === z && enemies(u.faction, f) && unitType(u).groundPower > 0);
+  for (const zone of geo.taiwanMain) {
+    const mine = liveUnits(
+      plan.current,
+      (u) =>
+        u.zone === zone &&
+        u.faction === f &&
+        unitType(u).groundPower > 0 &&
+        !plan.current.pending[f].orders.some((o) => o.type === 'move' && o.unit === u.id),
+    ).sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id));
+    if (mine.length === 0 || hostile(zone).length > 0) continue;
+    const targets = advanceTargets(plan.current, ctx.scenario, mine[0]!).sort(
+      (a, b) =>
+        Number(geo.capital.includes(b)) - Number(geo.capital.includes(a)) ||
+        power(hostile(a)) - power(hostile(b)) ||
+        a.localeCompare(b),
+    );
+    const target = targets.find((z) => power(mine) >= ratio * power(hostile(z)));
+    if (!target) continue;
+    const threatened = zoneDef(zone).adjacent.some((z) => z !== target && hostile(z).length > 0);
+    const going = threatened && mine.length > 1 ? mine.slice(0, -1) : mine;
+    for (const u of going) plan.add({ type: 'move', unit: u.id, to: target });
   }
 }

@@ -15,7 +15,7 @@ import { moveTargets } from '../rules/movement.ts';
 import { combatPermission, shotsLeft, stockLeft } from '../rules/strike.ts';
 import { legalRank, RUNG, type Rung } from '../types.ts';
 
-import { type BotContext, fundPrograms, Plan, rungsLeft } from './plan.ts';
+import { advanceOverland, type BotContext, fundPrograms, Plan, rungsLeft } from './plan.ts';
 import { RED_POLICIES, type RedPolicy } from './policies.ts';
 
 /**
@@ -88,8 +88,10 @@ export function chinaPlan(ctx: BotContext): Action[] {
   if (
     plan.current.pending.china.orders.some((o) => o.type === 'escalate' && o.to === RUNG.invasion) ||
     s.escalation === RUNG.invasion
-  )
+  ) {
     redLanding(plan, ctx);
+    advanceOverland(plan, ctx, ADVANCE_RATIO[policy]);
+  }
   if (policy === 'cautious' && s.escalation >= RUNG.strikes && s.round >= 3) {
     const lift = liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).reduce(
       (a, u) => a + u.strength / u.maxStrength,
@@ -188,6 +190,19 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
     }
   }
 }
+
+/**
+ * The combat-power ratio over what it sees defending at which a Red lodgment advances inland
+ * (`advanceOverland`). Assumption: the classic 3:1 attacker's rule of thumb at the point of
+ * attack falls to about 1.5:1 over a whole zone once surprise and air superiority are China's;
+ * an aggressive Red attacks at parity, a cautious one waits for 2:1.
+ */
+const ADVANCE_RATIO: Readonly<Record<RedPolicy, number>> = {
+  cautious: 2,
+  opportunist: 1.5,
+  calculating: 1.5,
+  aggressive: 1,
+};
 
 function redLanding(plan: Plan, ctx: BotContext): void {
   const geo = geographyOf(ctx.scenario.zones);

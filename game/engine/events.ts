@@ -113,10 +113,12 @@ export interface EventData {
   landing: { readonly zone: ZoneId; readonly landed: number; readonly embarked: number };
   'ground-combat': { readonly zone: ZoneId; readonly attackerLoss: number; readonly defenderLoss: number };
   'zone-taken': { readonly zone: ZoneId };
+  'zone-retaken': { readonly zone: ZoneId; readonly by: Faction };
   'lodgment-withers': { readonly zone: ZoneId };
   // Strikes, air and naval combat (rules/strike.ts, rules/air.ts, rules/naval.ts)
   'us-attacked': Record<string, never>;
   'japan-attacked': Record<string, never>;
+  'opening-strike': { readonly salvos: number };
   'deconfliction-failure': { readonly zone: ZoneId; readonly wastedPct: number };
   'duplicate-targeting': { readonly zone: ZoneId; readonly wastedPct: number };
   'strike-without-consent': { readonly unit: UnitId; readonly faction: Faction };
@@ -219,9 +221,12 @@ const SENTENCES: { readonly [K in EventKind]: (d: EventData[K]) => string } = {
   'ground-combat': (d) =>
     `Fighting at ${zone(d.zone)}: China loses ${d.attackerLoss}, defenders ${d.defenderLoss} battalions`,
   'zone-taken': (d) => `China takes control of ${zone(d.zone)}`,
+  'zone-retaken': (d) => `${d.by} retakes ${zone(d.zone)}`,
   'lodgment-withers': (d) => `The lodgment at ${zone(d.zone)} is short of supply and withers`,
   'us-attacked': () => 'US forces have been attacked',
   'japan-attacked': () => 'Japanese territory has been attacked',
+  'opening-strike': (d) =>
+    `China's opening salvos (${d.salvos}) land on ports and airfields before anyone can answer`,
   'deconfliction-failure': (d) =>
     `Combined strike on ${zone(d.zone)} fails to deconflict: ${d.wastedPct}% of the salvo is held back or wasted`,
   'duplicate-targeting': (d) =>

@@ -224,9 +224,16 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
   for (const zone of ctx.scenario.zones) {
     if (zoneDef(zone).kind !== 'land') continue;
     const red = liveUnits(d, (u) => u.zone === zone && u.faction === 'china' && unitType(u).groundPower > 0);
-    if (red.length === 0) continue;
     const blue = liveUnits(d, (u) => u.zone === zone && u.faction !== 'china' && unitType(u).groundPower > 0);
     const zs = d.zones[zone]!;
+    if (red.length === 0) {
+      // Ground China held and no longer holds, with Blue's troops standing in it, goes back to its country.
+      if (zs.controller === 'china' && blue.length > 0) {
+        zs.controller = null;
+        log(d, 'ground', 'zone-retaken', { zone, by: blue[0]!.faction });
+      }
+      continue;
+    }
     const lodgments = lodgedTotal;
     const overBeach = overBeachCapacity;
     if (blue.length > 0) {
@@ -263,6 +270,11 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
         log(d, 'ground', 'zone-taken', { zone });
         if (zoneDef(zone).country === 'japan') flagJapanAttacked(d);
       }
+    } else if (zs.controller !== 'china' && zoneDef(zone).country !== 'china') {
+      // An advance into ground no one defends takes it.
+      zs.controller = 'china';
+      log(d, 'ground', 'zone-taken', { zone });
+      if (zoneDef(zone).country === 'japan') flagJapanAttacked(d);
     }
     // Supply: a lodgment lives on a port or airfield it controls, or over the beach while lift survives.
     const port =

@@ -14,6 +14,7 @@ import type { StepContext } from '../engine/step.ts';
 import { log } from '../engine/tracks.ts';
 import { enemies, liveUnits, unitType } from '../engine/units.ts';
 import { FACTIONS, type Faction, own, phaseOf, type Result, RUNG, type RuleError } from '../types.ts';
+import { combatPermission } from './strike.ts';
 
 /** Movement allowance in zones: doubled in crisis, quadrupled in competition. */
 export function moveAllowance(state: Knowledge, u: UnitState): number {
@@ -40,14 +41,30 @@ export function moveTargets(state: Knowledge, scenario: Scenario, u: UnitState):
   }
   const crossSea = t.domain === 'land' && state.escalation < RUNG.strikes;
   const r = reachable(u.zone, moveAllowance(state, u), t.domain, active, crossSea);
-  return [...r.keys()]
-    .filter(
-      (z) =>
-        zoneDef(z).kind !== 'pool' &&
-        canStand(t.domain, z) &&
-        (zoneDef(z).kind === 'sea' || friendlyGround(state, u.faction, z)),
-    )
-    .sort();
+  const targets = [...r.keys()].filter(
+    (z) =>
+      zoneDef(z).kind !== 'pool' &&
+      canStand(t.domain, z) &&
+      (zoneDef(z).kind === 'sea' || friendlyGround(state, u.faction, z)),
+  );
+  return [...new Set([...targets, ...advanceTargets(state, scenario, u)])].sort();
+}
+
+/**
+ * Where a ground unit may advance overland into ground it does not hold (section 8, "Amphibious
+ * and ground"): on Taiwan's main island, from a zone to an adjacent one held by the enemy,
+ * once its faction may use force. China's lodgments push inland toward Taipei this way and
+ * Taiwan's reserves counterattack them; combat follows in the ground step. Elsewhere ground
+ * war needs a landing.
+ */
+export function advanceTargets(state: Knowledge, scenario: Scenario, u: UnitState): string[] {
+  if (unitType(u).domain !== 'land' || unitType(u).groundPower <= 0) return [];
+  const island = geographyOf(scenario.zones).taiwanMain;
+  if (!island.includes(u.zone)) return [];
+  if (!combatPermission(state, scenario, u.faction).ok) return [];
+  return zoneDef(u.zone).adjacent.filter(
+    (z) => island.includes(z) && scenario.zones.includes(z) && !friendlyGround(state, u.faction, z),
+  );
 }
 
 /** A land zone counts as friendly when its country is on the faction's side or the faction controls it. */

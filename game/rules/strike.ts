@@ -383,6 +383,33 @@ export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
   });
   // One canonical order for everything written below, whatever order the jobs were listed in.
   jobs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // The war's opening salvo (section 8): in the first round China fires, its strikes on ships in
+  // port and on airfields land before anyone answers, catching navies at their piers and
+  // aircraft on the ground (hardening and dispersal still count in `applyHits`). Everything
+  // else of the step, that round and after, is simultaneous.
+  const opening = openingRound(d) ? jobs.filter(isOpeningJob) : [];
+  if (opening.length > 0) {
+    log(d, 'strikes', 'opening-strike', { salvos: opening.length });
+    fireAndApply(d, opening, firedUnits);
+  }
+  fireAndApply(
+    d,
+    jobs.filter((j) => !opening.includes(j)),
+    firedUnits,
+  );
+  return firedUnits;
+}
+
+/** Whether this is the first round in which China strikes (no Chinese strike in the log before). */
+const openingRound = (d: DraftState): boolean =>
+  !d.log.some((e) => e.kind === 'strike' && e.data.by === 'china');
+
+/** A Chinese strike the opening salvo carries: on ships in a port, or on an airfield. */
+const isOpeningJob = (j: StrikeJob): boolean =>
+  j.by === 'china' && (j.aim === 'airbase' || (j.aim === 'ships' && zoneDef(j.target).kind === 'land'));
+
+/** One simultaneous volley: fire, resolve against the defences as they stand, then apply the losses. */
+function fireAndApply(d: DraftState, jobs: readonly StrikeJob[], firedUnits: Set<string>): void {
   // Uncoordinated national strikes by both partners on one zone duplicate each other (section 5, strike deconfliction).
   const nationalTargets = new Map<string, Set<Faction>>();
   for (const j of jobs)
@@ -488,5 +515,4 @@ export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
         hits: hitsBy.get(job) ?? 0,
       });
   }
-  return firedUnits;
 }
