@@ -2,18 +2,17 @@
  * `island-chain report <record>`: the after-action report of a finished match as one
  * self-contained HTML page — the outcome and how it was reached, a timeline of rounds
  * (key public events, White Cell injects and amendments with their reasons), charts of
- * the tracks over time drawn in the browser with Observable Plot (d3 and Plot are inlined,
- * with the data as JSON), a losses table by side and type, and print styles. The page
- * is built from a replay of the record; the text helpers are shared with report/text.ts.
+ * the tracks over time drawn as static inline SVG when the page is written (report/charts.ts:
+ * no script is needed to see anything, so it reads the same in a mail client or with
+ * scripts off), a losses table by side and type, and print styles. The page is built from a
+ * replay of the record; the text helpers are shared with report/text.ts.
  * Used by the CLI (`island-chain report`) and the server (the report routes) alike.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import {
   blueLevers,
   decisiveOutcome,
   FACTIONS,
+  type Faction,
   formatOrder,
   type LogEvent,
   type MatchState,
@@ -21,6 +20,7 @@ import {
   type OutcomeCategory,
   phaseOf,
   ROUND_DAYS,
+  type RoundSummary,
   RULES_VERSION,
   RUNGS,
   type Scenario,
@@ -29,6 +29,7 @@ import {
   scoreVector,
 } from '../game/index.ts';
 import { type MatchRecord, type ReplayResult, stateHash } from '../match/index.ts';
+import { type ChartSpec, chartSvg, chartTable, type Series } from './charts.ts';
 import { estimateLine, foldRepeats, foldStrikes, num, rungLabel } from './text.ts';
 
 /** Outcome categories as a facilitator would say them (section 9). */
@@ -84,43 +85,17 @@ const TIMELINE_STEPS = STEPS.filter((s) => STEP_LABELS[s] !== undefined);
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** JSON safe inside a `<script>` element. */
-const scriptJson = (v: unknown): string =>
-  JSON.stringify(v)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+/**
+ * Once the d3 and Plot bundles the page inlined to draw its charts in the browser; the charts
+ * are static SVG now and the page has no script. Kept, empty, for the callers that still pass
+ * it (the server's report routes and the CLI) until they drop it.
+ * @deprecated renderReport needs no libraries.
+ */
+export type ChartLibraries = Readonly<Record<string, never>>;
 
-/** Library code safe inside a `<script>` element (a literal `</script` would end it). */
-const scriptCode = (code: string): string => code.replace(/<\/(script)/gi, '<\\/$1');
-
-/** The d3 and Observable Plot UMD bundles from node_modules, inlined so the page needs no network. */
-export function chartLibraries(): { readonly d3: string; readonly plot: string } {
-  // Neither package exports its UMD file or package.json by path; both entries sit next to dist/.
-  const require = createRequire(import.meta.url);
-  const d3 = join(dirname(require.resolve('d3')), 'd3.min.js');
-  const plot = join(dirname(require.resolve('@observablehq/plot')), '..', 'dist', 'plot.umd.min.js');
-  return { d3: readFileSync(d3, 'utf8'), plot: readFileSync(plot, 'utf8') };
-}
-
-/** The data the charts draw: one entry per adjudicated round. */
-function chartData(state: MatchState, roundStates: readonly MatchState[], scenario: Scenario) {
-  return {
-    rungs: RUNGS,
-    factions: FACTIONS,
-    startStockpiles: Object.fromEntries(
-      FACTIONS.map((f) => [f, Object.values(scenario.stockpiles[f]).reduce((a, b) => a + b, 0)]),
-    ),
-    rounds: state.history.map((h, i) => {
-      const est = roundStates[i]?.deterrence ?? null;
-      return {
-        ...h,
-        resolve: est?.resolve ?? null,
-        bestRung: est?.best?.rung ?? null,
-        bestSuccess: est?.best?.success ?? null,
-      };
-    }),
-  };
+/** @deprecated renderReport needs no libraries; see {@link ChartLibraries}. */
+export function chartLibraries(): ChartLibraries {
+  return {};
 }
 
 const li = (cls: string, label: string, text: string): string =>
@@ -226,95 +201,169 @@ function tracksTable(state: MatchState): string {
   return `<table class="tracks"><tbody>${rows.join('')}</tbody></table>`;
 }
 
-const CHARTS: readonly (readonly [id: string, title: string, caption: string])[] = [
-  ['escalation', 'Escalation ladder', 'The shared escalation rung at the end of each round.'],
-  [
-    'deterrence',
-    "Red's deterrence estimate",
-    "Red's best option above the current rung: its temptation (value × success − cost) against Red's resolve; the bars are the margin (resolve − temptation), positive when Red is deterred.",
-  ],
-  [
-    'politics',
-    'Alliance cohesion and public will',
-    'Alliance cohesion, Japanese public support and Taiwanese public will (0–100).',
-  ],
-  ['energy', "Taiwan's energy stocks", 'Days of energy stocks left in Taiwan.'],
-  ['budgets', 'Budgets', 'Budget points available to each side at the end of each round.'],
-  ['stockpiles', 'Munition stockpiles', "Each side's munitions stockpile as a share of its scenario start."],
-  ['losses', 'Cumulative losses', 'Steps lost by each side, cumulative.'],
-  [
-    'capacity',
-    'USFJ/JJOC coordination',
-    'Coordination capacity per round and the command architecture level.',
-  ],
-];
+const FACTION_COLOR: { readonly [F in (typeof FACTIONS)[number]]: string } = {
+  japan: '#1f4e9c',
+  us: '#6baed6',
+  china: '#c62828',
+  taiwan: '#2e7d32',
+};
 
-/** The in-page script: reads the data and draws every chart with Observable Plot. */
-const CHART_SCRIPT = `
-(() => {
-  const data = JSON.parse(document.getElementById('aar-data').textContent);
-  const R = data.rounds;
-  const F = data.factions;
-  const FC = { japan: '#1f4e9c', us: '#6baed6', china: '#c62828', taiwan: '#2e7d32' };
-  const factionColor = { domain: F, range: F.map((f) => FC[f]), legend: true };
-  const x = { label: 'Round', ticks: R.map((r) => r.round), tickFormat: 'd', domain: [1, Math.max(1, R.length)] };
-  const upTo = (values) => [0, Math.max(1, ...values.filter((v) => v !== null))];
-  const base = { width: 560, height: 240, marginLeft: 52, style: { fontSize: '11px', background: 'transparent' }, x };
-  const byFaction = (key, f2 = (r, f) => r[key][f]) =>
-    R.flatMap((r) => F.map((f) => ({ round: r.round, faction: f, value: f2(r, f) }))).filter((d) => d.value !== null);
-  const series = (pairs) => R.flatMap((r) => pairs.map(([name, key]) => ({ round: r.round, series: name, value: r[key] })));
-  const charts = {
-    escalation: () => Plot.plot({ ...base, marginLeft: 96,
-      y: { domain: [0, 5], ticks: [0, 1, 2, 3, 4, 5], tickFormat: (v) => v + ' ' + data.rungs[v], label: null, grid: true },
-      marks: [Plot.line(R, { x: 'round', y: 'escalation', curve: 'step-after', stroke: '#c62828', strokeWidth: 2 }),
-        Plot.dot(R, { x: 'round', y: 'escalation', fill: '#c62828', tip: true })] }),
-    deterrence: () => {
-      const D = R.filter((r) => r.bestRung !== null);
-      if (D.length === 0) return note('No rung above the current one in any round: Red had no further option to weigh.');
-      const lines = D.flatMap((r) => [{ round: r.round, series: 'best temptation', value: r.redBestTemptation },
-        { round: r.round, series: 'resolve', value: r.resolve }]);
-      // Bars are centred on their round, so the axis leaves half a round either side.
-      return Plot.plot({ ...base, x: { ...x, domain: [0.5, R.length + 0.5] }, y: { label: 'value', grid: true },
-        color: { domain: ['margin: deterred', 'margin: tempted', 'best temptation', 'resolve'],
-          range: ['#9ccc9c', '#ef9a9a', '#c62828', '#555'], legend: true },
-        marks: [Plot.ruleY([0]),
-          Plot.rectY(D, { x1: (d) => d.round - 0.3, x2: (d) => d.round + 0.3, y: 'deterrenceMargin',
-            fill: (d) => (d.deterrenceMargin > 0 ? 'margin: deterred' : 'margin: tempted'), tip: true }),
-          Plot.line(lines, { x: 'round', y: 'value', stroke: 'series', strokeWidth: 2, marker: 'circle' })] });
+/** The report's charts, one value per adjudicated round (Red's estimate from the replay's round states). */
+export function chartSpecs(
+  state: MatchState,
+  roundStates: readonly MatchState[],
+  scenario: Scenario,
+): ChartSpec[] {
+  const R = state.history;
+  const rounds = R.map((h) => h.round);
+  const byFaction = (value: (h: RoundSummary, f: Faction) => number | null): Series[] =>
+    FACTIONS.map((f) => ({
+      name: f,
+      color: FACTION_COLOR[f],
+      kind: 'line',
+      values: R.map((h) => value(h, f)),
+    }));
+  const start = Object.fromEntries(
+    FACTIONS.map((f) => [f, Object.values(scenario.stockpiles[f]).reduce((a, b) => a + b, 0)]),
+  ) as Record<Faction, number>;
+  // Red weighs an option only where there is a rung above the current one.
+  const best = R.map((_, i) => roundStates[i]?.deterrence?.best ?? null);
+  const weighed = (v: (h: RoundSummary, i: number) => number | null): (number | null)[] =>
+    R.map((h, i) => (best[i] ? v(h, i) : null));
+  return [
+    {
+      id: 'escalation',
+      title: 'Escalation ladder',
+      caption: 'The shared escalation rung at the end of each round.',
+      rounds,
+      y: {
+        label: 'rung',
+        domain: [0, RUNGS.length - 1],
+        ticks: RUNGS.map((_, i) => i),
+        format: (v) => `${v} ${RUNGS[v] ?? ''}`,
+        margin: 112,
+      },
+      series: [
+        {
+          name: 'escalation',
+          color: '#c62828',
+          kind: 'step',
+          values: R.map((h) => h.escalation),
+          notes: R.map((h) => RUNGS[h.escalation] ?? null),
+        },
+      ],
     },
-    politics: () => Plot.plot({ ...base, y: { domain: [0, 100], label: '0–100', grid: true },
-      color: { legend: true, domain: ['alliance cohesion', 'Japan public support', 'Taiwan public will'],
-        range: ['#6a1b9a', '#1f4e9c', '#2e7d32'] },
-      marks: [Plot.line(series([['alliance cohesion', 'cohesion'], ['Japan public support', 'japanSupport'],
-        ['Taiwan public will', 'taiwanWill']]), { x: 'round', y: 'value', stroke: 'series', strokeWidth: 2, marker: 'circle', tip: true })] }),
-    energy: () => Plot.plot({ ...base, y: { label: 'days', grid: true, domain: upTo(R.map((r) => r.energyDays)) },
-      marks: [Plot.areaY(R, { x: 'round', y: 'energyDays', fill: '#ffcc80', fillOpacity: 0.6 }),
-        Plot.line(R, { x: 'round', y: 'energyDays', stroke: '#e65100', strokeWidth: 2, marker: 'circle', tip: true })] }),
-    budgets: () => Plot.plot({ ...base, color: factionColor,
-      y: { label: 'points', grid: true, domain: upTo(byFaction('budgets').map((d) => d.value)) },
-      marks: [Plot.line(byFaction('budgets'), { x: 'round', y: 'value', stroke: 'faction', strokeWidth: 2, marker: 'circle', tip: true })] }),
-    stockpiles: () => Plot.plot({ ...base, y: { label: '% of start', grid: true, zero: true }, color: factionColor,
-      marks: [Plot.ruleY([100], { stroke: '#bbb' }),
-        Plot.line(byFaction('stockpiles', (r, f) => (data.startStockpiles[f] > 0 ? (100 * r.stockpiles[f]) / data.startStockpiles[f] : null)),
-          { x: 'round', y: 'value', stroke: 'faction', strokeWidth: 2, marker: 'circle', tip: true })] }),
-    losses: () => Plot.plot({ ...base, color: factionColor,
-      y: { label: 'steps', grid: true, domain: upTo(byFaction('losses').map((d) => d.value)) },
-      marks: [Plot.line(byFaction('losses'), { x: 'round', y: 'value', stroke: 'faction', strokeWidth: 2, marker: 'circle', tip: true })] }),
-    capacity: () => Plot.plot({ ...base, y: { label: 'level / capacity', grid: true, zero: true },
-      color: { legend: true, domain: ['coordination capacity', 'command level'], range: ['#00838f', '#8d6e63'] },
-      marks: [Plot.line(series([['coordination capacity', 'capacity'], ['command level', 'commandLevel']]),
-        { x: 'round', y: 'value', stroke: 'series', strokeWidth: 2, curve: 'step-after', marker: 'circle', tip: true })] }),
-  };
-  function note(text) { const p = document.createElement('p'); p.className = 'muted'; p.textContent = text; return p; }
-  let failed = 0;
-  for (const [id, draw] of Object.entries(charts)) {
-    const el = document.getElementById('chart-' + id);
-    if (!el) continue;
-    try { el.appendChild(draw()); } catch (e) { failed++; el.appendChild(note('This chart could not be drawn: ' + e.message)); }
-  }
-  document.body.dataset.charts = failed ? 'failed' : 'ok';
-})();
-`;
+    {
+      id: 'deterrence',
+      title: "Red's deterrence estimate",
+      caption:
+        "Red's best option above the current rung: its temptation (value × success − cost) against Red's resolve; the bars are the margin (resolve − temptation), positive when Red is deterred. No value in a round with no rung above the current one.",
+      rounds,
+      y: { label: 'value' },
+      rules: [{ y: 0 }],
+      series: [
+        {
+          name: 'margin: deterred',
+          color: '#9ccc9c',
+          kind: 'bars',
+          negative: { name: 'margin: tempted', color: '#ef9a9a' },
+          values: weighed((h) => h.deterrenceMargin),
+        },
+        {
+          name: 'best temptation',
+          color: '#c62828',
+          kind: 'line',
+          values: weighed((h) => h.redBestTemptation),
+          notes: best.map((b) =>
+            b ? `${rungLabel(b.rung)}, success ${Math.round(b.success * 100)}%` : null,
+          ),
+        },
+        {
+          name: 'resolve',
+          color: '#555555',
+          kind: 'line',
+          values: weighed((_, i) => roundStates[i]?.deterrence?.resolve ?? null),
+        },
+      ],
+      ...(best.every((b) => b === null)
+        ? { empty: 'No rung above the current one in any round: Red had no further option to weigh.' }
+        : {}),
+    },
+    {
+      id: 'politics',
+      title: 'Alliance cohesion and public will',
+      caption: 'Alliance cohesion, Japanese public support and Taiwanese public will (0–100).',
+      rounds,
+      y: { label: '0–100', domain: [0, 100] },
+      series: [
+        { name: 'alliance cohesion', color: '#6a1b9a', kind: 'line', values: R.map((h) => h.cohesion) },
+        {
+          name: 'Japan public support',
+          color: '#1f4e9c',
+          kind: 'line',
+          values: R.map((h) => h.japanSupport),
+        },
+        { name: 'Taiwan public will', color: '#2e7d32', kind: 'line', values: R.map((h) => h.taiwanWill) },
+      ],
+    },
+    {
+      id: 'energy',
+      title: "Taiwan's energy stocks",
+      caption: 'Days of energy stocks left in Taiwan.',
+      rounds,
+      y: { label: 'days' },
+      series: [
+        {
+          name: 'energy stocks',
+          color: '#e65100',
+          kind: 'line',
+          area: true,
+          values: R.map((h) => h.energyDays),
+        },
+      ],
+    },
+    {
+      id: 'budgets',
+      title: 'Budgets',
+      caption: 'Budget points available to each side at the end of each round.',
+      rounds,
+      y: { label: 'points' },
+      series: byFaction((h, f) => h.budgets[f]),
+    },
+    {
+      id: 'stockpiles',
+      title: 'Munition stockpiles',
+      caption: "Each side's munitions stockpile as a share of its scenario start.",
+      rounds,
+      y: { label: '% of start' },
+      rules: [{ y: 100, label: 'start' }],
+      series: byFaction((h, f) => (start[f] > 0 ? (100 * h.stockpiles[f]) / start[f] : null)),
+    },
+    {
+      id: 'losses',
+      title: 'Cumulative losses',
+      caption: 'Steps lost by each side, cumulative.',
+      rounds,
+      y: { label: 'steps' },
+      series: byFaction((h, f) => h.losses[f]),
+    },
+    {
+      id: 'capacity',
+      title: 'USFJ/JJOC coordination',
+      caption: 'Coordination capacity per round and the command architecture level.',
+      rounds,
+      y: { label: 'level / capacity' },
+      series: [
+        { name: 'coordination capacity', color: '#00838f', kind: 'step', values: R.map((h) => h.capacity) },
+        { name: 'command level', color: '#8d6e63', kind: 'step', values: R.map((h) => h.commandLevel) },
+      ],
+    },
+  ];
+}
+
+/** A chart with its title, caption and data table; the SVG is complete without any script. */
+const figure = (spec: ChartSpec): string =>
+  `<figure class="chart" id="fig-${spec.id}"><h3>${esc(spec.title)}</h3><figcaption>${esc(spec.caption)}</figcaption><div class="plot" id="chart-${spec.id}">${chartSvg(spec)}</div>${chartTable(spec)}</figure>`;
 
 const CSS = `
 :root { --ink: #1d2329; --muted: #66707a; --rule: #d9dee3; --accent: #1f4e9c; --white: #fff4d6; }
@@ -329,7 +378,9 @@ nav.toc { font-size: 13px; margin: 8px 0 0; } nav.toc a { margin-right: 14px; co
 #charts .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 18px 28px; }
 figure.chart { margin: 0; padding: 8px 10px; border: 1px solid var(--rule); border-radius: 6px; break-inside: avoid; }
 figure.chart figcaption { font-size: 12px; color: var(--muted); margin-bottom: 4px; } figure.chart h3 { margin-bottom: 2px; }
-figure.chart svg { max-width: 100%; height: auto; }
+figure.chart svg { display: block; width: 100%; max-width: 560px; height: auto; }
+details.chart-data { font-size: 12px; margin-top: 4px; } details.chart-data summary { cursor: pointer; color: var(--muted); }
+details.chart-data table { margin-top: 4px; } details.chart-data caption { text-align: left; color: var(--muted); }
 .round { border-left: 3px solid var(--rule); padding: 4px 0 4px 12px; margin: 0 0 14px; break-inside: avoid-page; }
 .round .estimate, .round .round-losses { margin: 4px 0; font-size: 13px; }
 ul.events { list-style: none; padding: 0; margin: 4px 0; } ul.events li { margin: 2px 0; }
@@ -344,15 +395,17 @@ footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
 @page { size: A4; margin: 14mm; }
 @media print {
   body { font-size: 10.5pt; max-width: none; padding: 0; }
-  nav.toc, details.orders { display: none; }
-  #charts .grid, .two { grid-template-columns: 1fr 1fr; gap: 10px; }
+  nav.toc, details.orders, details.chart-data { display: none; }
+  /* One chart across the page: two side by side would print their labels at about 5 pt. */
+  #charts .grid { grid-template-columns: 1fr; gap: 10px; justify-items: center; }
+  figure.chart { width: 100%; max-width: 150mm; }
+  .two { grid-template-columns: 1fr 1fr; gap: 10px; }
   figure.chart { border-color: #bbb; }
   h2 { break-after: avoid; } #timeline { break-before: page; }
   a { color: inherit; text-decoration: none; }
 }
 `;
 
-/** The whole page for a replayed record (pure over its inputs: the same record gives the same bytes). */
 /** Blue's levers at the start of the match: what each Blue seat could have done to lower Red's best temptation most. */
 function leversSection(record: MatchRecord, scenario: Scenario): string {
   const start = newMatch(scenario, { seed: record.seed, white: record.white ?? false });
@@ -370,11 +423,15 @@ function leversSection(record: MatchRecord, scenario: Scenario): string {
 <tbody>${rows.join('')}</tbody></table></section>`;
 }
 
+/**
+ * The whole page for a replayed record (pure over its inputs: the same record gives the same
+ * bytes): one self-contained HTML file with no script, its charts drawn in as SVG.
+ */
 export function renderReport(
   record: MatchRecord,
   scenario: Scenario,
   res: ReplayResult,
-  libs: { readonly d3: string; readonly plot: string },
+  _libs?: ChartLibraries,
 ): string {
   const state = res.state;
   const o = state.outcome;
@@ -415,9 +472,8 @@ export function renderReport(
 ${outcomeSection(state, scenario)}
 ${leversSection(record, scenario)}
 <section id="charts"><h2>Tracks over time</h2>
-<noscript><p>The charts need JavaScript; the data are in this page and in the timeline below.</p></noscript>
 <div class="grid">
-${CHARTS.map(([id, t, c]) => `<figure class="chart" id="fig-${id}"><h3>${esc(t)}</h3><figcaption>${esc(c)}</figcaption><div class="plot" id="chart-${id}"></div></figure>`).join('\n')}
+${chartSpecs(state, res.roundStates, scenario).map(figure).join('\n')}
 </div></section>
 <div class="two">
 ${lossesTable(state)}
@@ -428,10 +484,6 @@ ${timeline(state, res.roundStates)}
 </section>
 </main>
 <footer>Generated by <code>island-chain report</code> from the match record; replay it with <code>island-chain replay &lt;record&gt; --verify</code>.</footer>
-<script type="application/json" id="aar-data">${scriptJson(chartData(state, res.roundStates, scenario))}</script>
-<script>${scriptCode(libs.d3)}</script>
-<script>${scriptCode(libs.plot)}</script>
-<script>${CHART_SCRIPT}</script>
 </body>
 </html>
 `;
