@@ -254,10 +254,12 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
     return m;
   }, [model.units]);
 
-  const symSize = Math.round((detailed ? 19 : 15) * (projector ? 1.45 : 1));
+  /** Symbols and labels grow with the map (15 px at 1280×800, 19 px at 1920×1080), and in projector mode. */
+  const grow = Math.min(1.3, Math.max(1, Math.min(w, h) / 680));
+  const symSize = Math.round((detailed ? 19 : 15) * grow * (projector ? 1.45 : 1));
   const slotW = Math.round(symSize * 1.55);
   const slotH = Math.round(symSize * 1.45 + 5);
-  const labelPx = (detailed ? 11 : 10) * (projector ? 1.5 : 1);
+  const labelPx = (detailed ? 11 : 10) * Math.min(grow, 1.15) * (projector ? 1.5 : 1);
   /** Zoomed in, a zone's symbols sit side by side; zoomed out, they overlap as a fan. */
   const step = detailed ? slotW : Math.round(slotW * 0.75);
 
@@ -304,8 +306,8 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
       if (!a) continue;
       const site = toScreen(a.site);
       if (site[0] < -60 || site[1] < -60 || site[0] > w + 60 || site[1] > h + 60) continue;
-      // A zone whose land is more than a few pixels across keeps its box in the middle of that land.
-      const roomy = a.surface === 'sea' || a.inradius * k >= 12;
+      // A zone whose land holds most of its box keeps the box in the middle of that land.
+      const roomy = a.surface === 'sea' || a.inradius * k >= Math.max(12, 0.35 * Math.max(bw, bh));
       if (a.surface === 'land' && !roomy)
         for (const ring of a.land) {
           let x0 = Infinity;
