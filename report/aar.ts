@@ -249,7 +249,6 @@ export function chartSpecs(
           color: '#c62828',
           kind: 'step',
           values: R.map((h) => h.escalation),
-          notes: R.map((h) => RUNGS[h.escalation] ?? null),
         },
       ],
     },
@@ -263,7 +262,8 @@ export function chartSpecs(
       rules: [{ y: 0 }],
       series: [
         {
-          name: 'margin: deterred',
+          name: 'margin',
+          legend: 'margin: deterred',
           color: '#9ccc9c',
           kind: 'bars',
           negative: { name: 'margin: tempted', color: '#ef9a9a' },
@@ -274,9 +274,12 @@ export function chartSpecs(
           color: '#c62828',
           kind: 'line',
           values: weighed((h) => h.redBestTemptation),
-          notes: best.map((b) =>
-            b ? `${rungLabel(b.rung)}, success ${Math.round(b.success * 100)}%` : null,
-          ),
+          notes: {
+            label: 'best option',
+            values: best.map((b) =>
+              b ? `${rungLabel(b.rung)}, success ${Math.round(b.success * 100)}%` : null,
+            ),
+          },
         },
         {
           name: 'resolve',

@@ -18,10 +18,12 @@ export interface Series {
   readonly kind: 'line' | 'step' | 'bars';
   /** Shade the area under a line down to zero. */
   readonly area?: boolean;
-  /** Bars only: the colour of negative values (and its legend label). */
+  /** The legend's label when it is not `name` (bars with `negative`: what positive values mean). */
+  readonly legend?: string;
+  /** Bars only: the colour of negative values and its legend label. */
   readonly negative?: { readonly name: string; readonly color: string };
-  /** Extra words after a point's value in its tooltip and in the data table, per round. */
-  readonly notes?: readonly (string | null)[];
+  /** Words on each round's value, in its tooltip and in a column of the data table headed `label`. */
+  readonly notes?: { readonly label: string; readonly values: readonly (string | null)[] };
 }
 
 export interface ChartSpec {
@@ -108,7 +110,7 @@ const textWidth = (s: string): number => s.length * FONT * 0.58;
 /** The legend as rows of swatches over the plot, and the height it takes. */
 function legend(spec: ChartSpec, left: number, right: number): { svg: string; height: number } {
   const items = spec.series.flatMap((s) => [
-    { name: s.name, color: s.color, bar: s.kind === 'bars' },
+    { name: s.legend ?? s.name, color: s.color, bar: s.kind === 'bars' },
     ...(s.negative ? [{ name: s.negative.name, color: s.negative.color, bar: true }] : []),
   ]);
   if (items.length < 2 && !items.some((i) => i.bar)) return { svg: '', height: 0 };
@@ -194,7 +196,7 @@ export function chartSvg(spec: ChartSpec): string {
   const marks = spec.series
     .map((s) => {
       const tip = (i: number, v: number): string =>
-        `<title>Round ${round(i)} · ${esc(s.name)}: ${esc(format(v))}${s.notes?.[i] ? ` (${esc(s.notes[i] ?? '')})` : ''}</title>`;
+        `<title>Round ${round(i)} · ${esc(s.name)}: ${esc(format(v))}${s.notes?.values[i] ? ` (${esc(s.notes.values[i] ?? '')})` : ''}</title>`;
       if (s.kind === 'bars') {
         const y0 = y(Math.max(domain[0], Math.min(domain[1], 0)));
         return s.values
@@ -252,14 +254,19 @@ export function chartTable(spec: ChartSpec): string {
   const format = spec.y.format ?? fmt;
   const cols = spec.series.filter((s) => s.values.some((v) => v !== null));
   if (cols.length === 0) return '';
-  const head = cols.map((s) => `<th scope="col" class="num">${esc(s.name)}</th>`).join('');
+  const head = cols
+    .map(
+      (s) =>
+        `<th scope="col" class="num">${esc(s.name)}</th>${s.notes ? `<th scope="col">${esc(s.notes.label)}</th>` : ''}`,
+    )
+    .join('');
   const rows = spec.rounds.map(
     (r, i) =>
       `<tr><th scope="row">${r}</th>${cols
         .map((s) => {
           const v = s.values[i];
-          const note = s.notes?.[i];
-          return `<td class="num">${v === null || v === undefined ? '—' : esc(format(v))}${note ? ` <span class="muted">${esc(note)}</span>` : ''}</td>`;
+          const value = `<td class="num">${v === null || v === undefined ? '—' : esc(format(v))}</td>`;
+          return s.notes ? `${value}<td>${esc(s.notes.values[i] ?? '—')}</td>` : value;
         })
         .join('')}</tr>`,
   );
