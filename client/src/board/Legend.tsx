@@ -15,7 +15,10 @@ export interface LegendSymbol {
 }
 
 export interface LegendZones {
-  readonly controllers: readonly Faction[];
+  /** Countries whose land zones are drawn in their colour (and not occupied). */
+  readonly territory: readonly Faction[];
+  /** Factions holding another country's zone. */
+  readonly occupiedBy: readonly Faction[];
   readonly sea: boolean;
   readonly rear: boolean;
   readonly unheld: boolean;
@@ -67,14 +70,19 @@ export function Legend({ symbols, factions, zones, size, detailed }: Props) {
       <div className="legend-body">
         <h4>Zones</h4>
         <ul>
-          {zones.controllers.map((f) => (
+          {zones.territory.map((f) => (
             <li key={f}>
-              <Swatch className="lg-land" color={FACTION_COLOR[f]} /> Land held by {SEAT_LABEL[f]}
+              <Swatch className="lg-land" color={FACTION_COLOR[f]} /> {SEAT_LABEL[f]}
+            </li>
+          ))}
+          {zones.occupiedBy.map((f) => (
+            <li key={`o-${f}`}>
+              <Swatch className="lg-land lg-occupied" color={FACTION_COLOR[f]} /> Taken by {SEAT_LABEL[f]}
             </li>
           ))}
           {zones.unheld && (
             <li>
-              <Swatch className="lg-land lg-unheld" /> Land, not held
+              <Swatch className="lg-land" /> Land held by no side (Philippines)
             </li>
           )}
           {zones.rear && (

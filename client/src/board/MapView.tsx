@@ -19,7 +19,7 @@ import {
   useState,
 } from 'react';
 import type { Faction } from '../../../game/index.ts';
-import type { MatchModel, UnitVM } from '../match/model.ts';
+import type { MatchModel, UnitVM, ZoneVM } from '../match/model.ts';
 import { CATEGORY_LABEL, FACTION_COLOR, titleCase } from '../theme.ts';
 import {
   type Camera,
@@ -140,6 +140,13 @@ function landMask(landD: string, w: number, h: number): (x: number, y: number) =
     return x >= 0 && y >= 0 && x < w && y < h && (data[i * 4 + 3] ?? 0) > 127;
   };
 }
+
+const FACTION_SET: ReadonlySet<string> = new Set(FACTION_ORDER);
+/** Who holds a land zone: whoever took it, else the country it belongs to (the Philippines: nobody in the game). */
+const holderOf = (z: ZoneVM): Faction | null =>
+  z.controller ?? (FACTION_SET.has(z.def.country) ? (z.def.country as Faction) : null);
+/** A zone held by a faction other than its country's (taken in the fighting). */
+const occupied = (z: ZoneVM): boolean => z.controller !== null && z.controller !== z.def.country;
 
 const readProjector = () => {
   try {
@@ -390,11 +397,11 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
         factions.add(g.units[0]!.faction);
       }
     const drawn = model.zones.filter((z) => z.def.kind !== 'pool');
+    const land = drawn.filter((z) => z.def.kind === 'land' || z.def.kind === 'rear');
     const zones: LegendZones = {
-      controllers: FACTION_ORDER.filter((f) =>
-        drawn.some((z) => z.def.kind === 'land' && z.controller === f),
-      ),
-      unheld: drawn.some((z) => z.def.kind === 'land' && !z.controller),
+      territory: FACTION_ORDER.filter((f) => land.some((z) => z.def.country === f && !occupied(z))),
+      occupiedBy: FACTION_ORDER.filter((f) => land.some((z) => occupied(z) && z.controller === f)),
+      unheld: land.some((z) => holderOf(z) === null),
       sea: drawn.some((z) => z.def.kind === 'sea'),
       rear: drawn.some((z) => z.def.kind === 'rear'),
       fog: !model.isWhite && drawn.some((z) => !z.visible),
@@ -523,7 +530,8 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
                 'area',
                 z.def.kind,
                 isDisc(a) ? 'islet' : '',
-                z.controller ? 'held' : '',
+                holderOf(z) ? 'held' : '',
+                occupied(z) ? 'occupied' : '',
                 fog ? 'fog' : '',
                 highlights.moves.has(a.id) ? 'hl-move' : '',
                 highlights.strikes.has(a.id) ? 'hl-strike' : '',
@@ -531,7 +539,8 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
               ]
                 .filter(Boolean)
                 .join(' ');
-              const ctl = z.controller ? FACTION_COLOR[z.controller] : undefined;
+              const holder = holderOf(z);
+              const ctl = holder ? FACTION_COLOR[holder] : undefined;
               return (
                 <g key={a.id} transform={transform}>
                   {/* biome-ignore lint/a11y/useSemanticElements: an SVG area cannot be a <button> */}
