@@ -81,6 +81,7 @@ export type SqliteStorageOptions = StoreOptions;
 export class SqliteStorage implements ServerStore {
   readonly file: string;
   private db: Database.Database | null = null;
+  private readonly statements = new Map<string, Database.Statement>();
   private readonly options: SqliteStorageOptions;
 
   constructor(file: string, options: SqliteStorageOptions = {}) {
@@ -119,15 +120,26 @@ export class SqliteStorage implements ServerStore {
   }
 
   async close(): Promise<void> {
+    this.statements.clear();
     this.db?.close();
     this.db = null;
+  }
+
+  /** A prepared statement, prepared once per open database (issue 11: no parse of the SQL per move). */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.open().prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
   }
 
   async createMatch(matchID: string, opts: StorageAPI.CreateMatchOpts): Promise<void> {
     const { initialState, metadata } = opts;
     const db = this.sql;
     db.transaction(() => {
-      db.prepare(
+      this.stmt(
         `INSERT INTO matches (match_id, game_name, metadata, initial_state, state, state_id, gameover, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -165,16 +177,16 @@ export class SqliteStorage implements ServerStore {
     const db = this.sql;
     const written = db
       .transaction((): number | null | true => {
-        const won = db
-          .prepare('UPDATE matches SET state = ?, state_id = ? WHERE match_id = ? AND state_id < ?')
-          .run(JSON.stringify(state), state._stateID, matchID, state._stateID);
+        const won = this.stmt(
+          'UPDATE matches SET state = ?, state_id = ? WHERE match_id = ? AND state_id < ?',
+        ).run(JSON.stringify(state), state._stateID, matchID, state._stateID);
         if (won.changes === 0) {
-          const row = db.prepare('SELECT state_id FROM matches WHERE match_id = ?').get(matchID) as
+          const row = this.stmt('SELECT state_id FROM matches WHERE match_id = ?').get(matchID) as
             | { state_id: number }
             | undefined;
           return row ? row.state_id : null;
         }
-        const append = db.prepare('INSERT INTO log (match_id, state_id, entry) VALUES (?, ?, ?)');
+        const append = this.stmt('INSERT INTO log (match_id, state_id, entry) VALUES (?, ?, ?)');
         for (const entry of deltalog ?? []) append.run(matchID, entry._stateID, JSON.stringify(entry));
         if (metadata) this.writeMetadata(matchID, metadata);
         return true;
@@ -186,9 +198,12 @@ export class SqliteStorage implements ServerStore {
   }
 
   private writeMetadata(matchID: string, metadata: MatchData): void {
-    this.sql
-      .prepare('UPDATE matches SET metadata = ?, gameover = ?, updated_at = ? WHERE match_id = ?')
-      .run(JSON.stringify(metadata), gameoverFlag(metadata), metadata.updatedAt, matchID);
+    this.stmt('UPDATE matches SET metadata = ?, gameover = ?, updated_at = ? WHERE match_id = ?').run(
+      JSON.stringify(metadata),
+      gameoverFlag(metadata),
+      metadata.updatedAt,
+      matchID,
+    );
   }
 
   /** Replaces the match's metadata (a no-op for an unknown match: metadata never creates one). */
@@ -197,18 +212,24 @@ export class SqliteStorage implements ServerStore {
   }
 
   async fetch<O extends FetchOpts>(matchID: string, opts: O): Promise<FetchResult<O>> {
-    const db = this.sql;
     const result: Partial<Record<keyof FetchOpts, unknown>> = {};
-    const row = db
-      .prepare('SELECT metadata, initial_state, state, state_id FROM matches WHERE match_id = ?')
-      .get(matchID) as MatchRow | undefined;
+    // Only the columns asked for: a move reads the metadata alone, not the state's text.
+    const cols = [
+      'state_id',
+      ...(['metadata', 'initial_state', 'state'] as const).filter((c) =>
+        c === 'initial_state' ? opts.initialState : opts[c],
+      ),
+    ];
+    const row = this.stmt(`SELECT ${cols.join(', ')} FROM matches WHERE match_id = ?`).get(matchID) as
+      | MatchRow
+      | undefined;
     if (!row) return result as FetchResult<O>;
     if (opts.state) result.state = JSON.parse(row.state);
     if (opts.metadata) result.metadata = JSON.parse(row.metadata);
     if (opts.initialState) result.initialState = JSON.parse(row.initial_state);
     if (opts.log)
       result.log = (
-        db.prepare('SELECT entry FROM log WHERE match_id = ? ORDER BY id').all(matchID) as { entry: string }[]
+        this.stmt('SELECT entry FROM log WHERE match_id = ? ORDER BY id').all(matchID) as { entry: string }[]
       ).map((r) => JSON.parse(r.entry));
     return result as FetchResult<O>;
   }
@@ -217,9 +238,9 @@ export class SqliteStorage implements ServerStore {
   async wipe(matchID: string): Promise<void> {
     const db = this.sql;
     db.transaction(() => {
-      db.prepare('DELETE FROM matches WHERE match_id = ?').run(matchID);
-      db.prepare('DELETE FROM log WHERE match_id = ?').run(matchID);
-      db.prepare('DELETE FROM server_kv WHERE match_id = ?').run(matchID);
+      this.stmt('DELETE FROM matches WHERE match_id = ?').run(matchID);
+      this.stmt('DELETE FROM log WHERE match_id = ?').run(matchID);
+      this.stmt('DELETE FROM server_kv WHERE match_id = ?').run(matchID);
     })();
   }
 
@@ -244,30 +265,28 @@ export class SqliteStorage implements ServerStore {
       args.push(w.updatedAfter);
     }
     const sql = `SELECT match_id FROM matches${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, match_id`;
-    return (this.sql.prepare(sql).all(...args) as { match_id: string }[]).map((r) => r.match_id);
+    return (this.stmt(sql).all(...args) as { match_id: string }[]).map((r) => r.match_id);
   }
 
   /** Number of matches not yet over (for the open-match cap). */
   async countOpen(): Promise<number> {
-    return (this.sql.prepare('SELECT COUNT(*) AS n FROM matches WHERE gameover = 0').get() as { n: number })
-      .n;
+    return (this.stmt('SELECT COUNT(*) AS n FROM matches WHERE gameover = 0').get() as { n: number }).n;
   }
 
   /** The server's own record `key` for a match, or undefined. */
   async getServerValue<T>(matchID: string, key: string): Promise<T | undefined> {
-    const row = this.sql
-      .prepare('SELECT value FROM server_kv WHERE match_id = ? AND key = ?')
-      .get(matchID, key) as { value: string } | undefined;
+    const row = this.stmt('SELECT value FROM server_kv WHERE match_id = ? AND key = ?').get(matchID, key) as
+      | { value: string }
+      | undefined;
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 
   /** Sets (or with `undefined` removes) the server's own record `key` for a match. */
   async setServerValue(matchID: string, key: string, value: unknown): Promise<void> {
-    const db = this.sql;
     if (value === undefined)
-      db.prepare('DELETE FROM server_kv WHERE match_id = ? AND key = ?').run(matchID, key);
+      this.stmt('DELETE FROM server_kv WHERE match_id = ? AND key = ?').run(matchID, key);
     else
-      db.prepare(
+      this.stmt(
         'INSERT INTO server_kv (match_id, key, value) VALUES (?, ?, ?) ON CONFLICT (match_id, key) DO UPDATE SET value = excluded.value',
       ).run(matchID, key, JSON.stringify(value));
   }
@@ -275,7 +294,7 @@ export class SqliteStorage implements ServerStore {
   /** Every (match, value) holding the server record `key`. */
   async listServerValues<T>(key: string): Promise<ServerValue<T>[]> {
     return (
-      this.sql.prepare('SELECT match_id, value FROM server_kv WHERE key = ?').all(key) as {
+      this.stmt('SELECT match_id, value FROM server_kv WHERE key = ?').all(key) as {
         match_id: string;
         value: string;
       }[]
