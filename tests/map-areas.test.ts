@@ -1,11 +1,14 @@
 /**
  * Zones drawn as areas (issue 10, item 7): every zone on the map gets an area over the real
- * coastline, the areas do not overlap, and each zone's centroid falls in its own area.
+ * coastline, the areas barely overlap, and each zone's centroid falls in its own area. Unit
+ * symbols: every unit type has a valid MIL-STD-2525C SIDC, framed by side.
  */
+import ms from 'milsymbol';
 import { describe, expect, it } from 'vitest';
 import { clipTheater } from '../client/scripts/clip-theater.ts';
+import { affiliationOf, ICON_BY_TYPE, iconOf, sidcOf } from '../client/src/board/symbols.ts';
 import { areaOf, inRings, toPlane, zoneAreas, zoneAt } from '../client/src/board/zoneAreas.ts';
-import { ZONE_CATALOG } from '../game/index.ts';
+import { unitTypeById, ZONE_CATALOG } from '../game/index.ts';
 
 const land = clipTheater();
 const areas = zoneAreas(ZONE_CATALOG, land);
@@ -62,5 +65,31 @@ describe('zone areas', () => {
     expect(taichung.outward[0]).toBeLessThan(0);
     const hualien = byId.get('hualien-taitung')!;
     expect(hualien.outward[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('unit symbols', () => {
+  it('gives every unit type of the catalog a valid MIL-STD-2525C symbol, friend and hostile', () => {
+    for (const t of unitTypeById.values()) {
+      expect(ICON_BY_TYPE[t.id], t.id).toBeDefined();
+      const icon = iconOf(t.name, t.category);
+      expect(icon).toBe(ICON_BY_TYPE[t.id]);
+      for (const aff of ['friend', 'hostile'] as const) {
+        const sidc = sidcOf(icon, aff);
+        expect(sidc, t.id).toHaveLength(15);
+        expect(new ms.Symbol(sidc, {}).isValid(), `${t.id} ${sidc}`).toBe(true);
+      }
+    }
+  });
+
+  it('frames units by side as the viewing seat sees them', () => {
+    expect(affiliationOf('china', 'japan')).toBe('hostile');
+    expect(affiliationOf('us', 'japan')).toBe('friend');
+    expect(affiliationOf('taiwan', 'us')).toBe('friend');
+    expect(affiliationOf('japan', 'china')).toBe('hostile');
+    expect(affiliationOf('china', 'china')).toBe('friend');
+    expect(affiliationOf('china', null)).toBe('hostile');
+    expect(sidcOf(ICON_BY_TYPE['cn-ddg']!, 'hostile')).toBe('SHSPCLDD-------');
+    expect(sidcOf(ICON_BY_TYPE['tw-army']!, 'friend')).toBe('SFGPUCI----H---');
   });
 });

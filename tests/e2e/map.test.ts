@@ -5,11 +5,12 @@
  * theater, a selection card docked off the islands, one tab stop for the zones, and a
  * projector mode. Screenshots go to artifacts/screenshots (gitignored).
  */
+
+import { join as joinPath } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type MatchState, newMatch, viewFor, ZONE_CATALOG } from '../../game/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
-import { join as joinPath } from 'node:path';
 import { openSeatPage, SCREENSHOTS, screenshot, sharedServerAndBrowser } from './helpers.ts';
 
 const SCENARIO = 'taiwan-invasion';
