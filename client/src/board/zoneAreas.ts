@@ -153,10 +153,21 @@ function segDist(p: Pt, a: Pt, b: Pt): number {
   return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
 }
 
+const ringBoxes = new WeakMap<Ring, Bbox>();
+/** Distance from a point to the nearest edge of some rings; rings whose box is farther are skipped. */
 function edgeDist(p: Pt, rings: readonly Ring[]): number {
   let m = Infinity;
-  for (const r of rings)
+  for (const r of rings) {
+    let b = ringBoxes.get(r);
+    if (!b) {
+      b = bboxOf([r]);
+      ringBoxes.set(r, b);
+    }
+    const dx = Math.max(b.x0 - p[0], 0, p[0] - b.x1);
+    const dy = Math.max(b.y0 - p[1], 0, p[1] - b.y1);
+    if (dx >= m || dy >= m) continue;
     for (let i = 0; i < r.length; i++) m = Math.min(m, segDist(p, r[i]!, r[(i + 1) % r.length]!));
+  }
   return m;
 }
 
@@ -377,7 +388,9 @@ export function zoneAreas(
       site,
       pole: pt,
       inradius: r,
-      ...outwardOf(site, onLand),
+      // Sea zones place their boxes in their own open water: no seaward direction needed.
+      outward: [1, 0],
+      clearance: 0,
     });
   });
   return out;
