@@ -181,6 +181,18 @@ describe('the map of a wargame', () => {
       expect(intersects(legendBox, r), `legend over ${id}`).toBe(false);
     }
 
+    // A real click on open water of a sea zone selects that zone.
+    const spot = await p.locator('path.area[data-zone="philippine-sea-east"]').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      for (let y = r.y + 5; y < r.y + r.height; y += 9)
+        for (let x = r.x + 5; x < r.x + r.width; x += 9)
+          if (document.elementFromPoint(x, y) === el) return { x, y };
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    await p.mouse.click(spot!.x, spot!.y);
+    await expect.poll(() => p.locator('aside.selection h3').innerText()).toBe('Philippine Sea (east)');
+
     // Keyboard: the zones are one tab stop; arrows move between zones, Enter selects.
     const stops = await p.locator('path.area[tabindex="0"]').count();
     expect(stops).toBe(1);
@@ -191,7 +203,8 @@ describe('the map of a wargame', () => {
     expect(second).toBeTruthy();
     expect(second).not.toBe(first);
     await p.keyboard.press('Enter');
-    await expect.poll(() => p.locator('aside.selection h3').innerText()).not.toBe('Okinawa');
+    await expect.poll(() => p.locator('aside.selection h3').innerText()).not.toBe('Philippine Sea (east)');
+    await screenshot(p, 'map-1280-japan-keyboard');
     expect(await p.locator('path.area[tabindex="0"]').count()).toBe(1);
 
     // Zoomed in on the strait, symbols stand side by side, one per type.
