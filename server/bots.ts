@@ -20,6 +20,10 @@
  *
  * Which seats have planned in the current round is stored with the match, so a restarted
  * server does not plan a round twice.
+ *
+ * With several instances (issue 11) a match's bots run on the instance that holds its lease
+ * (lease.ts): `runs` says which matches those are, and a step stops as soon as the lease is
+ * gone; the instance that takes the lease over goes on from the stored progress.
  */
 import { checkAction, moveOf, PLAYER_OF_SEAT, type SetupData } from '../game/bgio.ts';
 import { botTurn, type Faction, type MatchState, type Policy } from '../game/index.ts';
@@ -44,18 +48,20 @@ export class BotRunner {
   private readonly scheduled = new Set<string>();
   private stopped = false;
 
+  /** `runs`: whether this instance plays the match's bots (always, for a single instance). */
   constructor(
     private readonly storage: ServerStore,
     private readonly transport: SecureSocketIO,
+    private readonly runs: (matchID: string) => boolean = () => true,
   ) {}
 
   /** Queues a bot step for the match (at most one waiting at a time). */
   schedule(matchID: string): void {
-    if (this.stopped || this.scheduled.has(matchID)) return;
+    if (this.stopped || this.scheduled.has(matchID) || !this.runs(matchID)) return;
     this.scheduled.add(matchID);
     void this.transport.exclusive(matchID, async () => {
       this.scheduled.delete(matchID);
-      if (!this.stopped) await this.step(matchID);
+      if (!this.stopped && this.runs(matchID)) await this.step(matchID);
     });
   }
 
@@ -91,7 +97,7 @@ export class BotRunner {
       onPlanned: (f) => {
         planned.add(f);
       },
-      stopped: () => this.stopped,
+      stopped: () => this.stopped || !this.runs(matchID),
     });
     // A seat that has planned is stored as such before the next action is sent (as soon as
     // `onPlanned` would have, without writing inside the generator).

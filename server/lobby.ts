@@ -6,7 +6,8 @@
  *   which no client receives unfiltered; bot seats are taken at creation (a name, a `data.bot`
  *   policy and credentials no one is given), so no one can join them.
  * - `createLimits`: match creation is unauthenticated, so it is rate-limited per address and
- *   the number of open matches is capped; both answer 429 with a sentence saying why.
+ *   the number of open matches is capped; both answer 429 with a sentence saying why. With
+ *   several instances (issue 11) the count per address is kept in Redis.
  * - join, leave, rename and playAgain are in `seats.ts` (run in the match's queue, checked bodies).
  * - `GET /games/:name/:id/timer`: the planning countdown; `GET /games/:name/:id/record`: the
  *   match record (seed included) once the match is over, with each round's state hash.
@@ -64,37 +65,83 @@ export interface Limits {
 }
 
 const CREATE_ROUTE = /^\/games\/[^/]+\/(create|branch|report|[^/]+\/playAgain)\/?$/;
+const WINDOW_MS = 60_000;
 
-/** Rate limit and open-match cap on the routes that create matches (and the one that renders a sent record). */
+/**
+ * Counts creations per address over a sliding window: in this process (`MemoryCreateCounter`),
+ * or in Redis so that the limit holds across instances (`RedisCreateCounter` in redis.ts).
+ */
+export interface CreateCounter {
+  /**
+   * Takes one creation for `address` when it made fewer than `limit` in the `windowMs` before
+   * `now` (`undo` gives it back); otherwise answers when the oldest one counted was made.
+   */
+  take(
+    address: string,
+    limit: number,
+    windowMs: number,
+    now: number,
+  ): Promise<{ ok: true; undo: () => Promise<void> } | { ok: false; oldest: number }>;
+}
+
+/** The create counter of a single instance. */
+export class MemoryCreateCounter implements CreateCounter {
+  private readonly recent = new Map<string, number[]>();
+
+  async take(address: string, limit: number, windowMs: number, now: number) {
+    for (const [ip, times] of this.recent) {
+      const kept = times.filter((x) => now - x < windowMs);
+      if (kept.length > 0) this.recent.set(ip, kept);
+      else this.recent.delete(ip);
+    }
+    const mine = this.recent.get(address) ?? [];
+    if (mine.length >= limit) return { ok: false as const, oldest: mine[0]! };
+    this.recent.set(address, [...mine, now]);
+    return {
+      ok: true as const,
+      undo: async () => {
+        const times = this.recent.get(address);
+        const i = times?.indexOf(now) ?? -1;
+        if (i >= 0) times!.splice(i, 1);
+      },
+    };
+  }
+}
+
+/**
+ * Rate limit and open-match cap on the routes that create matches (and the one that renders a
+ * sent record). With several instances the counter is Redis's and the open matches are counted
+ * in the shared database, so both hold across instances.
+ */
 export function createLimits(
   limits: Limits,
   countOpen: () => Promise<number>,
   now: () => number = Date.now,
+  counter: CreateCounter = new MemoryCreateCounter(),
 ): Middleware {
-  const recent = new Map<string, number[]>();
   return async (ctx, next) => {
     if (ctx.method !== 'POST' || !CREATE_ROUTE.test(ctx.path)) return next();
     const t = now();
-    for (const [ip, times] of recent) {
-      const kept = times.filter((x) => t - x < 60_000);
-      if (kept.length > 0) recent.set(ip, kept);
-      else recent.delete(ip);
+    // Counted before the store is asked, so requests from one address arriving together cannot
+    // all pass; given back when the cap refuses.
+    let taken: Awaited<ReturnType<CreateCounter['take']>>;
+    try {
+      taken = await counter.take(ctx.ip, limits.createPerMinute, WINDOW_MS, t);
+    } catch {
+      ctx.status = 503;
+      ctx.body =
+        'The server cannot count recent creations right now (its shared store does not answer). Try again in a moment.';
+      return;
     }
-    const mine = recent.get(ctx.ip) ?? [];
-    if (mine.length >= limits.createPerMinute) {
-      const wait = Math.ceil((60_000 - (t - mine[0]!)) / 1000);
+    if (!taken.ok) {
+      const wait = Math.max(1, Math.ceil((WINDOW_MS - (t - taken.oldest)) / 1000));
       ctx.set('Retry-After', String(wait));
       ctx.status = 429;
       ctx.body = `Too many matches created from this address: at most ${limits.createPerMinute} a minute. Try again in ${wait} s.`;
       return;
     }
-    // Counted before the store is asked, so requests from one address arriving together cannot
-    // all pass; taken back when the cap refuses.
-    recent.set(ctx.ip, [...mine, t]);
     if (!ctx.path.includes('/report') && (await countOpen()) >= limits.maxOpenMatches) {
-      const times = recent.get(ctx.ip);
-      const i = times?.indexOf(t) ?? -1;
-      if (i >= 0) times!.splice(i, 1);
+      await taken.undo().catch(() => undefined);
       ctx.status = 429;
       ctx.body = `The server already holds ${limits.maxOpenMatches} open matches, its limit. Finish or end one, or wait for one to end, then create a match.`;
       return;

@@ -1,14 +1,18 @@
 /**
  * The Island Chain server (DESIGN.md section 1; issues 3 and 11): one process serving the built
  * client, the boardgame.io lobby API and the game sockets, with matches in SQLite (the default)
- * or PostgreSQL (`--database-url postgres://...`), both behind `ServerStore` (store.ts).
+ * or PostgreSQL (`--database-url postgres://...`), both behind `ServerStore` (store.ts). With
+ * `--redis-url` (and PostgreSQL) several instances serve the same matches: updates travel
+ * between them on Redis pub/sub (pubsub.ts), each match's bots and timer run on the holder of
+ * its lease (lease.ts), and the create rate limit is counted in Redis (redis.ts).
  *
  *   node --import tsx server/main.ts [--port 8000] [--host 0.0.0.0] [--data-dir ./data]
  *        [--database-url postgres://user@host:5432/db] [--client-dir dist/client]
  *        [--max-open-matches 50] [--creates-per-minute 10]
+ *        [--redis-url redis://host:6379] [--redis-prefix island-chain:] [--lease-ms 10000]
  *
- * Environment: PORT, HOST, DATA_DIR, DATABASE_URL. `startServer` does the same for tests (port 0 =
- * any free port).
+ * Environment: PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, REDIS_PREFIX. `startServer` does
+ * the same for tests (port 0 = any free port).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -21,8 +25,11 @@ import { checkMove, makeGame } from '../game/bgio.ts';
 import type { MatchState } from '../game/index.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { BotRunner, botSeats } from './bots.ts';
+import { DEFAULT_LEASE_MS, MatchRunners } from './lease.ts';
 import { addRoutes, createLimits, sealMatch, secret } from './lobby.ts';
 import type { FloodLimits } from './protocol.ts';
+import { MatchRelay } from './pubsub.ts';
+import { DEFAULT_REDIS_PREFIX, parseRedisPrefix, RedisCreateCounter, RedisLink } from './redis.ts';
 import { addSeatRoutes, guardPaths } from './seats.ts';
 import { serveClient } from './static.ts';
 import { PostgresStorage } from './pgStorage.ts';
@@ -52,6 +59,15 @@ export interface ServerOptions {
   readonly maxOpenMatches?: number;
   /** Socket frame rates and the per-match queue cap (default `DEFAULT_FLOOD_LIMITS`). */
   readonly floodLimits?: FloodLimits;
+  /**
+   * A `redis://` or `rediss://` URL: several instances on one PostgreSQL database (`databaseUrl`
+   * is then required). Absent (or empty): a single instance.
+   */
+  readonly redisUrl?: string;
+  /** The prefix of every Redis key and channel (default `island-chain:`). */
+  readonly redisPrefix?: string;
+  /** The period of a match's lease on its bots and timer, in ms (default 10,000). */
+  readonly leaseMs?: number;
 }
 
 export interface RunningServer {
@@ -177,6 +193,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.quiet
     ? () => undefined
     : (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  if (options.redisUrl && !options.databaseUrl)
+    throw new Error(
+      '--redis-url needs a PostgreSQL --database-url: several instances cannot share an SQLite file',
+    );
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  if (!Number.isInteger(leaseMs) || leaseMs < 300) throw new Error('--lease-ms must be 300 or more');
+  const redis = options.redisUrl
+    ? new RedisLink(options.redisUrl, parseRedisPrefix(options.redisPrefix ?? DEFAULT_REDIS_PREFIX), log)
+    : null;
   const storage = new MatchStore(
     openStore(options, {
       onStaleWrite: (w) =>
@@ -187,11 +212,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   try {
     await storage.connect();
+    await redis?.connect();
   } catch (e) {
     await storage.close().catch(() => undefined);
     throw e;
   }
   log(`storage: ${storage.description}`);
+  if (redis) log(`instances: ${redis.description}, this one ${redis.instanceID}, leases of ${leaseMs} ms`);
 
   // Outside production, pages on other localhost ports (the Vite dev server) may use the lobby and sockets.
   const devOrigins = [Origins.LOCALHOST_IN_DEVELOPMENT].filter((o): o is RegExp => o !== false);
@@ -211,8 +238,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           log(
             `match ${matchID} ended in round ${G.round}: ${G.outcome?.category ?? 'over'}: ${G.outcome?.reason ?? ''}`,
           );
-        timers.onState(matchID, G, gameover, action);
-        if (!gameover) bots.schedule(matchID);
+        changed(matchID, state, action, true);
+      },
+      onRemoteState: (matchID, state, action) => {
+        storage.note(matchID, state);
+        changed(matchID, state, action, false);
       },
       checkMove: (state, playerID, move, args) => {
         const r = checkMove(state, playerID, move, args, getScenario);
@@ -222,8 +252,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     devOrigins,
     options.floodLimits,
   );
-  const timers = new PlanningTimers(storage, transport, log);
-  const bots = new BotRunner(storage, transport);
+  const timers = new PlanningTimers(storage, transport, log, Date.now, redis !== null);
+  const bots: BotRunner = new BotRunner(storage, transport, (id): boolean => runners?.runs(id) ?? true);
+  // With Redis: updates from the other instances, and a lease per match on its bots and timer.
+  const relay = redis ? new MatchRelay(redis, (id, payloads) => transport.receive(id, payloads), log) : null;
+  if (relay) transport.connectRelay(relay);
+  const runners: MatchRunners | null =
+    redis && relay ? new MatchRunners(redis, relay, storage, transport, bots, timers, leaseMs, log) : null;
+  /** A state of a match was stored, here (`local`) or by another instance. */
+  const changed = (matchID: string, state: State, action: unknown, local: boolean) => {
+    if (runners) return runners.changed(matchID, state, action, local);
+    const gameover = state.ctx.gameover !== undefined;
+    timers.onState(matchID, state.G as MatchState, gameover, action);
+    if (!gameover) bots.schedule(matchID);
+  };
   storage.onCreated = (matchID, metadata, state) => {
     const G = state.G as MatchState;
     const seats = Object.entries(botSeats(metadata.setupData)).map(([f, p]) => `${f}=${p}`);
@@ -231,7 +273,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       `match ${matchID} created: ${G.scenarioId}, ${Object.keys(metadata.players).length} seats` +
         `${G.white.present ? ' with White Cell' : ''}, bots: ${seats.length ? seats.join(', ') : 'none'}`,
     );
-    if (seats.length > 0) setImmediate(() => bots.schedule(matchID));
+    if (runners) runners.created(matchID, seats.length > 0);
+    else if (seats.length > 0) setImmediate(() => bots.schedule(matchID));
   };
 
   const game = makeGame(getScenario, {
@@ -251,6 +294,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     createLimits(
       { createPerMinute: options.createPerMinute ?? 10, maxOpenMatches: options.maxOpenMatches ?? 50 },
       () => storage.countOpen(),
+      Date.now,
+      redis ? new RedisCreateCounter(redis) : undefined,
     ),
   );
   app.use(guardPaths(game.name!));
@@ -272,13 +317,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   // The stored countdowns are loaded before any move can arrive: the state hook works from them.
-  await timers.resumeAll();
+  // With leases, each is loaded when its match's lease is taken.
+  if (!runners) await timers.resumeAll();
   const { appServer } = await server.run({ port: options.port });
   const port = (appServer.address() as AddressInfo).port;
   const host =
     options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : 'localhost';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  await bots.resumeAll();
+  if (runners) await runners.leases.start();
+  else await bots.resumeAll();
   log(`Island Chain serving on ${url} (${storage.description})`);
 
   let closed = false;
@@ -296,6 +343,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((done) => (appServer.listening ? appServer.close(() => done()) : done()));
       await transport.drain();
       await timers.flush();
+      // The stored countdowns are current: another instance may take the leases over.
+      await runners?.leases.stop();
+      relay?.close();
+      await redis?.close();
       await storage.close();
     },
   };
@@ -318,6 +369,9 @@ async function main(): Promise<void> {
       'client-dir': { type: 'string' },
       'max-open-matches': { type: 'string' },
       'creates-per-minute': { type: 'string' },
+      'redis-url': { type: 'string' },
+      'redis-prefix': { type: 'string' },
+      'lease-ms': { type: 'string' },
       quiet: { type: 'boolean' },
     },
   });
@@ -330,6 +384,9 @@ async function main(): Promise<void> {
     quiet: values.quiet ?? false,
     maxOpenMatches: intOption(values['max-open-matches'], 'max-open-matches'),
     createPerMinute: intOption(values['creates-per-minute'], 'creates-per-minute'),
+    redisUrl: values['redis-url'] ?? (process.env.REDIS_URL || undefined),
+    redisPrefix: values['redis-prefix'] ?? (process.env.REDIS_PREFIX || undefined),
+    leaseMs: intOption(values['lease-ms'], 'lease-ms'),
   });
   const stop = () => {
     void running.close().then(() => process.exit(0));

@@ -17,6 +17,11 @@
  * The master's state hook cannot await, so the countdowns this process runs are kept in memory
  * (loaded by `resumeAll`) and written through to the store in order, one write after another;
  * `status` reads the store once the writes before it are stored, and `flush` waits for them all.
+ *
+ * With several instances (issue 11, `leased`) a match's countdown runs on the instance holding
+ * its lease (lease.ts) alone: `adopt` loads the stored countdown when the lease is taken (and
+ * brings it up to the match's current state), `drop` forgets it when the lease is lost; the
+ * holder follows moves made on other instances through `onState` as well.
  */
 import { PLAYER_OF_SEAT } from '../game/bgio.ts';
 import { FACTIONS, type MatchState } from '../game/index.ts';
@@ -47,13 +52,49 @@ export class PlanningTimers {
   /** The store writes, chained so that they land in the order they were made. */
   private writes: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** With leases, the matches whose countdowns this instance runs; null: every match. */
+  private readonly adopted: Set<string> | null;
 
   constructor(
     private readonly storage: ServerStore,
     private readonly transport: SecureSocketIO,
     private readonly log: (line: string) => void,
     private readonly now: () => number = Date.now,
-  ) {}
+    leased = false,
+  ) {
+    this.adopted = leased ? new Set() : null;
+  }
+
+  private runs(matchID: string): boolean {
+    return this.adopted === null || this.adopted.has(matchID);
+  }
+
+  /**
+   * Takes over a match's countdown (its lease was taken; call inside the match's queue): loads
+   * the stored countdown, brings it up to the match's current state and arms it.
+   */
+  async adopt(matchID: string): Promise<void> {
+    if (this.stopped) return;
+    await this.writes;
+    const [rec, { state }] = await Promise.all([
+      this.storage.getServerValue<TimerRecord>(matchID, KEY),
+      this.storage.fetch(matchID, { state: true }),
+    ]);
+    this.adopted?.add(matchID);
+    this.disarm(matchID);
+    if (rec) this.records.set(matchID, rec);
+    else this.records.delete(matchID);
+    if (state) this.onState(matchID, state.G as MatchState, state.ctx.gameover !== undefined, undefined);
+    const now = this.records.get(matchID);
+    if (now?.deadline != null) this.arm(matchID, now.deadline);
+  }
+
+  /** Stops running a match's countdown here (its lease is gone); the store keeps it. */
+  drop(matchID: string): void {
+    this.adopted?.delete(matchID);
+    this.disarm(matchID);
+    this.records.delete(matchID);
+  }
 
   /** The match's stored countdown, if any. */
   async status(matchID: string): Promise<TimerRecord | undefined> {
@@ -82,6 +123,7 @@ export class PlanningTimers {
 
   /** Follows a match's new state (called by the master hook, inside the match's queue). */
   onState(matchID: string, G: MatchState, gameover: boolean, action: unknown): void {
+    if (!this.runs(matchID)) return;
     const old = this.records.get(matchID);
     const a = action as MoveAction | undefined;
     const set = a?.type === 'MAKE_MOVE' && a.payload?.type === 'setTimer';
@@ -144,7 +186,7 @@ export class PlanningTimers {
   private fire(matchID: string): void {
     this.handles.delete(matchID);
     void this.transport.exclusive(matchID, async () => {
-      if (this.stopped) return;
+      if (this.stopped || !this.runs(matchID)) return;
       const rec = this.records.get(matchID);
       if (!rec || rec.deadline === null) return;
       if (rec.deadline > this.now()) return this.arm(matchID, rec.deadline);

@@ -19,7 +19,12 @@
  * - frames are rate-limited by a token bucket per socket and per address, and limited in size;
  * - a move is checked (seat, credentials, the engine's rules) before boardgame.io runs it, and
  *   what the master writes for it is captured and committed in one transaction only when the
- *   state advanced: a refused move stores nothing, logs nothing and broadcasts nothing.
+ *   state advanced: a refused move stores nothing, logs nothing and broadcasts nothing;
+ * - (issue 11, several instances) with a relay (pubsub.ts), what a task broadcasts is also
+ *   published, unfiltered, to the other instances once it is stored, and what they publish is
+ *   delivered here through the same per-seat filter as a local broadcast (`receive`): nothing
+ *   unfiltered reaches a socket on any instance. A seat taken from its sockets here is taken
+ *   from its sockets on every instance.
  *
  * Credentials are checked by the master with the server's `authenticateCredentials`, which
  * boardgame.io applies to every match, joined or not (its default skips a match no one has
@@ -30,6 +35,7 @@ import type { Game, LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 import { getFilterPlayerView } from 'boardgame.io/internal';
 import { Master } from 'boardgame.io/master';
 import { SocketIO } from 'boardgame.io/server';
+import type { Payload, Reason } from './pubsub.ts';
 import {
   CREDENTIALS,
   checkId,
@@ -99,6 +105,18 @@ interface Connection {
 export const REFUSED_EVENT = 'island-chain:refused';
 /** Emitted to a match's sockets when a seat changes hands: `{ matchID, playerID, seat, kind, at }`. */
 export const SEAT_EVENT = 'island-chain:seat';
+/** Between instances only (never emitted): a seat's sockets must leave the match, `[playerID, notice]`. */
+const REVOKE = 'island-chain:revoke';
+
+/** The other instances, as the transport sees them (`MatchRelay` in pubsub.ts). */
+export interface Relay {
+  /** Starts or ends listening to a match's updates; resolves once listening. */
+  want(matchID: string, reason: Reason, on: boolean): Promise<void>;
+  /** Sends a match's stored, unfiltered payloads to the other instances. */
+  publish(matchID: string, payloads: readonly Payload[]): void;
+  /** Takes the match's lock across instances for one task; resolves to its release. */
+  lock(matchID: string): Promise<() => Promise<void>>;
+}
 
 /** Where a move being processed for a socket reports the engine's refusal (the socket's `refuse`). */
 const REFUSALS = new AsyncLocalStorage<(reason: string) => void>();
@@ -113,8 +131,13 @@ export function reportRefusal(reason: string): void {
 
 /** What the server learns from the master after each accepted message. */
 export interface TransportHooks {
-  /** A new state of a match, straight after the master computed it (before it is stored). */
+  /** A new state of a match, once this instance has stored it (inside the match's queue). */
   onState?(matchID: string, state: State, action: unknown): void;
+  /**
+   * A new state of a match that another instance stored (with a relay), in the order stored;
+   * `action` is the move that made it, from its log entries.
+   */
+  onRemoteState?(matchID: string, state: State, action: unknown): void;
   /** Something worth a log line. */
   onEvent?(line: string): void;
   /**
@@ -148,6 +171,13 @@ export class SecureSocketIO extends SocketIO {
    * write (its `_stateID` guard), the entry is dropped and the move is refused for a resend.
    */
   private readonly latest = new Map<string, State>();
+  /**
+   * The newest `_stateID` this instance stored or received for each match: an update from
+   * another instance that is not newer arrives late and is dropped.
+   */
+  private readonly newest = new Map<string, number>();
+  /** The other instances (issue 11), when there are any. */
+  private relay: Relay | null = null;
   /** Sockets whose frames are being refused for rate: how many in a row, and when they were last told. */
   private readonly flooding = new Map<string, { refused: number; told: number; since: number }>();
   private readonly limits: FloodLimits;
@@ -198,6 +228,44 @@ export class SecureSocketIO extends SocketIO {
     }
   }
 
+  /** Connects the transport to the other instances (before the server takes connections). */
+  connectRelay(relay: Relay): void {
+    this.relay = relay;
+  }
+
+  /**
+   * Payloads another instance stored and published for a match: an update newer than any this
+   * instance has seen replaces the kept state (`latest`), goes to the `onRemoteState` hook and to
+   * the match's sockets here, each seat's view cut by the same filter as a local broadcast; an
+   * older one is dropped. Player lists go to the sockets; a revoked seat leaves its sockets here.
+   * Anything else is ignored.
+   */
+  receive(matchID: string, payloads: readonly Payload[]): void {
+    for (const p of payloads) {
+      if (p.type === REVOKE) {
+        const [playerID, notice] = p.args;
+        if (typeof playerID === 'string' && typeof notice === 'object' && notice !== null)
+          this.revokeHere(matchID, playerID, notice);
+      } else if (p.type === 'update') {
+        const state = p.args[1] as (State & { deltalog?: LogEntry[] }) | undefined;
+        if (p.args[0] !== matchID || typeof state?._stateID !== 'number') continue;
+        if (state._stateID <= (this.newest.get(matchID) ?? -1)) continue;
+        this.noteNewest(matchID, state._stateID);
+        const { deltalog, ...stored } = state;
+        this.remember(matchID, stored as State);
+        const made = deltalog?.find((e) => e.action.type === 'MAKE_MOVE')?.action;
+        this.hooks.onRemoteState?.(matchID, stored as State, made);
+        this.deliver(matchID, p);
+      } else if (p.type === 'matchData' && p.args[0] === matchID) this.deliver(matchID, p);
+    }
+  }
+
+  private noteNewest(matchID: string, stateID: number): void {
+    this.newest.delete(matchID);
+    this.newest.set(matchID, stateID);
+    if (this.newest.size > MAX_REMEMBERED) this.newest.delete(this.newest.keys().next().value!);
+  }
+
   /**
    * Runs `fn` after every earlier task of the match has finished; tasks of one match never
    * overlap. What the task broadcasts is held until it has finished, so no client sees a
@@ -215,11 +283,16 @@ export class SecureSocketIO extends SocketIO {
       else this.waiting.delete(matchID);
       const held: TransportData[] = [];
       this.held.set(matchID, held);
+      // With other instances, the match's task runs under its lock there too (released after
+      // the task's updates are published, so the next holder hears of them first).
+      const unlock = this.relay ? await this.relay.lock(matchID) : null;
       try {
         return await fn();
       } finally {
         this.held.delete(matchID);
-        for (const payload of held) this.broadcast(matchID, payload);
+        for (const payload of held) this.deliver(matchID, payload);
+        this.relay?.publish(matchID, held);
+        await unlock?.();
       }
     });
     const tail = run.catch((e: unknown) =>
@@ -248,10 +321,17 @@ export class SecureSocketIO extends SocketIO {
    * credentials; call it inside `exclusive`. Returns whether the move was accepted and stored.
    */
   async serverMove(matchID: string, playerID: string, move: string, args: unknown[]): Promise<boolean> {
-    const { state, metadata } = await this.current(matchID);
-    if (!state || !metadata || state.ctx.gameover !== undefined) return false;
     const action: MoveAction = { type: 'MAKE_MOVE', payload: { type: move, args, playerID } };
-    return (await this.runMove(this.games[0]!, matchID, state, metadata, action)) === null;
+    // Another instance may have stored a move of the match meanwhile: the move is tried again
+    // on the newer state (and refused there if the rules now refuse it).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { state, metadata } = await this.current(matchID);
+      if (!state || !metadata || state.ctx.gameover !== undefined) return false;
+      const refused = await this.runMove(this.games[0]!, matchID, state, metadata, action);
+      if (refused === null) return true;
+      if (refused !== CHANGED) return false;
+    }
+    return false;
   }
 
   /**
@@ -298,20 +378,18 @@ export class SecureSocketIO extends SocketIO {
     const result = await master.onUpdate(action as never, state._stateID, matchID, action.payload.playerID);
     const next = writes.state;
     const advanced = next !== undefined && next._stateID > state._stateID && computed !== null;
-    let stored = false;
-    if (advanced) {
+    const stored = advanced && (await db.commit(matchID, next, writes.deltalog, writes.metadata));
+    if (stored) {
+      this.noteNewest(matchID, next._stateID);
+      this.remember(matchID, next);
       const c = computed as unknown as { state: State; action: unknown };
       this.hooks.onState?.(matchID, c.state, c.action);
-      stored = await db.commit(matchID, next, writes.deltalog, writes.metadata);
-    }
-    if (stored) {
-      this.remember(matchID, next!);
       return null;
     }
     this.latest.delete(matchID);
     held?.splice(mark);
     if (result && 'error' in result) return result.error;
-    return advanced ? 'the match changed meanwhile; send the move again' : 'the move was not accepted';
+    return advanced ? CHANGED : 'the move was not accepted';
   }
 
   /**
@@ -331,8 +409,10 @@ export class SecureSocketIO extends SocketIO {
     return read;
   }
 
-  /** Keeps a match's stored state (most recent last; a finished match's is let go). */
+  /** Keeps a match's stored state (most recent last; a finished match's is let go; never an older one). */
   private remember(matchID: string, state: State): void {
+    const known = this.latest.get(matchID);
+    if (known && known._stateID > state._stateID) return;
     this.latest.delete(matchID);
     if (state.ctx.gameover !== undefined) return;
     this.latest.set(matchID, state);
@@ -350,6 +430,11 @@ export class SecureSocketIO extends SocketIO {
    * match, so they get no more of the seat's view (their credentials no longer hold it either).
    */
   revokeSeat(matchID: string, playerID: string, notice: object): void {
+    this.revokeHere(matchID, playerID, notice);
+    this.relay?.publish(matchID, [{ type: REVOKE, args: [playerID, notice] }]);
+  }
+
+  private revokeHere(matchID: string, playerID: string, notice: object): void {
     for (const id of [...(this.rooms.get(matchID) ?? [])]) {
       const c = this.connections.get(id);
       if (!c) continue;
@@ -499,9 +584,15 @@ export class SecureSocketIO extends SocketIO {
     const creds = typeof credentials === 'string' ? credentials : undefined;
     const master = this.master(game, matchID, socket);
     const numPlayers = Object.keys(metadata.players).length;
+    // Listening to the other instances before the state is read: an update stored after the
+    // read arrives through the relay, one stored before is in what is read.
+    await this.relay?.want(matchID, 'sockets', true);
     // The master checks a seat's credentials and answers with the seat's view (or nothing).
     const refused = await master.onSync(matchID, seat, creds, numPlayers);
-    if (refused) return this.refuse(socket, matchID, refused.error);
+    if (refused) {
+      if (!this.rooms.has(matchID)) void this.relay?.want(matchID, 'sockets', false);
+      return this.refuse(socket, matchID, refused.error);
+    }
     this.removeConnection(socket.id);
     this.connections.set(socket.id, { socket, matchID, playerID: seat, credentials: creds });
     const room = this.rooms.get(matchID) ?? new Set<string>();
@@ -520,15 +611,28 @@ export class SecureSocketIO extends SocketIO {
     this.connections.delete(socketID);
     const room = this.rooms.get(c.matchID);
     room?.delete(socketID);
-    if (room && room.size === 0) this.rooms.delete(c.matchID);
+    if (room && room.size === 0) {
+      this.rooms.delete(c.matchID);
+      void this.relay?.want(c.matchID, 'sockets', false);
+    }
   }
 
+  /**
+   * Sends a payload to every socket of the match: held while a task of the match runs (and
+   * sent when it has finished), else at once; with a relay, the other instances get it too.
+   */
   private broadcast(matchID: string, payload: TransportData): void {
     const held = this.held.get(matchID);
     if (held) {
       held.push(payload);
       return;
     }
+    this.deliver(matchID, payload);
+    this.relay?.publish(matchID, [payload]);
+  }
+
+  /** Sends a payload to this instance's sockets of the match, each seat's view cut once. */
+  private deliver(matchID: string, payload: TransportData): void {
     const filter = this.filters.get(this.games[0]!.name!)!;
     // Each seat's view is cut once per message, however many sockets hold the seat (observers).
     const views = new Map<string | null, TransportData>();
@@ -570,6 +674,8 @@ const MAX_REMEMBERED = 1000;
 const FLOOD_DISCONNECT = 500;
 const TOO_FAST = 'too many messages from this connection or address: slow down and send again';
 const BUSY = 'the match has too many moves waiting: send again in a moment';
+/** A move computed on a state that another writer replaced before it was stored. */
+const CHANGED = 'the match changed meanwhile; send the move again';
 
 /**
  * boardgame.io's per-seat filter (playerView, redacted log), plus: a `sync` carries the

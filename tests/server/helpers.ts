@@ -3,6 +3,7 @@
  * a plain boardgame.io server (InMemory storage, stock socket transport) to show each hole,
  * lobby calls, raw sockets that record every message, boardgame.io socket clients, and a
  * PostgreSQL database of its own for each test file that needs one (`withPostgres`).
+ * With Redis as well (several instances): `withPostgresAndRedis`, a key prefix per test.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { Game, State } from 'boardgame.io';
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { Server } from 'boardgame.io/server';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, describe, it, type MockInstance, vi } from 'vitest';
@@ -289,5 +291,91 @@ export async function withPostgres(title: string, body: (db: PgTestDatabase) => 
   describe(title, () => {
     afterAll(() => db.drop());
     body(db);
+  });
+}
+
+/**
+ * The Redis the multi-instance tests use: `ISLAND_CHAIN_TEST_REDIS`, or the project machines'
+ * (127.0.0.1:6379, no password). Each test keeps its keys under a prefix of its own
+ * (`redisTestPrefix`) and deletes them (`deleteRedisKeys`).
+ */
+export const REDIS_TEST_URL = process.env.ISLAND_CHAIN_TEST_REDIS || 'redis://127.0.0.1:6379';
+
+/** A client on the tests' Redis that gives up at once when it does not answer. */
+export function redisClient(url = REDIS_TEST_URL): Redis {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 2000,
+    commandTimeout: 5000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => undefined);
+  return client;
+}
+
+/** Null when the tests' Redis answers, else why not. */
+export async function redisAbsent(url = REDIS_TEST_URL): Promise<string | null> {
+  const client = redisClient(url);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG' ? null : `Redis at ${url} does not answer PING`;
+  } catch (e) {
+    return `no Redis answers at ${url} (${e instanceof Error ? e.message || e.name : String(e)})`;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** A key prefix of its own for one test (`ic_test_<random>:`). */
+export const redisTestPrefix = (): string => `ic_test_${randomBytes(6).toString('hex')}:`;
+
+/** Deletes every key under `prefix`; resolves to how many there were. */
+export async function deleteRedisKeys(prefix: string, url = REDIS_TEST_URL): Promise<number> {
+  const client = redisClient(url);
+  await client.connect();
+  try {
+    let n = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) n += await client.del(...keys);
+    } while (cursor !== '0');
+    return n;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/**
+ * A `describe` block on a PostgreSQL database of its own and the tests' Redis. Without either
+ * server the block is skipped with a message saying which is missing, except under `CI=true`,
+ * where the block fails.
+ */
+export async function withPostgresAndRedis(
+  title: string,
+  body: (db: PgTestDatabase, redisUrl: string) => void,
+): Promise<void> {
+  const noRedis = await redisAbsent();
+  const db = noRedis ? null : await pgTestDatabase();
+  const missing = noRedis ?? (db && 'skip' in db ? db.skip : null);
+  if (missing !== null || !db || 'skip' in db) {
+    describe(title, () => {
+      if (process.env.CI === 'true')
+        it('needs PostgreSQL and Redis (CI=true)', () => {
+          throw new Error(`CI=true requires the PostgreSQL and Redis tests to run, but ${missing}`);
+        });
+      else {
+        const message = `PostgreSQL and Redis tests skipped: ${missing}; set TEST_POSTGRES_URL and ISLAND_CHAIN_TEST_REDIS to run them`;
+        console.warn(message);
+        it.skip(message, () => undefined);
+      }
+    });
+    return;
+  }
+  describe(title, () => {
+    afterAll(() => db.drop());
+    body(db, REDIS_TEST_URL);
   });
 }
