@@ -136,8 +136,8 @@ export function Legend({ symbols, factions, zones, size, detailed }: Props) {
               {detailed
                 ? 'One symbol per type of unit in a zone. '
                 : 'Zoomed out: one symbol per faction in a zone, with the icon of its most numerous type; zoom in for one per type. '}
-              Frame: friend blue (rectangle land, circle sea, arch air), hostile red (diamond). Badge: number
-              of units. Bar: remaining strength, in the faction&apos;s colour:{' '}
+              Frame: friend blue (rectangle land, circle sea, arch air, bowl under water), hostile red
+              (diamond). Badge: number of units. Bar: remaining strength, in the faction&apos;s colour:{' '}
               {factions.map((f, i) => (
                 <span key={f}>
                   {i > 0 ? ', ' : ''}

@@ -168,9 +168,9 @@ const DIRECTIONS: readonly (readonly [number, number])[] = Array.from({ length: 
 
 /**
  * Places each zone's label and symbols. Large land zones keep theirs at the middle of
- * their land. Sea zones take the nearest free spot near the open middle of their sea, then
- * zones on small islands (crowded places first) the nearest free spot around their island,
- * preferring the direction of open sea: never over an island (`islands`), another box,
+ * their land. Sea zones with units take the nearest free spot near the open middle of their
+ * sea, then zones on small islands (crowded places first) the nearest free spot around
+ * their island, preferring the direction of open sea, then the names of the other sea zones: never over an island (`islands`), another box,
  * the left dock (`left`) or the edge, and over open water (`landAt`) where it can. Where there is no room close by, the label is left
  * out (the zone's area, its tooltip and its name for screen readers remain) and only the
  * symbols are placed; a zone without units and without room shows no box at all.
@@ -218,7 +218,7 @@ export function layoutStacks(
       for (let r = island ? 0 : 5; r <= maxR; r += 5) {
         const cx = from[0] + d[0] * (reach + r);
         const cy = from[1] + d[1] * (reach + r);
-        candidates.push({ x: cx - bw / 2, y: cy - bh / 2, score: r + turn * 10 });
+        candidates.push({ x: cx - bw / 2, y: cy - bh / 2, score: r + turn * 22 });
       }
     }
     /** Share of the box over land, from nine sample points. */
@@ -235,10 +235,12 @@ export function layoutStacks(
   const beside = inputs.filter((c) => c.mode === 'island');
   const crowd = (c: StackInput) =>
     beside.filter((o) => Math.hypot(o.anchor[0] - c.anchor[0], o.anchor[1] - c.anchor[1]) < 80).length;
-  // Sea zones first (their open middle is away from the islands), then the crowded islands.
+  // Sea zones with units first (their open middle is away from the islands), then the
+  // crowded islands, then the names of sea zones without units where room is left.
   const order = [
-    ...inputs.filter((c) => c.mode === 'sea'),
+    ...inputs.filter((c) => c.mode === 'sea' && c.bareW > 0),
     ...[...beside].sort((a, b) => crowd(b) - crowd(a) || a.anchor[1] - b.anchor[1]),
+    ...inputs.filter((c) => c.mode === 'sea' && c.bareW === 0),
   ];
   for (const c of order) {
     const near = c.mode === 'island' ? 60 : Math.max(30, c.room * 0.8);
