@@ -137,6 +137,12 @@ async function checkBoard(p: Page, seat: 'japan' | 'us', label: string) {
     shown.set(`${g.zone}|${g.faction}`, (shown.get(`${g.zone}|${g.faction}`) ?? 0) + g.count);
   // Zones off screen have no stack; in the default view every zone is on screen.
   expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(expected));
+  // Zones outside the seat's ISR coverage are hatched, and only those.
+  const fogged = await p
+    .locator('path.area.fog')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-zone')));
+  expect(fogged.sort()).toEqual(DRAWN.filter((z) => !view.visibleZones.includes(z)).sort());
+  expect(fogged.length).toBeGreaterThan(0);
 
   // The legend is there and names the symbols on the map.
   const legend = p.getByTestId('map-legend');

@@ -41,6 +41,19 @@ const KEY = 'island-chain:map-legend';
 function Swatch({ className, color }: { readonly className: string; readonly color?: string }) {
   return (
     <svg className="legend-swatch" width={22} height={14} aria-hidden="true">
+      {className.includes('lg-fog') && (
+        <defs>
+          <pattern
+            id="fog-hatch-legend"
+            patternUnits="userSpaceOnUse"
+            width={6}
+            height={6}
+            patternTransform="rotate(45)"
+          >
+            <line x1={0} y1={0} x2={0} y2={6} className="hatch" />
+          </pattern>
+        </defs>
+      )}
       <rect
         className={className}
         x={1}

@@ -496,12 +496,13 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
         onPointerUp={onPointerUp}
       >
         <defs>
+          {/* Drawn inside the areas' scaled group: the pattern is scaled back to screen pixels. */}
           <pattern
             id="fog-hatch"
             patternUnits="userSpaceOnUse"
             width={6}
             height={6}
-            patternTransform="rotate(45)"
+            patternTransform={`scale(${1 / k}) rotate(45)`}
           >
             <line x1={0} y1={0} x2={0} y2={6} className="hatch" />
           </pattern>
