@@ -2,8 +2,9 @@
  * Several instances (issue 11): two server processes on one PostgreSQL database and one Redis,
  * each under a key prefix of its own test (deleted after it).
  *
- * - The create rate limit is counted across the two: creations on either use the address's one
- *   allowance.
+ * - A seat taken over through one instance leaves its sockets on the other (they are told, and
+ *   get no more of the seat's view); the create rate limit is counted across the two:
+ *   creations on either use the address's one allowance.
  * - Seats connected to different instances play a round: a move made on one instance reaches
  *   the seats on the other, each with its own view only (a raw socket on the other instance
  *   never receives the seed or Japan's sealed order). The lease holder (which runs the bots and
@@ -26,6 +27,7 @@ import { getScenario } from '../../scenarios/index.ts';
 import { startServer } from '../../server/main.ts';
 import { PostgresStorage } from '../../server/pgStorage.ts';
 import type { TimerRecord } from '../../server/timer.ts';
+import { SEAT_EVENT } from '../../server/transport.ts';
 import {
   createMatch,
   deleteRedisKeys,
@@ -160,9 +162,53 @@ await withPostgresAndRedis('several instances on one database and Redis', (db, r
     ).rejects.toThrow(`cannot reach Redis at 127.0.0.1:${port}`);
   });
 
-  it('the create rate limit counts creations on both instances', async () => {
+  it('a seat taken over on one instance leaves its sockets on the other; the create limit counts both instances', async () => {
     const [a, b] = await pair(db.url, redisUrl, ['--creates-per-minute', '3', '--max-open-matches', '1000']);
-    await createMatch(a.url, { scenarioId: SCENARIO });
+    const created = await http<{ matchID: string; seatKeys: Record<string, string> }>(
+      `${a.url}/games/${GAME}/create`,
+      {
+        numPlayers: 4,
+        setupData: { scenarioId: SCENARIO },
+      },
+    );
+    expect(created.status).toBe(200);
+    const { matchID: id, seatKeys } = created.json;
+    const join = (s: Instance, playerID: string, name: string) =>
+      http<{ playerCredentials: string }>(`${s.url}/games/${GAME}/${id}/join`, {
+        playerID,
+        playerName: name,
+        seatKey: seatKeys[playerID],
+      });
+    const synced = async (s: Instance, playerID: string | null, credentials?: string) => {
+      const r = await rawSocket(s.url);
+      cleanup.push(() => r.close());
+      r.socket.emit('sync', id, playerID, credentials, 4);
+      await until(() => r.received.some((m) => m.event === 'sync'), 10_000, 'sync');
+      return r;
+    };
+    const first = (await join(a, '0', 'Aiko')).json.playerCredentials;
+    const old = await synced(b, '0', first);
+    const observer = await synced(b, null);
+    // The link opened in another browser, through instance A: B's socket of the seat is told and let go.
+    expect((await join(a, '0', 'Aiko (laptop)')).status).toBe(200);
+    await until(() => old.received.some((m) => m.event === SEAT_EVENT), 10_000, 'the seat notice on B');
+    const us = (await join(a, '1', 'Sam')).json.playerCredentials;
+    const mover = await synced(a, '1', us);
+    mover.socket.emit(
+      'update',
+      { type: 'MAKE_MOVE', payload: { type: 'commit', args: [], playerID: '1', credentials: us } },
+      0,
+      id,
+      '1',
+    );
+    await until(
+      () => observer.received.some((m) => m.event === 'update'),
+      10_000,
+      "the observer on B to see the US's commit",
+    );
+    expect(old.received.filter((m) => m.event === 'update')).toEqual([]);
+
+    // The create limit: one creation above on A, two more (one on each), then neither instance creates.
     await createMatch(b.url, { scenarioId: SCENARIO });
     await createMatch(a.url, { scenarioId: SCENARIO });
     // A alone has counted two and B one: only the shared count is at the limit.
