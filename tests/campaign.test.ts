@@ -197,3 +197,43 @@ describe("the war's opening salvo", () => {
     }
   });
 });
+
+describe('powers not at war are left alone (section 6)', () => {
+  const neutral = scenario('taiwan-invasion-japan-neutral');
+  /** A Chinese salvo on a sea zone where a US and a Japanese destroyer group sail together. */
+  function salvo(sc: typeof inv, targetZone: string, usIntervening: boolean): MatchState {
+    const s = patch(newMatch(sc, { seed: 'bystander' }), (d) => {
+      d.escalation = RUNG.strikes;
+      d.us.intervening = usIntervening;
+      for (const u of Object.values(d.units)) u.strength = 0;
+      d.stockpiles.china = { ...d.stockpiles.china, 'yj-18': 400 };
+      addUnit(d, { id: 't-cn-ddg', type: 'cn-ddg', faction: 'china', zone: 'taiwan-strait-south', strength: 6 });
+      addUnit(d, { id: 't-us-ddg', type: 'us-ddg', faction: 'us', zone: targetZone, strength: 2 });
+      addUnit(d, { id: 't-jp-ddg', type: 'jp-ddg', faction: 'japan', zone: targetZone, strength: 2 });
+      addUnit(d, { id: 't-tw-navy', type: 'tw-navy', faction: 'taiwan', zone: targetZone, strength: 2 });
+    });
+    const cur = orders(sc, s, 'china', [
+      { type: 'strike', unit: 't-cn-ddg', target: targetZone, aim: 'ships', weapon: 'yj-18', count: 48 },
+    ]);
+    return commitAll(sc, cur);
+  }
+
+  it("a Japan that refused its bases keeps its ships when China's salvo strikes the zone they sail in", () => {
+    const s = salvo(neutral, 'bashi-channel', true);
+    expect(s.units['t-jp-ddg']!.strength).toBe(2);
+    expect(s.flags.japanAttacked).toBe(false);
+    expect(s.units['t-us-ddg']!.strength + s.units['t-tw-navy']!.strength).toBeLessThan(4);
+  });
+
+  it('in the base case Japan is at war, and its ships beside the US carrier share the hits', () => {
+    const s = salvo(inv, 'bashi-channel', true);
+    expect(s.units['t-jp-ddg']!.strength).toBeLessThan(2);
+  });
+
+  it('the US, before it intervenes, is not drawn in by a salvo aimed at Taiwan’s ships', () => {
+    const s = salvo(neutral, 'bashi-channel', false);
+    expect(s.units['t-us-ddg']!.strength).toBe(2);
+    expect(s.flags.usAttacked).toBe(false);
+    expect(s.units['t-tw-navy']!.strength).toBeLessThan(2);
+  });
+});

@@ -13,12 +13,14 @@ import type { Faction } from '../types.ts';
 import { RUNG } from '../types.ts';
 
 import { usCombatAllowedFrom } from './alliance.ts';
-import { applyHits, belligerent, resolveSalvo } from './strike.ts';
+import { applyHits, belligerent, bystanders, resolveSalvo } from './strike.ts';
 
 /** Naval combat (section 8): ships, submarines and coastal missiles engage enemies in each sea zone. */
 export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlySet<string>): void {
   if (d.escalation < RUNG.strikes) return;
   const seas = ctx.scenario.zones.filter((z) => zoneDef(z).kind === 'sea');
+  // Salvos and torpedoes leave the powers not at war alone (`bystanders`).
+  const spare = bystanders(d, ctx.scenario.constraints);
   for (const zone of seas) {
     const present = liveUnits(d, (u) => u.zone === zone);
     const sides: Faction[][] = [['china'], ['japan', 'us', 'taiwan']];
@@ -66,7 +68,7 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
           const hits = roundStochastic(expected, rng);
           applyHits(
             d,
-            { by: u.faction, parts: [], target: zone, aim: 'ships', combined: false, key: u.id },
+            { by: u.faction, parts: [], target: zone, aim: 'ships', combined: false, key: u.id, spare },
             hits,
             rng,
           );
@@ -88,7 +90,7 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
           d.stockpiles[u.faction][w.munition] = stock - shots;
           const hits = resolveSalvo(
             d,
-            { by, parts: [], target: zone, aim: 'ships', combined: false, key: u.id },
+            { by, parts: [], target: zone, aim: 'ships', combined: false, key: u.id, spare },
             shots,
             false,
             rng,

@@ -197,6 +197,23 @@ interface StrikeJob {
   readonly aim: TargetAim;
   readonly combined: boolean;
   readonly key: string;
+  /** Factions whose units in the target zone the salvo leaves alone (`bystanders`). */
+  readonly spare?: readonly Faction[];
+}
+
+/**
+ * The Blue powers a Chinese salvo leaves alone (section 6: a neutral power is left alone): those
+ * not at war by their own legal and political status (`belligerent`) and not attacked yet. Their
+ * ships in a zone China strikes are told apart from the ships it aims at, so a Japan that refused
+ * its bases does not lose the destroyers sailing beside a US carrier, and the US, before it
+ * intervenes, is not drawn in by a salvo aimed at Taiwan's ships. Their own territory is no
+ * refuge: a strike on a zone of Japan attacks Japan.
+ */
+export function bystanders(d: Knowledge, constraints: Scenario['constraints']): Faction[] {
+  return (['japan', 'us'] as const).filter(
+    (f) =>
+      !belligerent(d, constraints, f) && !(f === 'japan' ? d.flags.japanAttacked : d.flags.usAttacked),
+  );
 }
 
 /** Interceptors defending a zone: SAMs and ships there, plus partner ships under IAMD cover. */
@@ -261,7 +278,13 @@ export function resolveSalvo(
 
 export function applyHits(d: DraftState, job: StrikeJob, hits: number, rng: Stream): void {
   const z = zoneDef(job.target);
-  const victims = liveUnits(d, (u) => u.zone === job.target && enemies(u.faction, job.by));
+  const victims = liveUnits(
+    d,
+    (u) =>
+      u.zone === job.target &&
+      enemies(u.faction, job.by) &&
+      !(job.spare?.includes(u.faction) && z.country !== u.faction),
+  );
   if (victims.some((u) => u.faction === 'us')) flagUsAttacked(d);
   if (job.by === 'china' && z.country === 'japan') flagJapanAttacked(d);
   switch (job.aim) {
@@ -356,6 +379,7 @@ interface Salvo {
  */
 export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
   const firedUnits = new Set<string>();
+  const spare = bystanders(d, ctx.scenario.constraints);
   const jobs: StrikeJob[] = [];
   for (const f of FACTIONS) {
     ctx.orders[f].forEach((o: Order, i) => {
@@ -367,6 +391,7 @@ export function strikeStep(d: DraftState, ctx: StepContext): Set<string> {
           aim: o.aim,
           combined: false,
           key: `${f}-${i}`,
+          ...(f === 'china' ? { spare } : {}),
         });
     });
   }
