@@ -4,7 +4,7 @@
  * the page is the observer's public view.
  */
 
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Seat } from '../../../game/index.ts';
 import { type Highlights, MapView } from '../board/MapView.tsx';
 import { SelectionCard } from '../board/SelectionCard.tsx';
@@ -85,6 +85,41 @@ export function MatchPage({ matchID, seat }: { readonly matchID: string; readonl
   );
 }
 
+/** Below this width the board is a phone layout: the map read-only, the panels in a drawer. */
+const NARROW = '(max-width: 760px)';
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const mq = window.matchMedia(NARROW);
+    const on = () => setNarrow(mq.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
+
+const FOCUSABLE =
+  'button:not([disabled]), select:not([disabled]), input:not([disabled]), textarea:not([disabled]), a[href], [tabindex="0"]';
+
+/**
+ * Keeps keyboard focus on screen: a focused control outside the viewport is scrolled into
+ * view. The map's own zones are left to the map, which pans to them.
+ */
+function useFocusOnScreen(): void {
+  useEffect(() => {
+    const onFocus = (e: FocusEvent) => {
+      const el = e.target;
+      if (!(el instanceof HTMLElement) || el.closest('.map-area')) return;
+      const r = el.getBoundingClientRect();
+      if (r.top < 0 || r.left < 0 || r.bottom > window.innerHeight || r.right > window.innerWidth)
+        el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, []);
+}
+
 function tabsFor(seat: Seat | 'observer'): Tab[] {
   if (seat === 'white') return ['console', 'alliance', 'status', 'review', 'log'];
   if (seat === 'observer') return ['status', 'review', 'log'];
@@ -106,6 +141,27 @@ function Board(props: {
   const [unit, setUnit] = useState<string | null>(null);
   const [zone, setZone] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
+  const narrow = useNarrow();
+  const [drawer, setDrawer] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const [focusPanel, setFocusPanel] = useState(0);
+  useFocusOnScreen();
+  // After the skip link or the drawer opened: focus the panel's first control.
+  useEffect(() => {
+    if (focusPanel === 0) return;
+    const panel = document.getElementById('tab-panel');
+    const first = panel?.querySelector<HTMLElement>(FOCUSABLE);
+    (first ?? panel)?.focus();
+  }, [focusPanel]);
+  const openDrawer = useCallback((t?: Tab) => {
+    if (t) setTab(t);
+    setDrawer(true);
+    setFocusPanel((n) => n + 1);
+  }, []);
+  const closeDrawer = useCallback(() => {
+    setDrawer(false);
+    toggleRef.current?.focus();
+  }, []);
   // A round adjudicated or the match ended since the last update: show the review.
   const [seen, setSeen] = useState<string | null>(null);
   const progress = model ? `${model.view.history.length}/${model.view.stage}` : null;
@@ -134,7 +190,8 @@ function Board(props: {
     strikes: new Set((legal?.strikes ?? []).map((s) => s.target)),
   };
   const onZone = (z: string | null) => {
-    if (z && (highlights.moves.has(z) || highlights.strikes.has(z))) {
+    // On a phone the map is read-only: a tap shows the zone; orders are made in the drawer.
+    if (z && !narrow && (highlights.moves.has(z) || highlights.strikes.has(z))) {
       setPicked(z);
       return;
     }
@@ -150,7 +207,7 @@ function Board(props: {
     setUnit(next.id);
     setZone(next.zone);
     setPicked(null);
-    if (next.own && tabs.includes('orders')) setTab('orders');
+    if (next.own && tabs.includes('orders') && !narrow) setTab('orders');
   };
   const selectUnit = (id: string | null) => {
     setUnit(id);
@@ -158,11 +215,15 @@ function Board(props: {
     setPicked(null);
   };
   const v = model.view;
+  const first = tabs[0]!;
+  const panelsName = first === 'orders' ? 'orders' : first === 'console' ? 'White Cell console' : 'panels';
+  const drawerOpen = drawer || !narrow;
   return (
-    <div className="board" data-seat={seat}>
-      <a className="skip" href="#tab-panel">
-        Skip to the panels
-      </a>
+    <div className={drawer ? 'board drawer-open' : 'board'} data-seat={seat}>
+      {/* A button, not a link to #tab-panel: the page's fragment carries the seat's key. */}
+      <button type="button" className="skip" data-testid="skip-link" onClick={() => openDrawer(first)}>
+        Skip to the {panelsName}
+      </button>
       <header className="topbar">
         <div className="brand">
           <a href="/">Island Chain</a>
@@ -187,10 +248,21 @@ function Board(props: {
           {ctl.connected ? 'connected' : 'offline'}
         </div>
         {onLeave && (
-          <button type="button" className="link small" onClick={onLeave}>
+          <button type="button" className="link small leave" onClick={onLeave}>
             Leave seat
           </button>
         )}
+        <button
+          ref={toggleRef}
+          type="button"
+          className="primary drawer-toggle"
+          aria-controls="drawer"
+          aria-expanded={drawer}
+          data-testid="drawer-toggle"
+          onClick={() => (drawer ? closeDrawer() : openDrawer())}
+        >
+          {drawer ? 'Show the map' : first === 'orders' ? 'Orders & panels' : 'Panels'}
+        </button>
       </header>
       <Dashboards model={model} />
       <SeatNotice events={ctl.seatEvents} />
@@ -203,27 +275,21 @@ function Board(props: {
         </div>
       )}
       <div className="main">
-        <div className="map-area">
-          <MapView
-            model={model}
-            selectedUnit={unit}
-            selectedZone={zone}
-            highlights={highlights}
-            onZone={onZone}
-            onUnits={onUnits}
-          />
-          <SelectionCard
-            model={model}
-            zone={zone}
-            unit={unit}
-            onUnit={selectUnit}
-            onClose={() => {
-              setZone(null);
-              setUnit(null);
-            }}
-          />
-        </div>
-        <aside className="sidebar">
+        <aside
+          className={drawer ? 'sidebar open' : 'sidebar'}
+          id="drawer"
+          aria-label={first === 'orders' ? 'Orders and panels' : 'Panels'}
+          hidden={!drawerOpen}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && narrow && drawer) closeDrawer();
+          }}
+        >
+          <div className="drawer-head">
+            <strong>{TAB_LABEL[tab]}</strong>
+            <button type="button" className="secondary" onClick={closeDrawer} data-testid="drawer-close">
+              Close
+            </button>
+          </div>
           <Tabs
             tabs={tabs}
             current={tab}
@@ -249,6 +315,26 @@ function Board(props: {
             {tab === 'log' && <LogPanel model={model} />}
           </Tabs>
         </aside>
+        <div className="map-area">
+          <MapView
+            model={model}
+            selectedUnit={unit}
+            selectedZone={zone}
+            highlights={highlights}
+            onZone={onZone}
+            onUnits={onUnits}
+          />
+          <SelectionCard
+            model={model}
+            zone={zone}
+            unit={unit}
+            onUnit={selectUnit}
+            onClose={() => {
+              setZone(null);
+              setUnit(null);
+            }}
+          />
+        </div>
       </div>
     </div>
   );

@@ -13,7 +13,7 @@ import {
   TERMS,
   type Terms,
 } from '../../../game/index.ts';
-import type { Intent, MatchModel, ProposalVM } from '../match/model.ts';
+import { type Intent, type MatchModel, type ProposalVM, proposalAcceptReason } from '../match/model.ts';
 import { combinedLabel, SEAT_LABEL, titleCase } from '../theme.ts';
 import { Send, SendChoice, type SendFn } from './Send.tsx';
 
@@ -124,6 +124,10 @@ function Propose({ model, send }: { readonly model: MatchModel; readonly send: S
         : null;
   else if (kind) intent = { type: 'propose', kind };
   const landZones = model.zones.filter((z) => z.def.kind !== 'sea' && z.def.kind !== 'pool');
+  const sendable = intent?.type === 'propose' && model.check(intent) === null ? intent : null;
+  const partnerWhy = sendable
+    ? proposalAcceptReason(model.view, model.scenario, model.faction, sendable)
+    : null;
   return (
     <fieldset>
       <legend>Propose to {SEAT_LABEL[partner]}</legend>
@@ -184,13 +188,26 @@ function Propose({ model, send }: { readonly model: MatchModel; readonly send: S
           <Part model={model} label="Partner part" faction={partner} value={theirs} onChange={setTheirs} />
         </>
       )}
+      {sendable && (
+        <p
+          className={partnerWhy ? 'reason' : 'small good'}
+          role="status"
+          data-testid="partner-can-accept"
+          data-ok={partnerWhy ? 'false' : 'true'}
+        >
+          {partnerWhy
+            ? `Warning: ${SEAT_LABEL[partner]} cannot accept this now — ${partnerWhy}. It would have to refuse it before it can commit.`
+            : `${SEAT_LABEL[partner]} may accept this now.`}
+        </p>
+      )}
       <Send
         model={model}
         send={send}
         intent={intent}
-        label="Propose"
+        label={partnerWhy ? 'Propose anyway' : 'Propose'}
         missing={proposeMissing(kind, zone, { target, aim, mine, theirs })}
         testId="propose"
+        onSent={() => setKind('')}
       />
     </fieldset>
   );
@@ -220,6 +237,11 @@ export function AlliancePanel({ model, send }: { readonly model: MatchModel; rea
                 <div>
                   <code>{p.id}</code> {proposalText(model, p)} · <strong>{p.status}</strong>
                 </div>
+                {p.partnerReason && (
+                  <p className="reason" data-testid={`partner-blocked-${p.id}`}>
+                    {SEAT_LABEL[p.to]} cannot accept this now — {p.partnerReason}; it can only refuse.
+                  </p>
+                )}
                 {p.incoming && p.status === 'open' && !model.isWhite && (
                   <SendChoice
                     model={model}

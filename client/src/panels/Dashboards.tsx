@@ -96,7 +96,8 @@ export function Dashboards({ model }: { readonly model: MatchModel }) {
           </div>
           {det.reading.state === 'no-rung-above' ? (
             <div className="small">
-              China is at {RUNG_LABEL[v.escalation]?.toLowerCase()}: deterrence has failed
+              No rung above — in conflict: China is at {RUNG_LABEL[v.escalation]?.toLowerCase()}, deterrence
+              has failed
             </div>
           ) : (
             det.kind === 'red' && (

@@ -12,7 +12,7 @@ import {
   parseOrder,
   type TargetAim,
 } from '../../../game/index.ts';
-import type { Intent, MatchModel, UnitVM } from '../match/model.ts';
+import { declarationsClosed, type Intent, type MatchModel, type UnitVM } from '../match/model.ts';
 import { ORDER_TYPE_LABEL, RUNG_LABEL, titleCase } from '../theme.ts';
 import { Send, type SendFn } from './Send.tsx';
 
@@ -219,6 +219,7 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
   const fundMax = L.fund.find((f) => f.program === program)?.max ?? 0;
   const gzActions = Object.keys(L.grayZone) as GrayZoneAction[];
   const gzZones = gzAction ? (L.grayZone[gzAction] ?? []) : [];
+  const closed = declarationsClosed(model);
   return (
     <>
       {L.fund.length > 0 && (
@@ -253,7 +254,11 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
           />
         </fieldset>
       )}
-      {(L.simple.length > 0 || L.spending.length > 0 || L.declare.length > 0 || L.escalate.length > 0) && (
+      {(L.simple.length > 0 ||
+        L.spending.length > 0 ||
+        L.declare.length > 0 ||
+        closed.length > 0 ||
+        L.escalate.length > 0) && (
         <fieldset>
           <legend>Policy</legend>
           <div className="button-row">
@@ -301,6 +306,22 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
                 missing="Pick a status to declare."
               />
             </>
+          )}
+          {closed.length > 0 && (
+            <div className="closed" data-testid="declare-why">
+              <p className="small">
+                {L.declare.length === 0
+                  ? 'Declare (Diet vote): no declaration is open to Japan now.'
+                  : 'Not open to declare now:'}
+              </p>
+              <ul className="small muted">
+                {closed.map((c) => (
+                  <li key={c.status}>
+                    {titleCase(c.status)}: {c.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           {L.escalate.length > 0 && (
             <>
@@ -416,7 +437,18 @@ export function OrdersPanel({ model, send, selectedUnit, onSelectUnit, pickedZon
           </ol>
         )}
         {!model.committed && (
-          <Send model={model} send={send} intent={{ type: 'commit' }} label="Commit orders" testId="commit" />
+          <Send
+            model={model}
+            send={send}
+            intent={{ type: 'commit' }}
+            label="Commit orders"
+            testId="commit"
+            blocked={
+              model.proposals.some((p) => p.incoming && p.status === 'open')
+                ? 'Commit is blocked until you answer in the Alliance tab: '
+                : 'Commit is blocked: '
+            }
+          />
         )}
         {model.committed && (
           <p className="muted">

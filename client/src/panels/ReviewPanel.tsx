@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { FACTIONS, type LogEvent } from '../../../game/index.ts';
 import { recordLink, reportLink } from '../lobby/api.ts';
-import { fmtPair, fmtSteps, type MatchModel, roundReview } from '../match/model.ts';
+import { fmtPair, fmtSteps, type MatchModel, roundReview, whiteChanges } from '../match/model.ts';
 import { SEAT_LABEL, titleCase } from '../theme.ts';
 
 function Events({ events }: { readonly events: readonly LogEvent[] }) {
@@ -30,6 +30,7 @@ export function ReviewPanel({ model, matchID }: { readonly model: MatchModel; re
   const r = roundReview(v, round);
   const rounds = [...new Set([...v.history.map((h) => h.round), v.round])].sort((a, b) => a - b);
   const adjudicated = v.history.some((h) => h.round === round);
+  const white = whiteChanges(r.events);
   return (
     <div className="panel-body review" data-testid="review">
       <div className="review-head">
@@ -95,6 +96,36 @@ export function ReviewPanel({ model, matchID }: { readonly model: MatchModel; re
               </tr>
             </tbody>
           </table>
+        </section>
+      )}
+      {white.length > 0 && (
+        <section data-testid="review-white">
+          <h4>White Cell injects and amendments</h4>
+          {white.map((c, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: log events have no id and never reorder
+            <div key={i} className="white-change">
+              <p>
+                <span className="muted small">{c.kind === 'inject' ? 'Inject' : 'Amendment'}:</span> {c.text}
+              </p>
+              {c.effects.length > 0 && (
+                <table className="compact">
+                  <tbody>
+                    {c.effects.map((x) => {
+                      const [before, after] = fmtPair(x.before, x.after);
+                      return (
+                        <tr key={x.label}>
+                          <th scope="row">{x.label}</th>
+                          <td>{before}</td>
+                          <td>→</td>
+                          <td>{after}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          ))}
         </section>
       )}
       {r.changes.length > 0 && (

@@ -19,13 +19,19 @@ interface Props {
   readonly className?: string;
   readonly onSent?: () => void;
   readonly testId?: string;
+  /** Said before the engine's reason when it blocks the intent ("Commit is blocked: "). */
+  readonly blocked?: string;
 }
 
-export function Send({ model, send, intent, label, missing, className, onSent, testId }: Props) {
+export function Send({ model, send, intent, label, missing, className, onSent, testId, blocked }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const whyId = useId();
   const reason = intent ? model.check(intent) : null;
-  const why = intent ? reason : (missing ?? 'Fill in the choices above first.');
+  const why = intent
+    ? reason && blocked
+      ? `${blocked}${reason}`
+      : reason
+    : (missing ?? 'Fill in the choices above first.');
   const go = () => {
     if (!intent) return;
     const r = send(intent);

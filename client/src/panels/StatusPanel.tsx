@@ -3,9 +3,10 @@
  * seat's own tracks, budgets, stockpiles and programs (all of them for the White Cell),
  * Red's option table (China and White Cell) or Blue's own margin, and losses so far.
  */
+import { useMemo } from 'react';
 import { FACTIONS, type Faction, munitionById, type Seat } from '../../../game/index.ts';
 import type { MatchMeta } from '../lobby/api.ts';
-import { fmt, fmtSteps, type MatchModel } from '../match/model.ts';
+import { fmt, fmtSteps, leverRows, type MatchModel } from '../match/model.ts';
 import { categoryLabel, FACTION_COLOR, RUNG_LABEL, SEAT_LABEL } from '../theme.ts';
 
 const PLAYER_SEATS: readonly Seat[] = ['japan', 'us', 'china', 'taiwan', 'white'];
@@ -143,6 +144,52 @@ function FactionBlock({ model, f }: { readonly model: MatchModel; readonly f: Fa
   );
 }
 
+/**
+ * Blue's levers (DESIGN.md section 6): for each option open to this seat now, how much it
+ * would change Red's best temptation as the seat estimates it (negative: less tempted).
+ */
+function Levers({ model }: { readonly model: MatchModel }) {
+  const { view, scenario, faction } = model;
+  const rows = useMemo(() => leverRows(view, scenario, faction), [view, scenario, faction]);
+  if (!faction || faction === 'china' || view.stage !== 'planning') return null;
+  return (
+    <section data-testid="levers">
+      <h3>Your levers</h3>
+      {rows.length === 0 ? (
+        <p className="muted small">No program, command investment or declaration left to weigh this round.</p>
+      ) : (
+        <>
+          <p className="small muted">
+            Change in Red's best temptation were each in effect now (negative: Red is less tempted), as you
+            estimate it.
+          </p>
+          <table className="compact levers">
+            <thead>
+              <tr>
+                <th scope="col">Lever</th>
+                <th scope="col">Change</th>
+                <th scope="col">Tempt.</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.label}>
+                  <th scope="row">{r.label}</th>
+                  <td className={r.change < 0 ? 'good' : r.change > 0 ? 'bad' : 'muted'}>
+                    {r.change > 0 ? '+' : ''}
+                    {fmt(r.change, 2)}
+                  </td>
+                  <td>{fmt(r.temptation, 2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
 export function StatusPanel({
   model,
   meta,
@@ -163,7 +210,7 @@ export function StatusPanel({
         <section data-testid="deterrence-estimate" data-state={det.reading.state}>
           <h3>{det.kind === 'red' ? "Red's option estimate" : 'Your estimate of Red’s options'}</h3>
           {det.reading.state === 'no-rung-above' ? (
-            <p className="bad">{det.reading.detail}</p>
+            <p className="bad">In conflict — {det.reading.detail}</p>
           ) : (
             <>
               <p className="small muted">Temptation = value × success − cost. {det.reading.detail}</p>
@@ -195,6 +242,7 @@ export function StatusPanel({
           )}
         </section>
       )}
+      {det?.kind === 'blue' && det.reading.state !== 'no-rung-above' && <Levers model={model} />}
       {shown.map((f) => (
         <FactionBlock key={f} model={model} f={f} />
       ))}

@@ -5,8 +5,8 @@
  * the engine before it is sent and recorded like any other.
  */
 import { useState } from 'react';
-import { FACTIONS, formatOrder, TRACK_PATHS, type TrackPath } from '../../../game/index.ts';
-import { type MatchModel, orderLabel } from '../match/model.ts';
+import { FACTIONS, formatOrder, TRACK_LABELS, TRACK_PATHS, type TrackPath } from '../../../game/index.ts';
+import { fmtPair, type MatchModel, orderLabel, trackPreview } from '../match/model.ts';
 import { SEAT_LABEL, titleCase } from '../theme.ts';
 import { Send, SendChoice, type SendFn } from './Send.tsx';
 import { WhiteSeats } from './WhiteSeats.tsx';
@@ -27,11 +27,58 @@ function TrackSelect({
         <option value="">—</option>
         {TRACK_PATHS.map((t) => (
           <option key={t} value={t}>
-            {t}
+            {TRACK_LABELS[t]}
           </option>
         ))}
       </select>
     </label>
+  );
+}
+
+/**
+ * What an inject or amendment would do, before it is sent: each track before → after, and
+ * the engine's reason on the row whose change would take it out of its range.
+ */
+function TrackPreview({
+  model,
+  effects,
+  testId,
+}: {
+  readonly model: MatchModel;
+  readonly effects: readonly { readonly track: TrackPath; readonly delta: number }[];
+  readonly testId: string;
+}) {
+  const rows = trackPreview(model.view, model.check, effects);
+  if (rows.length === 0) return null;
+  return (
+    <table className="compact preview" data-testid={testId}>
+      <caption>Preview</caption>
+      <thead>
+        <tr>
+          <th scope="col">Track</th>
+          <th scope="col">Now</th>
+          <th scope="col">After</th>
+          <th scope="col">
+            <span className="sr-only">Check</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const [before, after] = fmtPair(r.before, r.after);
+          return (
+            <tr key={r.track} className={r.reason ? 'out' : ''} data-track={r.track}>
+              <th scope="row">{r.label}</th>
+              <td>{before}</td>
+              <td>→ {after}</td>
+              <td className={r.reason ? 'bad' : 'good'} title={r.reason ?? undefined}>
+                {r.reason ? 'out of range' : 'in range'}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
@@ -192,6 +239,7 @@ export function WhiteConsole({ model, send }: { readonly model: MatchModel; read
             Add effect
           </button>
         </div>
+        <TrackPreview model={model} effects={validEffects} testId="inject-preview" />
         <Send
           model={model}
           send={send}
@@ -216,6 +264,7 @@ export function WhiteConsole({ model, send }: { readonly model: MatchModel; read
           <span>Written reason</span>
           <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
+        {track && <TrackPreview model={model} effects={[{ track, delta }]} testId="amend-preview" />}
         <Send
           model={model}
           send={send}

@@ -1,0 +1,302 @@
+/**
+ * Phone layout, keyboard and no dead ends (issue 10, items 4, 5, 6 and 9), in chromium: the
+ * board at 390×844, 1280×800 and 1920×1080 has no horizontal scroll, keeps the top bar's
+ * controls in view and, on a phone, opens the orders in a drawer; Tab reaches the first
+ * orders control in a handful of presses with focus visible and on screen; the US is warned
+ * before proposing what Japan cannot accept; Japan is told why it cannot declare; the White
+ * Cell's inject shows its tracks by name with a preview, is refused before sending when out
+ * of range, and its effect shows in every seat's review. Screenshots go to
+ * artifacts/screenshots (gitignored).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { TRACK_LABELS } from '../../game/index.ts';
+import { openSeatPage, type SeatPage, screenshot, sharedServerAndBrowser } from './helpers.ts';
+
+const env = sharedServerAndBrowser();
+const SIZES = [
+  { w: 390, h: 844 },
+  { w: 1280, h: 800 },
+  { w: 1920, h: 1080 },
+] as const;
+type Who = 'japan' | 'us' | 'white';
+const seats: Partial<Record<Who, SeatPage>> = {};
+const page = (s: Who): Page => seats[s]!.page;
+let matchID = '';
+
+async function join(s: Who, name: string): Promise<void> {
+  seats[s] = await openSeatPage(env.browser);
+  const p = page(s);
+  await p.goto(`${env.server.url}/match/${matchID}?seat=${s}`);
+  await p.getByTestId('join-name').fill(name);
+  await p.getByTestId('join').click();
+  await expect.poll(() => p.getByTestId('round').innerText(), { timeout: 20_000 }).toContain('Round 1/');
+  await p.locator('path.area[data-zone]').first().waitFor();
+}
+
+/** Whether the element is laid out wholly inside the viewport. */
+const inView = (p: Page, testIdOrSel: string) =>
+  p
+    .locator(testIdOrSel)
+    .first()
+    .evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return (
+        r.width > 0 &&
+        r.height > 0 &&
+        r.left >= 0 &&
+        r.top >= 0 &&
+        r.right <= window.innerWidth + 0.5 &&
+        r.bottom <= window.innerHeight + 0.5
+      );
+    });
+
+const overflow = (p: Page) =>
+  p.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    clipped: Array.from(document.querySelectorAll<HTMLElement>('.dash'))
+      .filter(
+        (d) => d.getBoundingClientRect().right > window.innerWidth + 0.5 || d.scrollWidth > d.clientWidth + 1,
+      )
+      .map((d) => d.innerText.slice(0, 30)),
+  }));
+
+/** Where focus is: inside the orders panel, its place on screen, and whether it is drawn. */
+const focusInfo = (p: Page) =>
+  p.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const r = el.getBoundingClientRect();
+    const st = getComputedStyle(el);
+    return {
+      text: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.innerText?.slice(0, 30) ?? ''}`,
+      inPanel: !!el.closest('#tab-panel'),
+      onScreen:
+        r.left >= 0 &&
+        r.top >= 0 &&
+        r.right <= window.innerWidth + 0.5 &&
+        r.bottom <= window.innerHeight + 0.5,
+      outline:
+        el instanceof HTMLElement && !(el instanceof SVGElement)
+          ? st.outlineStyle !== 'none' && st.outlineWidth !== '0px'
+          : true,
+    };
+  });
+
+describe('the board on a phone, a laptop and a projector; keyboard; no dead ends', () => {
+  it('seats Japan, the US and the White Cell in a takaichi-2025 match with China and Taiwan as bots', async () => {
+    const res = await fetch(`${env.server.url}/games/island-chain/create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        numPlayers: 5,
+        setupData: { scenarioId: 'takaichi-2025', bots: { china: 'aggressive', taiwan: 'baseline' } },
+      }),
+    });
+    expect(res.status).toBe(200);
+    matchID = ((await res.json()) as { matchID: string }).matchID;
+    await join('white', 'Facilitator');
+    await join('japan', 'Aiko');
+    await join('us', 'Sam');
+    // A planning timer, so the clock is in the top bar too.
+    const w = page('white');
+    await w.getByLabel('Seconds (10–7200)').fill('1800');
+    await w.getByRole('button', { name: 'Set / resume' }).click();
+    await expect.poll(() => page('japan').getByTestId('clock').count(), { timeout: 20_000 }).toBe(1);
+  }, 90_000);
+
+  for (const { w, h } of SIZES)
+    it(`at ${w}×${h} the board has no horizontal scroll and the top bar's controls are in view`, async () => {
+      const p = page('japan');
+      await p.setViewportSize({ width: w, height: h });
+      await p.waitForTimeout(300);
+      const o = await overflow(p);
+      expect(o.scrollWidth, `page ${o.scrollWidth} px wide in ${o.innerWidth}`).toBeLessThanOrEqual(
+        o.innerWidth,
+      );
+      expect(o.clipped, 'clipped dashboards').toEqual([]);
+      for (const sel of ['[data-testid=round]', '[data-testid=seat]', '[data-testid=clock]', 'button.leave'])
+        expect(await inView(p, sel), `${sel} in view at ${w}`).toBe(true);
+      expect(await p.getByTestId('seat').innerText()).toContain('Japan');
+      await screenshot(p, `responsive-${w}-japan`);
+      const panel = p.locator('#tab-panel');
+      if (w < 760) {
+        // The phone: the orders wait in a drawer, opened by a button in the top bar.
+        expect(await panel.isVisible()).toBe(false);
+        expect(await inView(p, '[data-testid=drawer-toggle]')).toBe(true);
+        await p.getByTestId('drawer-toggle').click();
+        await p.getByTestId('commit').waitFor();
+        expect(await panel.isVisible()).toBe(true);
+        expect(await inView(p, '[data-testid=commit]')).toBe(true);
+        expect(await p.locator('#tab-panel').innerText()).toContain('Round 1 orders');
+        const o2 = await overflow(p);
+        expect(o2.scrollWidth).toBeLessThanOrEqual(o2.innerWidth);
+        await screenshot(p, `responsive-${w}-japan-drawer`);
+        // The map is still there to read: pan and zoom.
+        await p.getByTestId('drawer-close').click();
+        expect(await panel.isVisible()).toBe(false);
+        await p.getByRole('button', { name: 'Zoom in' }).click();
+        await p.getByRole('button', { name: 'Zoom in' }).click();
+        const box = (await p.locator('svg.map').boundingBox())!;
+        await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await p.mouse.down();
+        await p.mouse.move(box.x + box.width / 2 - 80, box.y + box.height / 2 - 40, { steps: 5 });
+        await p.mouse.up();
+        expect((await overflow(p)).scrollWidth).toBeLessThanOrEqual(w);
+        await screenshot(p, `responsive-${w}-japan-map-zoomed`);
+      } else {
+        expect(await p.getByTestId('drawer-toggle').isVisible()).toBe(false);
+        expect(await panel.isVisible()).toBe(true);
+        expect(await inView(p, '[data-testid=commit]')).toBe(true);
+      }
+    }, 60_000);
+
+  it('Tab reaches the first orders control in a handful of presses, focus drawn and on screen', async () => {
+    const p = page('japan');
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await p.reload();
+    await p.getByTestId('commit').waitFor();
+    let presses = 0;
+    const seen: string[] = [];
+    for (; presses < 40; ) {
+      await p.keyboard.press('Tab');
+      presses++;
+      const f = await focusInfo(p);
+      if (!f) continue;
+      seen.push(f.text);
+      expect(f.onScreen, `focus off screen on ${f.text}`).toBe(true);
+      expect(f.outline, `no focus outline on ${f.text}`).toBe(true);
+      if (f.inPanel) break;
+    }
+    expect(presses, seen.join(' | ')).toBeLessThanOrEqual(10);
+    // Further in, the panel scrolls so that focus stays on screen.
+    for (let i = 0; i < 15; i++) {
+      await p.keyboard.press('Tab');
+      const f = await focusInfo(p);
+      if (f?.inPanel) expect(f.onScreen, `focus off screen on ${f.text}`).toBe(true);
+    }
+    await screenshot(p, 'responsive-1280-keyboard');
+
+    // The skip link is the first stop and lands in the orders.
+    await p.reload();
+    await p.getByTestId('commit').waitFor();
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('skip-link');
+    expect(await inView(p, '[data-testid=skip-link]')).toBe(true);
+    await p.keyboard.press('Enter');
+    expect((await focusInfo(p))?.inPanel).toBe(true);
+
+    // On a phone the skip link opens the drawer and focuses its first control.
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.reload();
+    await p.getByTestId('drawer-toggle').waitFor();
+    await p.keyboard.press('Tab');
+    expect(await inView(p, '[data-testid=skip-link]')).toBe(true);
+    await p.keyboard.press('Enter');
+    const f = await focusInfo(p);
+    expect(f?.inPanel).toBe(true);
+    expect(f?.onScreen).toBe(true);
+    await screenshot(p, 'responsive-390-skip-link');
+    await p.keyboard.press('Escape');
+    expect(await p.locator('#tab-panel').isVisible()).toBe(false);
+    await p.setViewportSize({ width: 1280, height: 800 });
+  }, 60_000);
+
+  it('the US is warned before proposing what Japan cannot accept; Japan is told what blocks its commit and its declaration', async () => {
+    const us = page('us');
+    await us.getByRole('tab', { name: 'Alliance' }).click();
+    await us.getByTestId('propose-kind').selectOption('logistics-support');
+    const hint = us.getByTestId('partner-can-accept');
+    await hint.waitFor();
+    expect(await hint.getAttribute('data-ok')).toBe('false');
+    expect(await hint.innerText()).toMatch(
+      /Japan cannot accept this now — rear-area support needs an important-influence situation/,
+    );
+    await us.getByTestId('propose-kind').selectOption('shared-isr');
+    await expect.poll(() => hint.getAttribute('data-ok')).toBe('true');
+    expect(await hint.innerText()).toContain('Japan may accept this now');
+    // A disabled Propose says why.
+    await us.getByTestId('propose-kind').selectOption('iamd-cover');
+    expect(await us.getByTestId('propose').isDisabled()).toBe(true);
+    expect(await us.getByTestId('propose').getAttribute('title')).toBe('Pick the zone to cover.');
+    expect(await us.getByTestId('propose-why').innerText()).toBe('Pick the zone to cover.');
+    // Sent anyway: the US sees it cannot be accepted; Japan's commit says what blocks it.
+    await us.getByTestId('propose-kind').selectOption('logistics-support');
+    await expect.poll(() => hint.getAttribute('data-ok')).toBe('false');
+    expect(await us.getByTestId('propose').innerText()).toBe('Propose anyway');
+    await screenshot(us, 'responsive-1280-us-proposal-warning');
+    await us.getByTestId('propose').click();
+    await expect
+      .poll(() => us.locator('[data-testid^=partner-blocked-]').count(), { timeout: 10_000 })
+      .toBe(1);
+    await screenshot(us, 'responsive-1280-us-proposal-warning');
+    const jp = page('japan');
+    await jp.getByRole('tab', { name: /^Orders/ }).click();
+    await expect
+      .poll(() => jp.getByTestId('commit-why').innerText(), { timeout: 10_000 })
+      .toMatch(/^Commit is blocked until you answer in the Alliance tab: answer us's proposal/);
+    // No declaration is open at rung 1: said where the control would be.
+    const why = jp.getByTestId('declare-why');
+    expect(await why.innerText()).toContain('no declaration is open to Japan now');
+    expect(await why.innerText()).toContain('needs at least a quarantine (rung 2)');
+    await screenshot(jp, 'responsive-1280-japan-declare-why');
+    await jp.getByRole('tab', { name: /^Alliance/ }).click();
+    await jp.locator('[data-proposal] button', { hasText: 'Refuse' }).click();
+    await jp.getByRole('tab', { name: /^Orders/ }).click();
+    await expect.poll(() => jp.getByTestId('commit').isDisabled(), { timeout: 10_000 }).toBe(false);
+  }, 60_000);
+
+  it("the White Cell's inject names its tracks, previews before → after, is refused out of range, and shows in every review", async () => {
+    const w = page('white');
+    await w.getByRole('tab', { name: 'White Cell' }).click();
+    const picker = w.locator('.effect-row select').first();
+    const options = await picker.locator('option').allInnerTexts();
+    expect(options).toContain(TRACK_LABELS['alliance.disruption']);
+    expect(
+      options.some((o) => /^[a-z]+\.[a-zA-Z]+$/.test(o)),
+      options.join(', '),
+    ).toBe(false);
+    await w.getByTestId('inject-text').fill('Budget crisis: the Diet cuts defense spending');
+    await picker.selectOption('japan.defenseSpendingPctGdp');
+    await w.locator('.effect-row input[type=number]').first().fill('-3');
+    const preview = w.getByTestId('inject-preview');
+    await preview.waitFor();
+    const row = preview.locator('tr[data-track="japan.defenseSpendingPctGdp"]');
+    expect(await row.innerText()).toMatch(/Japan's defense spending \(% of GDP\)\s+2(\.\d+)?\s+→ -1/);
+    expect(await row.innerText()).toContain('out of range');
+    expect(await w.getByTestId('inject').isDisabled()).toBe(true);
+    expect(await w.getByTestId('inject-why').innerText()).toContain('outside its range 0–10');
+    await screenshot(w, 'responsive-1280-white-inject-out-of-range');
+    await w.locator('.effect-row input[type=number]').first().fill('0.5');
+    await expect.poll(() => row.innerText()).toContain('in range');
+    expect(await w.getByTestId('inject').isDisabled()).toBe(false);
+    await screenshot(w, 'responsive-1280-white-inject-preview');
+    await w.getByTestId('inject').click();
+    // Japan and the US commit; the White Cell advances; each seat's review shows the inject.
+    for (const s of ['japan', 'us'] as const) {
+      const p = page(s);
+      await p.getByRole('tab', { name: /^Orders/ }).click();
+      await expect.poll(() => p.getByTestId('commit').isDisabled(), { timeout: 10_000 }).toBe(false);
+      await p.getByTestId('commit').click();
+      await p.getByText('Waiting for the other seats').waitFor();
+    }
+    await expect.poll(() => w.getByTestId('advance').isDisabled(), { timeout: 20_000 }).toBe(false);
+    await w.getByTestId('advance').click();
+    for (const s of ['japan', 'us', 'white'] as const) {
+      const p = page(s);
+      await expect.poll(() => p.getByTestId('round').innerText(), { timeout: 30_000 }).toContain('Round 2/');
+      await p.getByRole('tab', { name: 'Review' }).click();
+      const box = p.getByTestId('review-white');
+      await box.waitFor();
+      expect(await box.innerText()).toMatch(
+        /Budget crisis[\s\S]*Japan's defense spending \(% of GDP\)\s+2(\.\d+)?\s+→\s+2\.\d+/,
+      );
+    }
+    await page('japan').setViewportSize({ width: 390, height: 844 });
+    await page('japan').getByTestId('drawer-toggle').click();
+    await page('japan').getByTestId('review-white').waitFor();
+    await screenshot(page('japan'), 'responsive-390-japan-review-inject');
+    for (const s of ['japan', 'us', 'white'] as const) expect(seats[s]!.errors, s).toEqual([]);
+  }, 120_000);
+});
