@@ -106,14 +106,24 @@ export class MatchLeases {
       const ok = await this.redis.cmd.set(this.key(matchID), this.redis.instanceID, 'PX', this.ttlMs, 'NX');
       if (ok !== 'OK' || this.stopped) return false;
       this.held.set(matchID, sent);
-      this.log(`match ${matchID}: this instance runs its bots and timer now`);
-      await this.hooks.acquired(matchID);
-      return true;
     } catch (e) {
       this.log(`match ${matchID}: cannot take its lease: ${e instanceof Error ? e.message : String(e)}`);
       return false;
     } finally {
       this.claiming.delete(matchID);
+    }
+    this.log(`match ${matchID}: this instance runs its bots and timer now`);
+    try {
+      await this.hooks.acquired(matchID);
+      return true;
+    } catch (e) {
+      // Not run here after all: given back, for the next sweep (here or elsewhere).
+      this.log(
+        `match ${matchID}: could not start its bots and timer (${e instanceof Error ? e.message : String(e)}); lease given back`,
+      );
+      this.hooks.lost(matchID);
+      await this.release(matchID);
+      return false;
     }
   }
 
@@ -204,6 +214,8 @@ export class MatchRunners implements LeaseHooks {
   readonly leases: MatchLeases;
   /** Whether each match has bot seats (fixed at creation). */
   private readonly hasBots = new Map<string, boolean>();
+  /** Matches whose lease was just taken: the states stored while their countdown loads. */
+  private readonly adopting = new Map<string, { state: State; action: unknown }[]>();
 
   constructor(
     redis: RedisLink,
@@ -238,9 +250,9 @@ export class MatchRunners implements LeaseHooks {
     const G = state.G as MatchState;
     const over = state.ctx.gameover !== undefined;
     if (this.runs(matchID)) {
-      this.timers.onState(matchID, G, over, action);
-      if (!over) this.bots.schedule(matchID);
-      else void this.stopRunning(matchID);
+      const waiting = this.adopting.get(matchID);
+      if (waiting) waiting.push({ state, action });
+      else this.follow(matchID, state, action);
       return;
     }
     if (!local || over) return;
@@ -249,10 +261,29 @@ export class MatchRunners implements LeaseHooks {
     });
   }
 
+  /**
+   * The lease was taken: listen to the match, load its countdown, then follow the states stored
+   * meanwhile that are newer than the one the countdown was brought up to; the bots take their turn.
+   */
   async acquired(matchID: string): Promise<void> {
-    await this.relay.want(matchID, 'lease', true);
-    await this.transport.exclusive(matchID, () => this.timers.adopt(matchID));
+    this.adopting.set(matchID, []);
+    try {
+      await this.relay.want(matchID, 'lease', true);
+      const read = await this.transport.exclusive(matchID, () => this.timers.adopt(matchID));
+      for (const { state, action } of this.adopting.get(matchID) ?? [])
+        if (state._stateID > read) this.follow(matchID, state, action);
+    } finally {
+      this.adopting.delete(matchID);
+    }
     this.bots.schedule(matchID);
+  }
+
+  /** The holder follows a stored state: the countdown, then the bots (or, at the end, the lease goes). */
+  private follow(matchID: string, state: State, action: unknown): void {
+    const over = state.ctx.gameover !== undefined;
+    this.timers.onState(matchID, state.G as MatchState, over, action);
+    if (!over) this.bots.schedule(matchID);
+    else void this.stopRunning(matchID);
   }
 
   lost(matchID: string): void {
@@ -266,6 +297,8 @@ export class MatchRunners implements LeaseHooks {
       this.storage.listServerValues<unknown>('timer'),
     ]);
     const withTimer = new Set(timed.map((t) => t.matchID));
+    const unfinished = new Set(open);
+    for (const id of this.hasBots.keys()) if (!unfinished.has(id)) this.hasBots.delete(id);
     const out: string[] = [];
     for (const id of open) if (withTimer.has(id) || (await this.botsIn(id))) out.push(id);
     return out;

@@ -71,10 +71,11 @@ export class PlanningTimers {
 
   /**
    * Takes over a match's countdown (its lease was taken; call inside the match's queue): loads
-   * the stored countdown, brings it up to the match's current state and arms it.
+   * the stored countdown, brings it up to the match's current state and arms it. Resolves to the
+   * `_stateID` of the state it was brought up to (-1 when none).
    */
-  async adopt(matchID: string): Promise<void> {
-    if (this.stopped) return;
+  async adopt(matchID: string): Promise<number> {
+    if (this.stopped) return -1;
     await this.writes;
     const [rec, { state }] = await Promise.all([
       this.storage.getServerValue<TimerRecord>(matchID, KEY),
@@ -87,6 +88,7 @@ export class PlanningTimers {
     if (state) this.onState(matchID, state.G as MatchState, state.ctx.gameover !== undefined, undefined);
     const now = this.records.get(matchID);
     if (now?.deadline != null) this.arm(matchID, now.deadline);
+    return state?._stateID ?? -1;
   }
 
   /** Stops running a match's countdown here (its lease is gone); the store keeps it. */
