@@ -187,6 +187,12 @@ describe('the map of a wargame', () => {
       expect(intersects(legendBox, r), `legend over ${id}`).toBe(false);
     }
 
+    // Picking a unit in the card highlights its legal destinations (and draws its range rings).
+    await p.locator('aside.selection .unit-btn', { hasText: 'jp-fighter-naha' }).click();
+    await expect.poll(() => p.locator('path.area.hl-move').count()).toBeGreaterThan(0);
+    await expect.poll(() => p.locator('.ring path').count()).toBeGreaterThan(0);
+    await screenshot(p, 'map-1280-japan-unit');
+
     // A real click on open water of a sea zone selects that zone.
     const spot = await p.locator('path.area[data-zone="philippine-sea-east"]').evaluate((el) => {
       const r = el.getBoundingClientRect();

@@ -1,10 +1,36 @@
 /**
  * Details of the selected zone and unit: the units the seat sees there (each a button, so
- * units are reachable from the keyboard) and the selected unit's strength, magazine,
- * weapons and ranges.
+ * units are reachable from the keyboard, with its map symbol) and the selected unit's
+ * strength, magazine, weapons and ranges.
  */
+import type { Faction, UnitCategory } from '../../../game/index.ts';
 import type { MatchModel } from '../match/model.ts';
 import { CATEGORY_LABEL, FACTION_COLOR, SEAT_LABEL, titleCase } from '../theme.ts';
+import { affiliationOf, iconOf, sidcOf, symbolSvg } from './symbols.ts';
+
+/** A unit's map symbol, small, beside its name. */
+function Sym({
+  typeName,
+  category,
+  faction,
+  viewer,
+}: {
+  readonly typeName: string;
+  readonly category: UnitCategory;
+  readonly faction: Faction;
+  readonly viewer: Faction | null;
+}) {
+  const s = symbolSvg(sidcOf(iconOf(typeName, category), affiliationOf(faction, viewer)), 11);
+  return (
+    <span
+      className="unit-sym"
+      aria-hidden="true"
+      style={{ width: s.width, height: s.height }}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: milsymbol's own SVG, built from a SIDC we compose
+      dangerouslySetInnerHTML={{ __html: s.svg }}
+    />
+  );
+}
 
 interface Props {
   readonly model: MatchModel;
@@ -44,6 +70,12 @@ export function SelectionCard({ model, zone, unit, onUnit, onClose }: Props) {
                     style={{ borderLeftColor: FACTION_COLOR[x.faction] }}
                     onClick={() => onUnit(x.id)}
                   >
+                    <Sym
+                      typeName={x.typeName}
+                      category={x.category}
+                      faction={x.faction}
+                      viewer={model.faction}
+                    />
                     {x.id}{' '}
                     <span className="muted">
                       · {x.typeName} · {Math.round(x.strength * 10) / 10}/{x.maxStrength}
