@@ -69,20 +69,46 @@ const focusInfo = (p: Page) =>
     if (!el || el === document.body) return null;
     const r = el.getBoundingClientRect();
     const st = getComputedStyle(el);
+    // Inside a scrolled box (the panel, the map), on screen means inside that box too.
+    const box = el.closest('#tab-panel, .map-wrap')?.getBoundingClientRect() ?? {
+      left: 0,
+      top: 0,
+      right: window.innerWidth,
+      bottom: window.innerHeight,
+    };
     return {
-      text: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.innerText?.slice(0, 30) ?? ''}`,
+      text: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.getAttribute('data-zone') ?? (el.tagName === 'SELECT' ? 'select' : el.innerText?.slice(0, 30)) ?? ''}`,
       inPanel: !!el.closest('#tab-panel'),
       onScreen:
-        r.left >= 0 &&
-        r.top >= 0 &&
-        r.right <= window.innerWidth + 0.5 &&
-        r.bottom <= window.innerHeight + 0.5,
+        r.left >= Math.max(0, box.left) - 0.5 &&
+        r.top >= Math.max(0, box.top) - 0.5 &&
+        r.right <= Math.min(window.innerWidth, box.right) + 0.5 &&
+        r.bottom <= Math.min(window.innerHeight, box.bottom) + 0.5,
       outline:
         el instanceof HTMLElement && !(el instanceof SVGElement)
           ? st.outlineStyle !== 'none' && st.outlineWidth !== '0px'
           : true,
     };
   });
+
+/** Opens each tab in turn and returns those whose panel is wider than the drawer. */
+async function widePanels(p: Page): Promise<string[]> {
+  const wide: string[] = [];
+  const names = await p.getByRole('tab').allInnerTexts();
+  for (const name of names) {
+    await p.getByRole('tab', { name }).click();
+    const o = await p
+      .locator('#tab-panel')
+      .evaluate((e) => ({
+        sw: e.scrollWidth,
+        cw: e.clientWidth,
+        page: document.documentElement.scrollWidth,
+      }));
+    if (o.sw > o.cw + 1 || o.page > 390) wide.push(`${name} ${o.sw}/${o.cw} page ${o.page}`);
+  }
+  await p.getByRole('tab', { name: names[0]! }).click();
+  return wide;
+}
 
 describe('the board on a phone, a laptop and a projector; keyboard; no dead ends', () => {
   it('seats Japan, the US and the White Cell in a takaichi-2025 match with China and Taiwan as bots', async () => {
@@ -133,6 +159,7 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
         const o2 = await overflow(p);
         expect(o2.scrollWidth).toBeLessThanOrEqual(o2.innerWidth);
         await screenshot(p, `responsive-${w}-japan-drawer`);
+        expect(await widePanels(p), 'panels wider than the drawer').toEqual([]);
         // The map is still there to read: pan and zoom.
         await p.getByTestId('drawer-close').click();
         expect(await panel.isVisible()).toBe(false);
@@ -170,12 +197,20 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
       if (f.inPanel) break;
     }
     expect(presses, seen.join(' | ')).toBeLessThanOrEqual(10);
-    // Further in, the panel scrolls so that focus stays on screen.
-    for (let i = 0; i < 15; i++) {
+    // On through the panel, the map and back: focus stays on screen everywhere.
+    const off: string[] = [];
+    const route: string[] = [];
+    for (let i = 0; i < 45; i++) {
       await p.keyboard.press('Tab');
       const f = await focusInfo(p);
-      if (f?.inPanel) expect(f.onScreen, `focus off screen on ${f.text}`).toBe(true);
+      if (!f) continue;
+      route.push(f.text);
+      if (!f.onScreen) off.push(f.text);
     }
+    console.info(
+      `Tab presses to the first orders control: ${presses} (${seen.join(' | ')}); then: ${route.join(' | ')}`,
+    );
+    expect(off, 'focused off screen').toEqual([]);
     await screenshot(p, 'responsive-1280-keyboard');
 
     // The skip link is the first stop and lands in the orders.
@@ -230,7 +265,7 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
     await expect
       .poll(() => us.locator('[data-testid^=partner-blocked-]').count(), { timeout: 10_000 })
       .toBe(1);
-    await screenshot(us, 'responsive-1280-us-proposal-warning');
+    await screenshot(us, 'responsive-1280-us-proposal-sent');
     const jp = page('japan');
     await jp.getByRole('tab', { name: /^Orders/ }).click();
     await expect
@@ -245,6 +280,51 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
     await jp.locator('[data-proposal] button', { hasText: 'Refuse' }).click();
     await jp.getByRole('tab', { name: /^Orders/ }).click();
     await expect.poll(() => jp.getByTestId('commit').isDisabled(), { timeout: 10_000 }).toBe(false);
+    // Blue's levers: how much each option would change Red's best temptation.
+    await us.getByRole('tab', { name: 'Status' }).click();
+    const levers = us.getByTestId('levers');
+    await levers.waitFor();
+    expect(await levers.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await levers.innerText()).toMatch(/Fund .*\s[-+]?\d+\.\d\d\s/);
+    await levers.scrollIntoViewIfNeeded();
+    await screenshot(us, 'responsive-1280-us-levers');
+    await us.getByRole('tab', { name: 'Alliance' }).click();
+  }, 60_000);
+
+  it('in open conflict the dashboard and the status tab say there is no rung above', async () => {
+    const res = await fetch(`${env.server.url}/games/island-chain/create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        numPlayers: 4,
+        setupData: {
+          scenarioId: 'taiwan-invasion',
+          bots: { china: 'aggressive', taiwan: 'baseline', japan: 'baseline' },
+        },
+      }),
+    });
+    const id = ((await res.json()) as { matchID: string }).matchID;
+    const sp = await openSeatPage(env.browser);
+    const p = sp.page;
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto(`${env.server.url}/match/${id}?seat=us`);
+    await p.getByTestId('join-name').fill('Sam');
+    await p.getByTestId('join').click();
+    await expect.poll(() => p.getByTestId('round').innerText(), { timeout: 20_000 }).toContain('Round 1/');
+    const dash = p.getByTestId('deterrence');
+    expect(await dash.getAttribute('data-state')).toBe('no-rung-above');
+    expect(await dash.innerText()).toMatch(/No rung above\s+— in conflict/);
+    expect(await inView(p, '[data-testid=deterrence]')).toBe(true);
+    expect((await overflow(p)).scrollWidth).toBeLessThanOrEqual(390);
+    await screenshot(p, 'responsive-390-us-in-conflict');
+    await p.getByTestId('drawer-toggle').click();
+    await p.getByRole('tab', { name: 'Status' }).click();
+    expect(await p.getByTestId('deterrence-estimate').innerText()).toMatch(
+      /^[\s\S]*In conflict — No rung above/,
+    );
+    await screenshot(p, 'responsive-390-us-in-conflict-status');
+    expect(sp.errors).toEqual([]);
+    await sp.context.close();
   }, 60_000);
 
   it("the White Cell's inject names its tracks, previews before → after, is refused out of range, and shows in every review", async () => {
@@ -297,6 +377,18 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
     await page('japan').getByTestId('drawer-toggle').click();
     await page('japan').getByTestId('review-white').waitFor();
     await screenshot(page('japan'), 'responsive-390-japan-review-inject');
+    // The White Cell's console on a phone, in the drawer, with an amendment's preview.
+    await w.setViewportSize({ width: 390, height: 844 });
+    await w.getByTestId('drawer-toggle').click();
+    expect(await widePanels(w), 'panels wider than the drawer').toEqual([]);
+    await w.getByRole('tab', { name: 'White Cell' }).click();
+    const amend = w.locator('section[aria-label="Amend a result"]');
+    await amend.locator('select').selectOption('taiwan.energyDays');
+    await amend.locator('input[type=number]').fill('-1000');
+    await w.getByTestId('amend-preview').waitFor();
+    expect(await w.getByTestId('amend-preview').innerText()).toContain('out of range');
+    await w.getByTestId('amend-preview').scrollIntoViewIfNeeded();
+    await screenshot(w, 'responsive-390-white-amend-preview');
     for (const s of ['japan', 'us', 'white'] as const) expect(seats[s]!.errors, s).toEqual([]);
   }, 120_000);
 });

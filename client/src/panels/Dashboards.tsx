@@ -96,8 +96,7 @@ export function Dashboards({ model }: { readonly model: MatchModel }) {
           </div>
           {det.reading.state === 'no-rung-above' ? (
             <div className="small">
-              No rung above — in conflict: China is at {RUNG_LABEL[v.escalation]?.toLowerCase()}, deterrence
-              has failed
+              — in conflict: China is at {RUNG_LABEL[v.escalation]?.toLowerCase()}; deterrence has failed
             </div>
           ) : (
             det.kind === 'red' && (

@@ -177,7 +177,7 @@ function Levers({ model }: { readonly model: MatchModel }) {
                   <th scope="row">{r.label}</th>
                   <td className={r.change < 0 ? 'good' : r.change > 0 ? 'bad' : 'muted'}>
                     {r.change > 0 ? '+' : ''}
-                    {fmt(r.change, 2)}
+                    {(Math.abs(r.change) < 0.005 ? 0 : r.change).toFixed(2)}
                   </td>
                   <td>{fmt(r.temptation, 2)}</td>
                 </tr>
