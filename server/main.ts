@@ -211,10 +211,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
   try {
-    await storage.connect();
+    // Redis first: an instance that cannot reach it leaves the database untouched.
     await redis?.connect();
+    await storage.connect();
   } catch (e) {
     await storage.close().catch(() => undefined);
+    await redis?.close();
     throw e;
   }
   log(`storage: ${storage.description}`);

@@ -76,6 +76,9 @@ export class RedisLink {
   /** Host and port, for error messages. */
   private readonly where: string;
   private closed = false;
+  /** Whether `connect` succeeded (errors before it are its own, not logged). */
+  private started = false;
+  private lastError: Error | null = null;
 
   constructor(
     url: string,
@@ -98,7 +101,8 @@ export class RedisLink {
     this.sub = new Redis(url, options);
     let told = false;
     const onError = (e: Error) => {
-      if (this.closed || told) return;
+      this.lastError = e;
+      if (this.closed || told || !this.started) return;
       told = true;
       this.log(`redis at ${where}: ${e.message || e.name}; reconnecting`);
     };
@@ -112,11 +116,12 @@ export class RedisLink {
     try {
       await Promise.all([this.connectOne(this.cmd), this.connectOne(this.sub)]);
       await this.cmd.ping();
+      this.started = true;
     } catch (e) {
       this.disconnect();
-      throw new Error(
-        `cannot reach Redis at ${this.where}: ${e instanceof Error ? e.message || e.name : String(e)}`,
-      );
+      // The connection's own error (ECONNREFUSED, ETIMEDOUT, ENOTFOUND…) says more than the rejection.
+      const why = (this.lastError ?? (e as Error)).message || String(e);
+      throw new Error(`cannot reach Redis at ${this.where}: ${why}`);
     }
   }
 

@@ -317,11 +317,17 @@ export function redisClient(url = REDIS_TEST_URL): Redis {
 /** Null when the tests' Redis answers, else why not. */
 export async function redisAbsent(url = REDIS_TEST_URL): Promise<string | null> {
   const client = redisClient(url);
+  // The connection's own error (ECONNREFUSED…) says more than the rejection.
+  let cause: Error | null = null;
+  client.on('error', (e: Error) => {
+    cause ??= e;
+  });
   try {
     await client.connect();
     return (await client.ping()) === 'PONG' ? null : `Redis at ${url} does not answer PING`;
   } catch (e) {
-    return `no Redis answers at ${url} (${e instanceof Error ? e.message || e.name : String(e)})`;
+    const why = (cause ?? (e as Error)).message || String(e);
+    return `no Redis answers at ${url} (${why})`;
   } finally {
     client.disconnect();
   }
