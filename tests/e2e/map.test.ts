@@ -222,6 +222,15 @@ describe('the map of a wargame', () => {
     // Zoomed in on the strait, symbols stand side by side, one per type.
     await p.getByRole('button', { name: 'Taiwan & Ryukyus' }).click();
     await screenshot(p, 'map-1280-japan-strait-view');
+
+    // On a phone the legend starts closed, so it does not cover the map.
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.reload();
+    await p.locator('path.area[data-zone]').first().waitFor();
+    await expect
+      .poll(() => p.getByTestId('map-legend').evaluate((e) => (e as HTMLDetailsElement).open))
+      .toBe(false);
+    await screenshot(p, 'map-390-japan');
     expect(seat.errors).toEqual([]);
     await seat.context.close();
   }, 180_000);

@@ -34,6 +34,8 @@ interface Props {
   readonly size: number;
   /** Zoomed in (one symbol per type) or out (one per faction in a zone). */
   readonly detailed: boolean;
+  /** Open unless the reader closed it; on a narrow map (a phone) closed unless the reader opened it. */
+  readonly roomy: boolean;
 }
 
 const KEY = 'island-chain:map-legend';
@@ -66,8 +68,9 @@ function Swatch({ className, color }: { readonly className: string; readonly col
   );
 }
 
-export function Legend({ symbols, factions, zones, size, detailed }: Props) {
-  const [open, setOpen] = useState(() => localStorage.getItem(KEY) !== 'closed');
+export function Legend({ symbols, factions, zones, size, detailed, roomy }: Props) {
+  const [chosen, setChosen] = useState(() => localStorage.getItem(KEY));
+  const open = chosen === null ? roomy : chosen === 'open';
   return (
     <details
       className="map-legend"
@@ -75,7 +78,8 @@ export function Legend({ symbols, factions, zones, size, detailed }: Props) {
       open={open}
       onToggle={(e) => {
         const o = (e.currentTarget as HTMLDetailsElement).open;
-        setOpen(o);
+        if (o === open) return;
+        setChosen(o ? 'open' : 'closed');
         localStorage.setItem(KEY, o ? 'open' : 'closed');
       }}
     >

@@ -578,6 +578,7 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
         zones={legend.zones}
         size={projector ? 22 : 15}
         detailed={detailed}
+        roomy={dock > 0}
       />
       {hoverBox && <div className="map-hover">{hoverBox}</div>}
       {rings.length > 0 && selected && (
