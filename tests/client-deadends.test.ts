@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildModel,
   declarationsClosed,
+  interventionClosed,
   leverRows,
   proposalAcceptReason,
   trackPreview,
@@ -79,6 +80,15 @@ describe("why Japan's declarations are closed", () => {
   it('says nothing for the other seats', () => {
     for (const seat of ['us', 'china', 'taiwan', 'white'] as const)
       expect(declarationsClosed(modelOf(start('takaichi-2025'), seat)), seat).toEqual([]);
+  });
+});
+
+describe('why the US cannot intervene', () => {
+  it('before a quarantine, with the engine reason; nothing for Japan', () => {
+    expect(interventionClosed(modelOf(start('takaichi-2025'), 'us'))).toBe(
+      'intervention needs at least a quarantine (rung 2)',
+    );
+    expect(interventionClosed(modelOf(start('takaichi-2025'), 'japan'))).toBeNull();
   });
 });
 

@@ -18,6 +18,7 @@ const SIZES = [
   { w: 390, h: 844 },
   { w: 1280, h: 800 },
   { w: 1920, h: 1080 },
+  { w: 900, h: 1000 },
 ] as const;
 type Who = 'japan' | 'us' | 'white';
 const seats: Partial<Record<Who, SeatPage>> = {};
@@ -97,13 +98,11 @@ async function widePanels(p: Page): Promise<string[]> {
   const names = await p.getByRole('tab').allInnerTexts();
   for (const name of names) {
     await p.getByRole('tab', { name }).click();
-    const o = await p
-      .locator('#tab-panel')
-      .evaluate((e) => ({
-        sw: e.scrollWidth,
-        cw: e.clientWidth,
-        page: document.documentElement.scrollWidth,
-      }));
+    const o = await p.locator('#tab-panel').evaluate((e) => ({
+      sw: e.scrollWidth,
+      cw: e.clientWidth,
+      page: document.documentElement.scrollWidth,
+    }));
     if (o.sw > o.cw + 1 || o.page > 390) wide.push(`${name} ${o.sw}/${o.cw} page ${o.page}`);
   }
   await p.getByRole('tab', { name: names[0]! }).click();
@@ -280,6 +279,11 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
     await jp.locator('[data-proposal] button', { hasText: 'Refuse' }).click();
     await jp.getByRole('tab', { name: /^Orders/ }).click();
     await expect.poll(() => jp.getByTestId('commit').isDisabled(), { timeout: 10_000 }).toBe(false);
+    // The US is told why it cannot intervene yet.
+    await us.getByRole('tab', { name: /^Orders/ }).click();
+    expect(await us.getByTestId('intervene-why').innerText()).toContain(
+      'needs at least a quarantine (rung 2)',
+    );
     // Blue's levers: how much each option would change Red's best temptation.
     await us.getByRole('tab', { name: 'Status' }).click();
     const levers = us.getByTestId('levers');

@@ -549,6 +549,17 @@ export function declarationsClosed(model: MatchModel): readonly { status: LegalS
   return out;
 }
 
+/**
+ * The US decision to intervene, when it is not offered now: the engine's reason (before a
+ * quarantine, or where the scenario forbids it), said where the Intervene button would be.
+ * Null for other seats, outside planning, or when it is offered.
+ */
+export function interventionClosed(model: MatchModel): string | null {
+  if (model.faction !== 'us' || model.view.stage !== 'planning' || model.committed) return null;
+  if (model.legal.simple.some((o) => o.type === 'intervene')) return null;
+  return model.check({ type: 'order', order: { type: 'intervene' } });
+}
+
 /** A track's value in a view (White Cell's view holds every track). */
 export function trackValue(view: MatchView, track: TrackPath): number {
   if (track === 'escalation') return view.escalation;

@@ -12,7 +12,13 @@ import {
   parseOrder,
   type TargetAim,
 } from '../../../game/index.ts';
-import { declarationsClosed, type Intent, type MatchModel, type UnitVM } from '../match/model.ts';
+import {
+  declarationsClosed,
+  type Intent,
+  interventionClosed,
+  type MatchModel,
+  type UnitVM,
+} from '../match/model.ts';
 import { ORDER_TYPE_LABEL, RUNG_LABEL, titleCase } from '../theme.ts';
 import { Send, type SendFn } from './Send.tsx';
 
@@ -220,6 +226,7 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
   const gzActions = Object.keys(L.grayZone) as GrayZoneAction[];
   const gzZones = gzAction ? (L.grayZone[gzAction] ?? []) : [];
   const closed = declarationsClosed(model);
+  const noIntervention = interventionClosed(model);
   return (
     <>
       {L.fund.length > 0 && (
@@ -258,6 +265,7 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
         L.spending.length > 0 ||
         L.declare.length > 0 ||
         closed.length > 0 ||
+        noIntervention !== null ||
         L.escalate.length > 0) && (
         <fieldset>
           <legend>Policy</legend>
@@ -306,6 +314,11 @@ function PolicyOrders({ model, send }: { model: MatchModel; send: SendFn }) {
                 missing="Pick a status to declare."
               />
             </>
+          )}
+          {noIntervention && (
+            <p className="small" data-testid="intervene-why">
+              Intervene: not open now — <span className="muted">{noIntervention}</span>
+            </p>
           )}
           {closed.length > 0 && (
             <div className="closed" data-testid="declare-why">
