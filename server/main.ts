@@ -10,8 +10,9 @@
  *        [--database-url postgres://user@host:5432/db] [--client-dir dist/client]
  *        [--max-open-matches 50] [--creates-per-minute 10]
  *        [--redis-url redis://host:6379] [--redis-prefix island-chain:] [--lease-ms 10000]
+ *        [--trust-proxy]
  *
- * Environment: PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, REDIS_PREFIX. `startServer` does
+ * Environment: PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, REDIS_PREFIX, TRUST_PROXY=1. `startServer` does
  * the same for tests (port 0 = any free port).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -68,6 +69,12 @@ export interface ServerOptions {
   readonly redisPrefix?: string;
   /** The period of a match's lease on its bots and timer, in ms (default 10,000). */
   readonly leaseMs?: number;
+  /**
+   * Reached only through a reverse proxy: a client's address (for the per-address limits) is the
+   * last `X-Forwarded-For` entry, the one the proxy added. Never set it for a server that clients
+   * reach directly: they could then pick their address.
+   */
+  readonly trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -253,6 +260,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     devOrigins,
     options.floodLimits,
+    options.trustProxy ?? false,
   );
   const timers = new PlanningTimers(storage, transport, log, Date.now, redis !== null);
   const bots: BotRunner = new BotRunner(storage, transport, (id): boolean => runners?.runs(id) ?? true);
@@ -292,6 +300,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     generateCredentials: () => secret(),
   });
   const app = server.app;
+  if (options.trustProxy) {
+    // Koa's ctx.ip becomes the last X-Forwarded-For entry.
+    app.proxy = true;
+    app.maxIpsCount = 1;
+  }
   app.use(
     createLimits(
       { createPerMinute: options.createPerMinute ?? 10, maxOpenMatches: options.maxOpenMatches ?? 50 },
@@ -374,6 +387,7 @@ async function main(): Promise<void> {
       'redis-url': { type: 'string' },
       'redis-prefix': { type: 'string' },
       'lease-ms': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
   });
@@ -389,6 +403,7 @@ async function main(): Promise<void> {
     redisUrl: values['redis-url'] ?? (process.env.REDIS_URL || undefined),
     redisPrefix: values['redis-prefix'] ?? (process.env.REDIS_PREFIX || undefined),
     leaseMs: intOption(values['lease-ms'], 'lease-ms'),
+    trustProxy: values['trust-proxy'] ?? process.env.TRUST_PROXY === '1',
   });
   const stop = () => {
     void running.close().then(() => process.exit(0));

@@ -56,7 +56,10 @@ type Filter = (playerID: string | null, payload: TransportData) => TransportData
 /** The parts of a socket.io socket the transport uses. */
 interface IOSocket {
   readonly id: string;
-  readonly handshake: { readonly address: string };
+  readonly handshake: {
+    readonly address: string;
+    readonly headers?: Readonly<Record<string, string | string[] | undefined>>;
+  };
   emit(event: string, ...args: unknown[]): unknown;
   on(event: string, listener: (...args: never[]) => void): unknown;
   onAny(listener: (event: unknown, ...args: unknown[]) => void): unknown;
@@ -188,11 +191,16 @@ export class SecureSocketIO extends SocketIO {
   private auth: Auth | null = null;
   private io: IOServer | null = null;
 
-  /** `corsOrigins`: other origins whose pages may open game sockets (the Vite dev server's). */
+  /**
+   * `corsOrigins`: other origins whose pages may open game sockets (the Vite dev server's).
+   * `trustProxy`: the server is reached only through a reverse proxy, whose `X-Forwarded-For`
+   * entry (the last) is a socket's address for the per-address rate limit.
+   */
   constructor(
     hooks: TransportHooks = {},
     corsOrigins: readonly (string | RegExp)[] = [],
     limits: FloodLimits = DEFAULT_FLOOD_LIMITS,
+    private readonly trustProxy = false,
   ) {
     const socketOpts = {
       maxHttpBufferSize: MAX_FRAME_BYTES,
@@ -514,7 +522,7 @@ export class SecureSocketIO extends SocketIO {
     this.flooding.set(socket.id, f);
     if (f.refused >= FLOOD_DISCONNECT) {
       this.refuse(socket, matchID, `${TOO_FAST}; disconnected after ${f.refused} refused messages in a row`);
-      this.hooks.onEvent?.(`socket from ${socket.handshake.address} disconnected for flooding`);
+      this.hooks.onEvent?.(`socket from ${this.address(socket)} disconnected for flooding`);
       socket.disconnect(true);
       return;
     }
@@ -524,9 +532,23 @@ export class SecureSocketIO extends SocketIO {
     f.since = 0;
   }
 
+  /**
+   * Where a socket comes from: its peer's address, or behind a trusted proxy the last entry of
+   * `X-Forwarded-For` (the one the proxy added; entries before it are the client's to write).
+   */
+  private address(socket: IOSocket): string {
+    if (this.trustProxy) {
+      const header = socket.handshake.headers?.['x-forwarded-for'];
+      const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
+      const last = entries.at(-1)?.trim();
+      if (last) return last;
+    }
+    return socket.handshake.address;
+  }
+
   /** Whether the socket and its address still have tokens for one more frame. */
   private admit(socket: IOSocket): boolean {
-    const ok = this.socketRate.take(socket.id) && this.addressRate.take(socket.handshake.address);
+    const ok = this.socketRate.take(socket.id) && this.addressRate.take(this.address(socket));
     if (ok) this.flooding.delete(socket.id);
     return ok;
   }

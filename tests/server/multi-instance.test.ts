@@ -2,6 +2,8 @@
  * Several instances (issue 11): two server processes on one PostgreSQL database and one Redis,
  * each under a key prefix of its own test (deleted after it).
  *
+ * - Behind a proxy (`--trust-proxy`, one process) the create limit and the socket address bucket
+ *   count the address the proxy forwarded.
  * - A seat taken over through one instance leaves its sockets on the other (they are told, and
  *   get no more of the seat's view); the create rate limit is counted across the two:
  *   creations on either use the address's one allowance.
@@ -24,10 +26,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PLAYER_OF_SEAT } from '../../game/bgio.ts';
 import { FACTIONS, legalOrders, type MatchState, type MatchView, type Order } from '../../game/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
+import { io } from 'socket.io-client';
 import { startServer } from '../../server/main.ts';
+import { DEFAULT_FLOOD_LIMITS } from '../../server/protocol.ts';
 import { PostgresStorage } from '../../server/pgStorage.ts';
 import type { TimerRecord } from '../../server/timer.ts';
-import { SEAT_EVENT } from '../../server/transport.ts';
+import { REFUSED_EVENT, SEAT_EVENT } from '../../server/transport.ts';
 import {
   createMatch,
   deleteRedisKeys,
@@ -36,6 +40,7 @@ import {
   http,
   joinSeat,
   move,
+  ours,
   rawSocket,
   redisClient,
   redisTestPrefix,
@@ -135,6 +140,55 @@ async function pair(
 }
 
 describe('several instances: options', () => {
+  it('--trust-proxy: the create limit and the socket address bucket count the address the proxy forwarded', async () => {
+    const s = await ours({
+      trustProxy: true,
+      createPerMinute: 1,
+      floodLimits: { ...DEFAULT_FLOOD_LIMITS, addressBurst: 3, addressPerSecond: 0.01 },
+    });
+    cleanup.push(() => s.close());
+    const create = async (forwarded: string) =>
+      (
+        await fetch(`${s.url}/games/${GAME}/create`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwarded },
+          body: JSON.stringify({ numPlayers: 4, setupData: { scenarioId: SCENARIO } }),
+        })
+      ).status;
+    expect(await create('203.0.113.5')).toBe(200);
+    expect(await create('203.0.113.5')).toBe(429);
+    // What the client wrote before the proxy's entry changes nothing: the last entry counts.
+    expect(await create('198.51.100.7, 203.0.113.5')).toBe(429);
+    expect(await create('203.0.113.6')).toBe(200);
+
+    // Sockets: one bucket per forwarded address.
+    const socketFrom = async (forwarded: string) => {
+      const socket = io(`${s.url}/${GAME}`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: { 'x-forwarded-for': forwarded },
+      });
+      cleanup.push(() => socket.close());
+      const reasons: string[] = [];
+      socket.on(REFUSED_EVENT, (r: { reason: string }) => reasons.push(r.reason));
+      await new Promise<void>((done, fail) => {
+        socket.once('connect', () => done());
+        socket.once('connect_error', fail);
+      });
+      return { socket, reasons };
+    };
+    const a = await socketFrom('203.0.113.5');
+    for (let i = 0; i < 4; i++) a.socket.emit('chat', 'x');
+    await until(() => a.reasons.length === 4, 5000, 'four answers');
+    expect(a.reasons.slice(0, 3).every((r) => /not a message this server takes/.test(r))).toBe(true);
+    expect(a.reasons[3]).toMatch(/too many messages/);
+    const b = await socketFrom('203.0.113.6');
+    b.socket.emit('chat', 'x');
+    await until(() => b.reasons.length === 1, 5000, 'an answer');
+    expect(b.reasons[0]).toMatch(/not a message this server takes/);
+  });
+
   it('--redis-url without a PostgreSQL --database-url is a startup error', async () => {
     const { dir, remove } = tempDir();
     cleanup.push(remove);
