@@ -218,8 +218,9 @@ function Board(props: {
   const first = tabs[0]!;
   const panelsName = first === 'orders' ? 'orders' : first === 'console' ? 'White Cell console' : 'panels';
   const drawerOpen = drawer || !narrow;
+  const incoming = model.proposals.some((p) => p.incoming && p.status === 'open');
   return (
-    <div className={drawer ? 'board drawer-open' : 'board'} data-seat={seat}>
+    <div className="board" data-seat={seat}>
       {/* A button, not a link to #tab-panel: the page's fragment carries the seat's key. */}
       <button type="button" className="skip" data-testid="skip-link" onClick={() => openDrawer(first)}>
         Skip to the {panelsName}
@@ -262,6 +263,12 @@ function Board(props: {
           onClick={() => (drawer ? closeDrawer() : openDrawer())}
         >
           {drawer ? 'Show the map' : first === 'orders' ? 'Orders & panels' : 'Panels'}
+          {!drawer && incoming && (
+            <>
+              <span aria-hidden="true"> •</span>
+              <span className="sr-only"> (a proposal awaits your answer)</span>
+            </>
+          )}
         </button>
       </header>
       <Dashboards model={model} />
@@ -276,7 +283,7 @@ function Board(props: {
       )}
       <div className="main">
         <aside
-          className={drawer ? 'sidebar open' : 'sidebar'}
+          className="sidebar"
           id="drawer"
           aria-label={first === 'orders' ? 'Orders and panels' : 'Panels'}
           hidden={!drawerOpen}
@@ -294,10 +301,7 @@ function Board(props: {
             tabs={tabs}
             current={tab}
             onChange={setTab}
-            label={(t) =>
-              TAB_LABEL[t] +
-              (t === 'alliance' && model.proposals.some((p) => p.incoming && p.status === 'open') ? ' •' : '')
-            }
+            label={(t) => TAB_LABEL[t] + (t === 'alliance' && incoming ? ' •' : '')}
           >
             {tab === 'orders' && (
               <OrdersPanel
