@@ -269,7 +269,9 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
     await jp.getByRole('tab', { name: /^Orders/ }).click();
     await expect
       .poll(() => jp.getByTestId('commit-why').innerText(), { timeout: 10_000 })
-      .toMatch(/^Commit is blocked until you answer in the Alliance tab: answer us's proposal/);
+      .toMatch(
+        /^Commit is blocked: answer the proposal P\d+ from United States \(Logistics support\) in the Alliance tab first\.$/,
+      );
     // No declaration is open at rung 1: said where the control would be.
     const why = jp.getByTestId('declare-why');
     expect(await why.innerText()).toContain('no declaration is open to Japan now');

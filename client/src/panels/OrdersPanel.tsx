@@ -19,7 +19,7 @@ import {
   type MatchModel,
   type UnitVM,
 } from '../match/model.ts';
-import { ORDER_TYPE_LABEL, RUNG_LABEL, titleCase } from '../theme.ts';
+import { combinedLabel, ORDER_TYPE_LABEL, RUNG_LABEL, SEAT_LABEL, titleCase } from '../theme.ts';
 import { Send, type SendFn } from './Send.tsx';
 
 interface Props {
@@ -456,11 +456,12 @@ export function OrdersPanel({ model, send, selectedUnit, onSelectUnit, pickedZon
             intent={{ type: 'commit' }}
             label="Commit orders"
             testId="commit"
-            blocked={
-              model.proposals.some((p) => p.incoming && p.status === 'open')
-                ? 'Commit is blocked until you answer in the Alliance tab: '
-                : 'Commit is blocked: '
-            }
+            explain={(reason) => {
+              const open = model.proposals.find((p) => p.incoming && p.status === 'open');
+              return open
+                ? `Commit is blocked: answer the proposal ${open.id} from ${SEAT_LABEL[open.by]} (${combinedLabel(open.kind)}) in the Alliance tab first.`
+                : `Commit is blocked: ${reason}`;
+            }}
           />
         )}
         {model.committed && (

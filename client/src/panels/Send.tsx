@@ -19,17 +19,17 @@ interface Props {
   readonly className?: string;
   readonly onSent?: () => void;
   readonly testId?: string;
-  /** Said before the engine's reason when it blocks the intent ("Commit is blocked: "). */
-  readonly blocked?: string;
+  /** The engine's reason put in the words of the control ("Commit is blocked: …"). */
+  readonly explain?: (reason: string) => string;
 }
 
-export function Send({ model, send, intent, label, missing, className, onSent, testId, blocked }: Props) {
+export function Send({ model, send, intent, label, missing, className, onSent, testId, explain }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const whyId = useId();
   const reason = intent ? model.check(intent) : null;
   const why = intent
-    ? reason && blocked
-      ? `${blocked}${reason}`
+    ? reason && explain
+      ? explain(reason)
       : reason
     : (missing ?? 'Fill in the choices above first.');
   const go = () => {
