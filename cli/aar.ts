@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { RULES_VERSION } from '../game/index.ts';
 import { type ReplayResult, replay } from '../match/index.ts';
-import { chartLibraries, renderReport } from '../report/aar.ts';
+import { renderReport } from '../report/aar.ts';
 import { getScenario, SCENARIO_IDS } from '../scenarios/index.ts';
 import { CliError, EXIT } from './errors.ts';
 import { readRecordFile, scenarioFromArg } from './load.ts';
@@ -43,7 +43,7 @@ export function reportCommand(io: Io, file: string, opts: ReportOptions): void {
       EXIT.diverged,
     );
   const out = opts.out ?? `${basename(file).replace(/\.json$/i, '')}.html`;
-  const html = renderReport(record, scenario, res, chartLibraries());
+  const html = renderReport(record, scenario, res);
   try {
     writeFileSync(out, html);
   } catch (e) {

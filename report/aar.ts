@@ -85,19 +85,6 @@ const TIMELINE_STEPS = STEPS.filter((s) => STEP_LABELS[s] !== undefined);
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/**
- * Once the d3 and Plot bundles the page inlined to draw its charts in the browser; the charts
- * are static SVG now and the page has no script. Kept, empty, for the callers that still pass
- * it (the server's report routes and the CLI) until they drop it.
- * @deprecated renderReport needs no libraries.
- */
-export type ChartLibraries = Readonly<Record<string, never>>;
-
-/** @deprecated renderReport needs no libraries; see {@link ChartLibraries}. */
-export function chartLibraries(): ChartLibraries {
-  return {};
-}
-
 const li = (cls: string, label: string, text: string): string =>
   `<li class="${cls}"><span class="step">${esc(label)}</span> ${esc(text)}</li>`;
 
@@ -434,7 +421,6 @@ export function renderReport(
   record: MatchRecord,
   scenario: Scenario,
   res: ReplayResult,
-  _libs?: ChartLibraries,
 ): string {
   const state = res.state;
   const o = state.outcome;

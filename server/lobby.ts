@@ -25,7 +25,7 @@ import type { Server as BgioServer } from 'boardgame.io/server';
 import { actionOf, actionTypeOfMove, MAX_PREFIX, makeGame, PLAYER_OF_SEAT, seatOf } from '../game/bgio.ts';
 import { type Action, type Faction, type MatchState, RULES_VERSION } from '../game/index.ts';
 import { branchPrefix, checkRecord, type MatchRecord, replay, stateHash } from '../match/index.ts';
-import { chartLibraries, renderReport } from '../report/aar.ts';
+import { renderReport } from '../report/aar.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { botSeats } from './bots.ts';
 import { type Middleware, type RouteContext, readJsonBody } from './seats.ts';
@@ -217,8 +217,6 @@ function recordFrom(ctx: RouteContext, raw: unknown): MatchRecord {
   return r.value;
 }
 
-let libraries: ReturnType<typeof chartLibraries> | null = null;
-
 /** The after-action report page of a record (report/aar.ts), or an HTTP error saying why there is none. */
 function reportPage(ctx: RouteContext, record: MatchRecord): string {
   const scenario = getScenario(record.scenarioId);
@@ -232,8 +230,7 @@ function reportPage(ctx: RouteContext, record: MatchRecord): string {
     );
   if (res.state.stage !== 'ended')
     return ctx.throw(409, "The record's match has not ended; a report is for a finished match.");
-  libraries ??= chartLibraries();
-  return renderReport(record, scenario, res, libraries);
+  return renderReport(record, scenario, res);
 }
 
 /** Adds the timer, record, branch and report routes to boardgame.io's router (before it adds its own). */
