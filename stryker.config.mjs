@@ -30,5 +30,8 @@ export default {
   // cores that can pass Stryker's default of 5 minutes.
   dryRunTimeoutMinutes: 20,
   tempDirName: '.stryker-tmp',
+  // Not copied into the sandbox: a second biome.json there would stop `biome lint` in the
+  // project (a nested root configuration) while a run is going on.
+  ignorePatterns: ['biome.json', 'artifacts', 'reports', 'data', 'dist'],
   cleanTempDir: true,
 };
