@@ -11,6 +11,7 @@
  *   (default 2,000) with one worker per core, and the projected time for 10,000 matches
  *   against the 60 s target (BENCH_FULL=1 runs the full 10,000);
  * - peak memory (largest `rss` and `heapUsed` seen between matches).
+ * `npm run bench` runs it with NODE_ENV=production, as `npm start` runs the server.
  * Numbers only: nothing here asserts a timing.
  */
 import { spawnSync } from 'node:child_process';
