@@ -18,7 +18,7 @@ import { type Policy, policiesFor } from './bots/policies.ts';
 import type { Scenario } from './data/scenario.ts';
 import { validateAction } from './engine/actions.ts';
 import { applyAction, newMatch } from './engine/apply.ts';
-import { type MatchView, type ViewSeat, viewFor } from './engine/fog.ts';
+import { type MatchView, newFogMemo, type ViewSeat, viewFor } from './engine/fog.ts';
 import { legalOrders } from './engine/legal.ts';
 import type { Action, ActionType } from './engine/orders.ts';
 import type { MatchState } from './engine/state.ts';
@@ -368,6 +368,7 @@ export function makeGame(
   const withDefaults = (data: unknown): unknown =>
     data === undefined ? { ...options.defaults } : isRecord(data) ? { ...options.defaults, ...data } : data;
 
+  const fog = newFogMemo();
   const makeMove = (type: ActionType): LongFormMove<MatchState> => ({
     move: ({ G, ctx, playerID, ...rest }, payload?: unknown) => {
       const seat = seatOf(playerID, ctx);
@@ -449,6 +450,7 @@ export function makeGame(
         return scenario ? (enumerateMoves(G, ctx, scenario) as never) : [];
       },
     },
-    playerView: ({ G, ctx, playerID }) => viewFor(G, seatOf(playerID, ctx) ?? 'observer'),
+    // Each state's seat views share the coverage worked out for its units (`FogMemo`).
+    playerView: ({ G, ctx, playerID }) => viewFor(G, seatOf(playerID, ctx) ?? 'observer', fog),
   };
 }

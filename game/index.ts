@@ -47,7 +47,14 @@ export { applyAction, newMatch } from './engine/apply.ts';
 export { deterrenceEstimate } from './engine/deterrence.ts';
 export { type DraftState, draftOf, freeze } from './engine/draft.ts';
 // What each seat sees, how it ends, how tempted Red is
-export { type MatchView, type ViewSeat, viewFor, visibleUnits } from './engine/fog.ts';
+export {
+  type FogMemo,
+  type MatchView,
+  newFogMemo,
+  type ViewSeat,
+  viewFor,
+  visibleUnits,
+} from './engine/fog.ts';
 export { hashEngineData, hashValue } from './engine/hash.ts';
 export { legalOrders } from './engine/legal.ts';
 export { blueLevers, type Lever } from './engine/levers.ts';

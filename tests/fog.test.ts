@@ -11,6 +11,7 @@ import {
   type Faction,
   isBlue,
   type MatchState,
+  newFogMemo,
   newMatch,
   type Scenario,
   unitType,
@@ -140,6 +141,44 @@ describe.each(SCENARIO_IDS)('views of seeded games: %s', (id) => {
         expect(v.requests.every((r) => r.seat === f)).toBe(true);
         for (const g of FACTIONS) if (g !== f) expect(v.stockpiles[g]).toEqual({});
       }
+  });
+});
+
+describe('the fog memo (a cache the boardgame.io adapter keeps per game)', () => {
+  it('gives every seat of every state of a match exactly the view it gives without it', () => {
+    const sc = scenario('taiwan-invasion');
+    const { record } = runMatch(sc, { china: 'aggressive' }, 'fog-memo');
+    const memo = newFogMemo();
+    let s = newMatch(sc, { seed: 'fog-memo' });
+    let checked = 0;
+    for (const a of record.actions) {
+      for (const seat of SEATS) {
+        expect(viewFor(s, seat, memo)).toEqual(viewFor(s, seat));
+        checked++;
+      }
+      const r = applyAction(sc, s, a);
+      if (!r.ok) throw new Error(`replay failed: ${r.error.code}`);
+      s = r.value;
+    }
+    expect(checked).toBeGreaterThan(100 * SEATS.length);
+  });
+
+  it('reuses a seat’s sight while the units are unchanged, and works it out again when they change', () => {
+    const sc = scenario('taiwan-invasion');
+    const memo = newFogMemo();
+    const s = newMatch(sc, { seed: 'fog-memo' });
+    const before = viewFor(s, 'japan', memo);
+    const order = { type: 'gray-zone', action: 'protest', zone: 'kanto' } as const;
+    const next = orders(sc, s, 'japan', [order]);
+    expect(next.units).toBe(s.units);
+    expect(viewFor(next, 'japan', memo).units).toBe(before.units);
+    const moved = patch(s, (d) => {
+      const jp = Object.values(d.units).find((u) => u.faction === 'japan' && u.strength > 0)!;
+      jp.zone = 'guam';
+    });
+    const after = viewFor(moved, 'japan', memo);
+    expect(after.units).not.toBe(before.units);
+    expect(after).toEqual(viewFor(moved, 'japan'));
   });
 });
 

@@ -32,22 +32,29 @@ export type MatchView = Omit<MatchState, 'seed' | 'logDigest' | 'counter'> & {
 function coverage(s: Knowledge, f: Faction): Set<string> {
   const zones = new Set<string>();
   const sources = isBlue(f) && sharedIsr(s) && (f === 'japan' || f === 'us') ? ['japan', 'us'] : [f];
-  const own = liveUnits(s, (u) => sources.includes(u.faction));
-  const allZones = Object.keys(s.zones);
-  for (const u of own) {
-    zones.add(u.zone);
-    for (const a of zoneDef(u.zone).adjacent) zones.add(a);
+  // Units sharing a zone see as far as the farthest-seeing of them: one sweep per zone.
+  const reachFrom = new Map<string, number>();
+  for (const u of liveUnits(s, (x) => sources.includes(x.faction))) {
     const reach = unitType(u).isrKm + (unitType(u).isrKm > 0 ? s.bonuses.isrKm[u.faction] : 0);
-    if (reach > 0)
-      for (const z of allZones) if (!zones.has(z) && distanceKm(u.zone, z) <= reach) zones.add(z);
+    reachFrom.set(u.zone, Math.max(reachFrom.get(u.zone) ?? 0, reach));
+  }
+  const allZones = Object.keys(s.zones);
+  for (const [zone, reach] of reachFrom) {
+    zones.add(zone);
+    for (const a of zoneDef(zone).adjacent) zones.add(a);
+    if (reach > 0) for (const z of allZones) if (!zones.has(z) && distanceKm(zone, z) <= reach) zones.add(z);
   }
   return zones;
 }
 
 /** Units a faction can see (used by the view, the deterrence check and the bots). */
 export function visibleUnits(s: Knowledge, f: Faction): readonly UnitState[] {
-  const zones = coverage(s, f);
-  const seen = liveUnits(s, (u) => {
+  return unitsSeen(s, f, coverage(s, f));
+}
+
+/** The units `f` sees, given the zones its ISR covers. */
+function unitsSeen(s: Knowledge, f: Faction, zones: ReadonlySet<string>): UnitState[] {
+  return liveUnits(s, (u) => {
     if (u.faction === f) return true;
     if (isBlue(f) && isBlue(u.faction)) return true;
     if (!zones.has(u.zone)) return false;
@@ -55,26 +62,67 @@ export function visibleUnits(s: Knowledge, f: Faction): readonly UnitState[] {
       return liveUnits(s, (x) => x.faction === f && x.zone === u.zone && unitType(x).asw > 0).length > 0;
     return true;
   });
-  return seen;
 }
 
 const hiddenPending: Pending = { orders: [], committed: false };
 
+/**
+ * What a faction's view takes from the units alone: the zones its ISR covers and the units it
+ * sees there. A move that leaves the units as they were (an order, a commit, most moves)
+ * leaves these as they were too.
+ */
+interface Sight {
+  readonly visible: readonly string[];
+  readonly units: Readonly<Record<string, UnitState>>;
+}
+
+/**
+ * A cache of sights the caller owns and passes to `viewFor` (the boardgame.io adapter keeps
+ * one per game, so each state's four seat views need not recompute coverage). Keyed by the
+ * units object — states share it while no unit changes — and by what else coverage reads.
+ */
+export interface FogMemo {
+  readonly sights: WeakMap<object, Map<string, Sight>>;
+}
+
+export const newFogMemo = (): FogMemo => ({ sights: new WeakMap() });
+
+function sightOf(s: Knowledge, f: Faction): Sight {
+  const covered = coverage(s, f);
+  const units: Record<string, UnitState> = {};
+  for (const u of unitsSeen(s, f, covered)) units[u.id] = u;
+  return { visible: [...covered].filter((z) => z in s.zones).sort(), units };
+}
+
+function memoSight(memo: FogMemo, s: Knowledge, f: Faction): Sight {
+  let byKey = memo.sights.get(s.units);
+  if (!byKey) {
+    byKey = new Map();
+    memo.sights.set(s.units, byKey);
+  }
+  // Everything else coverage reads: shared ISR (Japan and the US) and the ISR bonuses.
+  const key = `${f}|${sharedIsr(s)}|${s.bonuses.isrKm.japan}|${s.bonuses.isrKm.us}|${s.bonuses.isrKm[f]}`;
+  let sight = byKey.get(key);
+  if (!sight) {
+    sight = sightOf(s, f);
+    byKey.set(key, sight);
+  }
+  return sight;
+}
+
 /** `viewFor(state, seat)`: what boardgame.io's playerView sends and what tests call directly. */
-export function viewFor(s: MatchState, seat: ViewSeat): MatchView {
+export function viewFor(s: MatchState, seat: ViewSeat, memo?: FogMemo): MatchView {
   const white = seat === 'white';
   const { seed: _secret, logDigest, counter, ...shared } = s;
   const rest = white ? { ...shared, logDigest, counter } : shared;
   const faction = FACTIONS.includes(seat as Faction) ? (seat as Faction) : null;
-  const allZones = Object.keys(s.zones);
-  const visible = white
-    ? allZones
+  const sight: Sight = white
+    ? { visible: Object.keys(s.zones), units: s.units }
     : faction
-      ? [...coverage(s, faction)].filter((z) => z in s.zones).sort()
-      : [];
-  const units: Record<string, UnitState> = {};
-  if (white) Object.assign(units, s.units);
-  else if (faction) for (const u of visibleUnits(s, faction)) units[u.id] = u;
+      ? memo
+        ? memoSight(memo, s, faction)
+        : sightOf(s, faction)
+      : { visible: [], units: {} };
   const mine = (f: Faction): boolean => white || f === faction;
   const canSeeLog = (v: MatchState['log'][number]): boolean =>
     v.visibleTo === 'all' || white || (seat !== 'observer' && v.visibleTo.includes(seat));
@@ -82,8 +130,8 @@ export function viewFor(s: MatchState, seat: ViewSeat): MatchView {
   return {
     ...rest,
     seat,
-    visibleZones: visible,
-    units,
+    visibleZones: sight.visible,
+    units: sight.units,
     china: mine('china') ? s.china : { ...s.china, resolve: 0 },
     stockpiles: byFaction((f) => (mine(f) ? s.stockpiles[f] : {})),
     budgets: byFaction((f) => (mine(f) ? s.budgets[f] : 0)),
