@@ -53,6 +53,7 @@ interface Sample {
   readonly t: number;
   readonly ms: number;
   readonly accepted: boolean;
+  readonly move: string;
 }
 
 /** The next legal move for a seat, or null when it has nothing to do now. */
@@ -142,7 +143,7 @@ async function send(p: Player, move: { type: string; args: unknown[] }): Promise
       s.playerID,
     );
   });
-  return { t: start, ms: performance.now() - start, accepted };
+  return { t: start, ms: performance.now() - start, accepted, move: move.type };
 }
 
 interface Phase {
@@ -155,6 +156,8 @@ interface PhaseResult {
   readonly samples: Sample[];
   readonly wallSeconds: number;
   readonly serverCpuSeconds: number;
+  /** CPU seconds this process (the seated sockets) used. */
+  readonly clientCpuSeconds: number;
   readonly matchesPlayed: number;
 }
 
@@ -167,6 +170,7 @@ async function runPhase(port: number, pid: number, phase: Phase, seed: string): 
   let played = tables.length;
   const samples: Sample[] = [];
   const cpu0 = cpuSeconds(pid);
+  const own0 = process.cpuUsage();
   const t0 = performance.now();
   const end = t0 + phase.seconds * 1000;
   const think = () => (phase.thinkMs === 0 ? 0 : phase.thinkMs * (0.5 + rng()));
@@ -196,8 +200,15 @@ async function runPhase(port: number, pid: number, phase: Phase, seed: string): 
   await Promise.all(tables.flatMap((_, i) => SEATS.map((_s, k) => playSeat(i, k))));
   const wallSeconds = (performance.now() - t0) / 1000;
   const serverCpuSeconds = cpuSeconds(pid) - cpu0;
+  const own = process.cpuUsage(own0);
   for (const t of tables) t.close();
-  return { samples, wallSeconds, serverCpuSeconds, matchesPlayed: played };
+  return {
+    samples,
+    wallSeconds,
+    serverCpuSeconds,
+    clientCpuSeconds: (own.user + own.system) / 1e6,
+    matchesPlayed: played,
+  };
 }
 
 export interface LoadOptions {
@@ -233,6 +244,7 @@ export async function runLoad(options: LoadOptions): Promise<void> {
   ]);
   try {
     const rows: string[][] = [];
+    let byMove = '';
     for (const [name, phase] of [
       ['throughput', options.fast],
       ['load', options.load],
@@ -240,6 +252,10 @@ export async function runLoad(options: LoadOptions): Promise<void> {
       if (phase.matches === 0 || phase.seconds === 0) continue;
       const r = await runPhase(port, child.pid!, phase, `${options.seed}/${name}`);
       const ok = r.samples.filter((s) => s.accepted);
+      for (const m of new Set(r.samples.map((s) => s.move))) {
+        const xs = r.samples.filter((s) => s.move === m).map((s) => s.ms);
+        byMove += `${name} ${m}: ${xs.length} moves, p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms\n`;
+      }
       const ms = r.samples.map((s) => s.ms);
       rows.push([
         name,
@@ -255,9 +271,11 @@ export async function runLoad(options: LoadOptions): Promise<void> {
         phase.thinkMs === 0 ? '—' : pct(ms, 99) < 150 ? 'met' : 'MISSED',
         `${((r.serverCpuSeconds / r.wallSeconds) * 100).toFixed(0)}%`,
         ok.length > 0 ? ((r.serverCpuSeconds * 1000) / ok.length).toFixed(2) : '—',
+        `${((r.clientCpuSeconds / r.wallSeconds) * 100).toFixed(0)}%`,
         String(r.matchesPlayed),
       ]);
     }
+    if (process.env.LOAD_BY_MOVE) console.log(byMove);
     console.log(
       `\nServer: the real server (NODE_ENV=production, SQLite) in its own process, ${SCENARIO}; seated sockets in this process play legal moves only`,
     );
@@ -276,6 +294,7 @@ export async function runLoad(options: LoadOptions): Promise<void> {
         'p99 < 150 ms',
         'server CPU',
         'CPU ms/move',
+        'clients CPU',
         'matches played',
       ],
       rows,

@@ -79,9 +79,13 @@ export class BotRunner {
 
   /** Everything the bot seats can do now (`botTurn`, as in the harness); runs inside the match's queue. */
   private async step(matchID: string): Promise<void> {
-    const { state, metadata } = await this.storage.fetch(matchID, { state: true, metadata: true });
-    if (!state || !metadata || state.ctx.gameover !== undefined) return;
+    // The metadata first: a match with no bot seats (most human tables) costs no state read.
+    const { metadata } = await this.storage.fetch(matchID, { metadata: true });
+    if (!metadata) return;
     const bots = botSeats(metadata.setupData);
+    if (Object.keys(bots).length === 0) return;
+    const { state } = await this.storage.fetch(matchID, { state: true });
+    if (!state || state.ctx.gameover !== undefined) return;
     let G = state.G as MatchState;
     const scenario = getScenario(G.scenarioId);
     if (!scenario) return;
