@@ -332,6 +332,10 @@ export function buildProgram(io: Io): Command {
       '--scenario <id|file>',
       "scenario to replay against (default: the record's registered scenarioId)",
     )
+    .option(
+      '--capture <file>',
+      "the match's seminar data capture (capture.json from the server): rationales, questionnaires and notes in the report",
+    )
     .action((file: string, opts: ReportOptions) => reportCommand(io, file, opts));
 
   return program;

@@ -4,8 +4,9 @@
  * (key public events, White Cell injects and amendments with their reasons), charts of
  * the tracks over time drawn as static inline SVG when the page is written (report/charts.ts:
  * no script is needed to see anything, so it reads the same in a mail client or with
- * scripts off), a losses table by side and type, and print styles. The page is built from a
- * replay of the record; the text helpers are shared with report/text.ts.
+ * scripts off), a losses table by side and type, and print styles; given the match's seminar
+ * data capture (`MatchCapture`), also the seats' rationales, questionnaire results and the
+ * facilitator's notes. The page is built from a replay of the record; the text helpers are shared with report/text.ts.
  * Used by the CLI (`island-chain report`) and the server (the report routes) alike.
  */
 import {
@@ -380,6 +381,7 @@ details.orders { font-size: 12px; color: var(--muted); } details.orders ul { col
 table { border-collapse: collapse; font-size: 13px; } th, td { padding: 3px 10px; border-bottom: 1px solid var(--rule); text-align: left; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--ink); }
 .two { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; align-items: start; }
+table.rationales, table.likert { width: 100%; margin-bottom: 12px; } ul.free-text { margin: 0; padding-left: 18px; }
 footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
 @media (max-width: 900px) { #charts .grid, .two { grid-template-columns: 1fr; } }
 @page { size: A4; margin: 14mm; }
@@ -414,6 +416,110 @@ function leversSection(record: MatchRecord, scenario: Scenario): string {
 }
 
 /**
+ * A match's seminar data capture (issue 10, "Seminar data capture": the data collection plan),
+ * kept by the server beside the match (server/capture.ts), never in the game state: each seat's
+ * one-line rationales, the questionnaires White Cell set and the seats' answers, and the
+ * facilitator's notes. The server's `capture.json` is this object; times are epoch ms.
+ */
+export interface MatchCapture {
+  readonly format: 'island-chain-capture/1';
+  readonly matchID: string;
+  readonly scenarioId: string;
+  /** Whether the match had ended when the capture was exported. */
+  readonly ended: boolean;
+  readonly rationales: readonly CaptureRationale[];
+  readonly questionnaires: readonly CaptureQuestionnaire[];
+  readonly answers: readonly CaptureAnswer[];
+  readonly notes: readonly CaptureNote[];
+}
+export interface CaptureRationale {
+  readonly round: number;
+  readonly seat: Faction;
+  readonly text: string;
+  /** The order it explains (its text form), or null for the seat's commit. */
+  readonly order: string | null;
+  readonly at: number;
+}
+export type CaptureItemKind = 'likert' | 'text';
+export interface CaptureQuestionnaire {
+  readonly id: string;
+  /** The round it was set in; an end-of-round questionnaire is open until the next round starts. */
+  readonly round: number;
+  readonly when: 'round' | 'match';
+  readonly title: string;
+  /** Likert items are answered 1 (strongly disagree) to 5 (strongly agree); text items in words. */
+  readonly items: readonly { readonly kind: CaptureItemKind; readonly prompt: string }[];
+  readonly at: number;
+}
+export interface CaptureAnswer {
+  readonly questionnaire: string;
+  readonly seat: Faction;
+  /** One value per item, in order: 1–5 for a Likert item, text for a text item, null when skipped. */
+  readonly values: readonly (number | string | null)[];
+  readonly at: number;
+}
+export interface CaptureNote {
+  readonly round: number;
+  readonly text: string;
+  readonly at: number;
+}
+
+/** The capture's entries in the report's table of contents. */
+const CAPTURE_NAV =
+  '<a href="#decisions">Decisions</a><a href="#questionnaires">Questionnaires</a><a href="#notes">Notes</a>';
+
+const utc = (at: number): string => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const byRoundThenTime = <T extends { readonly round: number; readonly at: number }>(xs: readonly T[]): T[] =>
+  [...xs].sort((a, b) => a.round - b.round || a.at - b.at);
+
+function decisionsSection(c: MatchCapture): string {
+  const rounds = [...new Set(c.rationales.map((r) => r.round))].sort((a, b) => a - b);
+  const body = rounds.map((round) => {
+    const rows = FACTIONS.flatMap((f) =>
+      byRoundThenTime(c.rationales.filter((r) => r.round === round && r.seat === f)).map(
+        (r) =>
+          `<tr><th scope="row">${esc(f)}</th><td>${r.order === null ? 'commit' : esc(r.order)}</td><td>${esc(r.text)}</td></tr>`,
+      ),
+    );
+    return `<h3>Round ${round}</h3><table class="rationales"><thead><tr><th scope="col">Seat</th><th scope="col">Decision</th><th scope="col">Why</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  });
+  return `<section id="decisions"><h2>What the players decided and why</h2>
+<p class="muted">Each seat's one-line rationale with its commit (and any order), as written during the match; no seat saw another's until the end.</p>
+${body.join('\n') || '<p class="muted">No rationale was written.</p>'}</section>`;
+}
+
+function questionnaireResults(c: MatchCapture, q: CaptureQuestionnaire): string {
+  const answers = c.answers.filter((a) => a.questionnaire === q.id);
+  const items = q.items.map((item, i) => {
+    const values = answers.map((a) => ({ seat: a.seat, v: a.values[i] ?? null })).filter((x) => x.v !== null);
+    if (item.kind === 'likert') {
+      const counts = [1, 2, 3, 4, 5].map((k) => values.filter((x) => x.v === k).length);
+      const n = counts.reduce((a, b) => a + b, 0);
+      const mean = n > 0 ? counts.reduce((a, b, k) => a + b * (k + 1), 0) / n : null;
+      return `<tr><th scope="row">${esc(item.prompt)}</th>${counts.map((k) => `<td class="num">${k}</td>`).join('')}<td class="num">${n}</td><td class="num">${mean === null ? '—' : mean.toFixed(1)}</td></tr>`;
+    }
+    const texts = values.map((x) => `<li><b>${esc(x.seat)}:</b> ${esc(String(x.v))}</li>`).join('');
+    return `<tr><th scope="row">${esc(item.prompt)}</th><td colspan="7"><ul class="free-text">${texts || '<li class="muted">No answer.</li>'}</ul></td></tr>`;
+  });
+  const when = q.when === 'match' ? 'end of match' : `end of round ${q.round}`;
+  return `<h3>${esc(q.title)} <span class="muted">· ${esc(when)} · ${answers.length} seat${answers.length === 1 ? '' : 's'} answered</span></h3>
+<table class="likert"><thead><tr><th scope="col">Item</th>${[1, 2, 3, 4, 5].map((k) => `<th scope="col" class="num">${k}</th>`).join('')}<th scope="col" class="num">n</th><th scope="col" class="num">Mean</th></tr></thead><tbody>${items.join('')}</tbody></table>`;
+}
+
+/** The capture in the report: rationales by round and seat, questionnaire results, facilitator notes. */
+function captureSection(c: MatchCapture): string {
+  const notes = byRoundThenTime(c.notes).map(
+    (n) => `<li><span class="step">Round ${n.round} · ${esc(utc(n.at))}</span> ${esc(n.text)}</li>`,
+  );
+  return `${decisionsSection(c)}
+<section id="questionnaires"><h2>Questionnaires</h2>
+<p class="muted">Likert items: how many seats answered 1 (strongly disagree) to 5 (strongly agree).</p>
+${c.questionnaires.map((q) => questionnaireResults(c, q)).join('\n') || '<p class="muted">No questionnaire was set.</p>'}</section>
+<section id="notes"><h2>Facilitator notes</h2>
+<ul class="events notes">${notes.join('\n') || '<li class="muted">No notes.</li>'}</ul></section>`;
+}
+
+/**
  * The whole page for a replayed record (pure over its inputs: the same record gives the same
  * bytes): one self-contained HTML file with no script, its charts drawn in as SVG.
  */
@@ -421,6 +527,7 @@ export function renderReport(
   record: MatchRecord,
   scenario: Scenario,
   res: ReplayResult,
+  capture?: MatchCapture,
 ): string {
   const state = res.state;
   const o = state.outcome;
@@ -455,7 +562,7 @@ export function renderReport(
 <h1>${esc(title)}</h1>
 <p class="muted">${esc(scenario.description)}</p>
 <dl class="meta">${meta.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>
-<nav class="toc"><a href="#outcome">Outcome</a><a href="#levers">Levers</a><a href="#charts">Charts</a><a href="#losses">Losses</a><a href="#timeline">Timeline</a></nav>
+<nav class="toc"><a href="#outcome">Outcome</a><a href="#levers">Levers</a><a href="#charts">Charts</a><a href="#losses">Losses</a><a href="#timeline">Timeline</a>${capture ? CAPTURE_NAV : ''}</nav>
 </header>
 <main>
 ${outcomeSection(state, scenario)}
@@ -471,6 +578,7 @@ ${lossesTable(state)}
 <section id="timeline"><h2>Timeline of rounds</h2>
 ${timeline(state, res.roundStates)}
 </section>
+${capture ? captureSection(capture) : ''}
 </main>
 <footer>Generated by <code>island-chain report</code> from the match record; replay it with <code>island-chain replay &lt;record&gt; --verify</code>.</footer>
 </body>

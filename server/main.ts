@@ -26,6 +26,7 @@ import { checkMove, makeGame } from '../game/bgio.ts';
 import type { MatchState } from '../game/index.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { BotRunner, botSeats } from './bots.ts';
+import { addCaptureRoutes } from './capture.ts';
 import { DEFAULT_LEASE_MS, MatchRunners } from './lease.ts';
 import { addRoutes, createLimits, sealMatch, secret } from './lobby.ts';
 import type { FloodLimits } from './protocol.ts';
@@ -324,6 +325,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     newMatchID: () => secret(12),
     log,
   });
+  addCaptureRoutes(server.router, { store: storage, queue: transport, authentic });
   addRoutes(server.router, storage, timers);
   if (options.host) {
     const listen = app.listen.bind(app) as (...args: unknown[]) => unknown;
