@@ -28,11 +28,12 @@ import { getScenario } from '../scenarios/index.ts';
 import { BotRunner, botSeats } from './bots.ts';
 import { addCaptureRoutes } from './capture.ts';
 import { DEFAULT_LEASE_MS, MatchRunners } from './lease.ts';
-import { addRoutes, createLimits, sealMatch, secret } from './lobby.ts';
+import { addRoutes, createLimits, MemoryCreateCounter, sealMatch, secret } from './lobby.ts';
 import type { FloodLimits } from './protocol.ts';
 import { MatchRelay } from './pubsub.ts';
 import { DEFAULT_REDIS_PREFIX, parseRedisPrefix, RedisCreateCounter, RedisLink } from './redis.ts';
 import { addSeatRoutes, guardPaths } from './seats.ts';
+import { addSeminarRoutes } from './seminar.ts';
 import { serveClient } from './static.ts';
 import { PostgresStorage } from './pgStorage.ts';
 import { SqliteStorage } from './storage.ts';
@@ -306,14 +307,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app.proxy = true;
     app.maxIpsCount = 1;
   }
-  app.use(
-    createLimits(
-      { createPerMinute: options.createPerMinute ?? 10, maxOpenMatches: options.maxOpenMatches ?? 50 },
-      () => storage.countOpen(),
-      Date.now,
-      redis ? new RedisCreateCounter(redis) : undefined,
-    ),
-  );
+  // The seminar routes count their tables against the same limits and counter as create.
+  const limits = {
+    createPerMinute: options.createPerMinute ?? 10,
+    maxOpenMatches: options.maxOpenMatches ?? 50,
+  };
+  const createCounter = redis ? new RedisCreateCounter(redis) : new MemoryCreateCounter();
+  app.use(createLimits(limits, () => storage.countOpen(), Date.now, createCounter));
   app.use(guardPaths(game.name!));
   app.use(serveClient(options.clientDir ?? DEFAULT_CLIENT_DIR));
   addSeatRoutes(server.router, {
@@ -327,6 +327,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   addCaptureRoutes(server.router, { store: storage, queue: transport, authentic });
   addRoutes(server.router, storage, timers);
+  const seminars = addSeminarRoutes(server.router, {
+    store: storage,
+    game,
+    limits,
+    counter: createCounter,
+    newID: () => secret(12),
+    newKey: () => secret(),
+    log,
+  });
   if (options.host) {
     const listen = app.listen.bind(app) as (...args: unknown[]) => unknown;
     (app as unknown as { listen: (...args: unknown[]) => unknown }).listen = (port: unknown, cb: unknown) =>
@@ -355,6 +364,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closed = true;
       bots.stop();
       timers.stop();
+      await seminars.close();
       await transport.close();
       appServer.closeAllConnections();
       await new Promise<void>((done) => (appServer.listening ? appServer.close(() => done()) : done()));
