@@ -230,3 +230,91 @@ export const recordLink = (matchID: string): string => `${BASE}/${encodeURICompo
 /** The after-action report page of a finished match (server/lobby.ts renders it with report/aar.ts). */
 export const reportLink = (matchID: string, download = false): string =>
   `${BASE}/${encodeURIComponent(matchID)}/report${download ? '?download' : ''}`;
+
+/** A seat's credentials for the capture routes (server/capture.ts). */
+export interface CaptureAuth {
+  readonly matchID: string;
+  readonly playerID: string;
+  readonly credentials: string;
+}
+
+/** A questionnaire White Cell set (server/capture.ts; `MatchCapture` in report/aar.ts). */
+export interface CaptureQuestionnaire {
+  readonly id: string;
+  readonly round: number;
+  readonly when: 'round' | 'match';
+  readonly title: string;
+  readonly items: readonly { readonly kind: 'likert' | 'text'; readonly prompt: string }[];
+  readonly at: number;
+}
+export type CaptureValue = number | string | null;
+export interface CaptureAnswer {
+  readonly questionnaire: string;
+  readonly seat: string;
+  readonly values: readonly CaptureValue[];
+  readonly at: number;
+}
+export interface CaptureRationale {
+  readonly round: number;
+  readonly seat: string;
+  readonly text: string;
+  readonly order: string | null;
+  readonly at: number;
+}
+export interface CaptureNote {
+  readonly round: number;
+  readonly text: string;
+  readonly at: number;
+}
+/** The whole capture, as `capture.json` serves it. */
+export interface MatchCapture {
+  readonly matchID: string;
+  readonly ended: boolean;
+  readonly rationales: readonly CaptureRationale[];
+  readonly questionnaires: readonly CaptureQuestionnaire[];
+  readonly answers: readonly CaptureAnswer[];
+  readonly notes: readonly CaptureNote[];
+}
+/** What a seat may read of the capture: the open questionnaires, its own answers and rationales. */
+export interface SeatCapture {
+  readonly round: number;
+  readonly ended: boolean;
+  readonly questionnaires: readonly CaptureQuestionnaire[];
+  readonly answers: readonly CaptureAnswer[];
+  readonly rationales: readonly CaptureRationale[];
+}
+
+const capturePost = <T>(a: CaptureAuth, path: string, body: object): Promise<T> =>
+  call<T>('POST', `/${encodeURIComponent(a.matchID)}/capture/${path}`, {
+    playerID: a.playerID,
+    credentials: a.credentials,
+    ...body,
+  });
+
+/** Stores the seat's one-line rationale for its commit (or one order) in `round`. */
+export const sendRationale = (a: CaptureAuth, round: number, text: string, order?: string) =>
+  capturePost<CaptureRationale>(a, 'rationale', { round, text, ...(order ? { order } : {}) });
+
+/** White Cell: sets an end-of-round or end-of-match questionnaire. */
+export const setQuestionnaire = (a: CaptureAuth, q: Pick<CaptureQuestionnaire, 'when' | 'title' | 'items'>) =>
+  capturePost<CaptureQuestionnaire>(a, 'questionnaire', q);
+
+/** A seat answers a questionnaire (its one answer, replaced while the questionnaire is open). */
+export const answerQuestionnaire = (a: CaptureAuth, questionnaire: string, values: readonly CaptureValue[]) =>
+  capturePost<CaptureAnswer>(a, 'answer', { questionnaire, values });
+
+/** White Cell: a note in the note-taker log, filed under the current round. */
+export const addNote = (a: CaptureAuth, text: string) => capturePost<CaptureNote>(a, 'note', { text });
+
+/** What the seat may read of the capture. */
+export const seatCapture = (a: CaptureAuth) => capturePost<SeatCapture>(a, 'seat', {});
+
+/** The capture export (`capture.json` or `capture.csv`): White Cell's credentials during the match. */
+export async function captureExport(a: CaptureAuth, kind: 'json' | 'csv'): Promise<string> {
+  const res = await fetch(`${BASE}/${encodeURIComponent(a.matchID)}/capture.${kind}`, {
+    headers: { Authorization: `Bearer ${a.credentials}` },
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${res.status} ${res.statusText}${text ? `: ${text.slice(0, 300)}` : ''}`);
+  return text;
+}

@@ -4,15 +4,24 @@
  * the page is the observer's public view.
  */
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Seat } from '../../../game/index.ts';
 import { type Highlights, MapView } from '../board/MapView.tsx';
 import { SelectionCard } from '../board/SelectionCard.tsx';
 import { Tabs } from '../board/Tabs.tsx';
-import { forgetSeat, getMatch, loadSeat, type MatchMeta, type StoredSeat } from '../lobby/api.ts';
+import {
+  type CaptureAuth,
+  forgetSeat,
+  getMatch,
+  loadSeat,
+  type MatchMeta,
+  type StoredSeat,
+} from '../lobby/api.ts';
 import { JoinForm } from '../lobby/JoinForm.tsx';
 import { SeatNotice } from '../lobby/SeatNotice.tsx';
 import { AlliancePanel } from '../panels/AlliancePanel.tsx';
+import { CaptureQuestionnaires } from '../panels/CaptureQuestionnaire.tsx';
+import { CaptureWhite } from '../panels/CaptureWhite.tsx';
 import { Dashboards } from '../panels/Dashboards.tsx';
 import { OrdersPanel } from '../panels/OrdersPanel.tsx';
 import { LogPanel, ReviewPanel } from '../panels/ReviewPanel.tsx';
@@ -23,11 +32,12 @@ import type { UnitVM } from './model.ts';
 import { PlanningClock } from './PlanningClock.tsx';
 import { type MatchConnection, useMatch } from './useMatch.ts';
 
-type Tab = 'orders' | 'alliance' | 'console' | 'status' | 'review' | 'log';
+type Tab = 'orders' | 'alliance' | 'console' | 'capture' | 'status' | 'review' | 'log';
 const TAB_LABEL: Readonly<Record<Tab, string>> = {
   orders: 'Orders',
   alliance: 'Alliance',
   console: 'White Cell',
+  capture: 'Data capture',
   status: 'Status',
   review: 'Review',
   log: 'Log',
@@ -121,7 +131,7 @@ function useFocusOnScreen(): void {
 }
 
 function tabsFor(seat: Seat | 'observer'): Tab[] {
-  if (seat === 'white') return ['console', 'alliance', 'status', 'review', 'log'];
+  if (seat === 'white') return ['console', 'capture', 'alliance', 'status', 'review', 'log'];
   if (seat === 'observer') return ['status', 'review', 'log'];
   return ['orders', 'alliance', 'status', 'review', 'log'];
 }
@@ -136,6 +146,12 @@ function Board(props: {
   const { conn, seat, name, meta, onLeave } = props;
   const ctl = useMatch(conn);
   const model = ctl.model;
+  // The seat's credentials for the data capture routes (server/capture.ts); none for an observer.
+  const { matchID, playerID, credentials } = conn;
+  const capture = useMemo<CaptureAuth | null>(
+    () => (playerID && credentials ? { matchID, playerID, credentials } : null),
+    [matchID, playerID, credentials],
+  );
   const tabs = tabsFor(seat);
   const [tab, setTab] = useState<Tab>(tabs[0]!);
   const [unit, setUnit] = useState<string | null>(null);
@@ -297,6 +313,9 @@ function Board(props: {
               Close
             </button>
           </div>
+          {capture && seat !== 'white' && seat !== 'observer' && (
+            <CaptureQuestionnaires auth={capture} round={v.round} stage={v.stage} />
+          )}
           <Tabs
             tabs={tabs}
             current={tab}
@@ -310,10 +329,14 @@ function Board(props: {
                 selectedUnit={unit}
                 onSelectUnit={selectUnit}
                 pickedZone={picked}
+                capture={capture}
               />
             )}
             {tab === 'alliance' && <AlliancePanel model={model} send={ctl.send} />}
             {tab === 'console' && <WhiteConsole model={model} send={ctl.send} />}
+            {tab === 'capture' && capture && (
+              <CaptureWhite auth={capture} round={v.round} ended={v.stage === 'ended'} />
+            )}
             {tab === 'status' && <StatusPanel model={model} meta={meta} />}
             {tab === 'review' && <ReviewPanel model={model} matchID={conn.matchID} />}
             {tab === 'log' && <LogPanel model={model} />}

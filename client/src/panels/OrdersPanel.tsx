@@ -12,6 +12,7 @@ import {
   parseOrder,
   type TargetAim,
 } from '../../../game/index.ts';
+import type { CaptureAuth } from '../lobby/api.ts';
 import {
   declarationsClosed,
   type Intent,
@@ -20,6 +21,7 @@ import {
   type UnitVM,
 } from '../match/model.ts';
 import { combinedLabel, ORDER_TYPE_LABEL, RUNG_LABEL, SEAT_LABEL, titleCase } from '../theme.ts';
+import { RationaleField, RationaleStatus, useRationale } from './CaptureRationale.tsx';
 import { Send, type SendFn } from './Send.tsx';
 
 interface Props {
@@ -29,6 +31,8 @@ interface Props {
   readonly onSelectUnit: (id: string | null) => void;
   /** A zone the player clicked on the map while a unit was selected. */
   readonly pickedZone: string | null;
+  /** The seat's credentials, for the rationale sent with the commit (none for an observer). */
+  readonly capture?: CaptureAuth | null;
 }
 
 /** The order line's forms (`parseOrder`), said when a line is not an order. */
@@ -419,7 +423,8 @@ function OrderLine({ model, send }: { model: MatchModel; send: SendFn }) {
   );
 }
 
-export function OrdersPanel({ model, send, selectedUnit, onSelectUnit, pickedZone }: Props) {
+export function OrdersPanel({ model, send, selectedUnit, onSelectUnit, pickedZone, capture }: Props) {
+  const rationale = useRationale(capture ?? null, model.view.round);
   const own = model.units.filter((u) => u.own);
   const unit = selectedUnit ? model.unitById.get(selectedUnit) : undefined;
   if (model.view.stage !== 'planning') return <p className="panel-body">The match has ended.</p>;
@@ -449,10 +454,11 @@ export function OrdersPanel({ model, send, selectedUnit, onSelectUnit, pickedZon
             ))}
           </ol>
         )}
+        {!model.committed && capture && <RationaleField r={rationale} />}
         {!model.committed && (
           <Send
             model={model}
-            send={send}
+            send={rationale.wrap(send)}
             intent={{ type: 'commit' }}
             label="Commit orders"
             testId="commit"
@@ -464,6 +470,7 @@ export function OrdersPanel({ model, send, selectedUnit, onSelectUnit, pickedZon
             }}
           />
         )}
+        <RationaleStatus r={rationale} />
         {model.committed && (
           <p className="muted">
             Waiting for the other seats{model.view.white.present ? ' and the White Cell' : ''}.
