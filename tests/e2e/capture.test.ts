@@ -115,4 +115,27 @@ describe('seminar data capture', () => {
     await screenshot(w, 'capture-3-white-panel');
     expect(white.errors).toEqual([]);
   }, 60_000);
+
+  it('fits a phone: the Data capture tab and the questionnaire stay within 390 px', async () => {
+    for (const [p, name] of [
+      [white.page, 'Data capture'],
+      [japan.page, 'Orders'],
+    ] as const) {
+      await p.setViewportSize({ width: 390, height: 844 });
+      await p.getByTestId('drawer-toggle').click();
+      await p.getByRole('tab', { name }).click();
+      const o = await p.locator('#drawer').evaluate((e) => ({
+        sw: e.scrollWidth,
+        cw: e.clientWidth,
+        page: document.documentElement.scrollWidth,
+      }));
+      expect(o.sw, name).toBeLessThanOrEqual(o.cw + 1);
+      expect(o.page, name).toBeLessThanOrEqual(390);
+    }
+    await screenshot(white.page, 'capture-4-white-phone');
+    await japan.page.getByTestId('questionnaire-q1').scrollIntoViewIfNeeded();
+    await screenshot(japan.page, 'capture-5-japan-phone');
+    expect(white.errors).toEqual([]);
+    expect(japan.errors).toEqual([]);
+  }, 60_000);
 });
