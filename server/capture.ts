@@ -429,26 +429,39 @@ export function addCaptureRoutes(router: Router, o: CaptureRouteOptions): void {
     ctx.body = captureCsv(c);
   });
 
-  // The report of a finished match with a capture holds it; lobby.ts serves the others.
+  // The report of a finished match with a capture holds it; lobby.ts serves the others. A finished
+  // match never changes but its capture may (end-of-match answers, notes): a report is kept with
+  // the capture it was rendered from (the last few), so a request re-renders only after a change.
+  const reports = new Map<string, { readonly capture: string; readonly html: string }>();
   router.get('/games/:name/:id/report', async (ctx, next) => {
     const id = ctx.params.id!;
-    const { metadata, state, log } = await store.fetch(id, { metadata: true, state: true, log: true });
+    const { metadata, state } = await store.fetch(id, { metadata: true, state: true });
     const c = metadata && state ? await store.getServerValue<StoredCapture>(id, CAPTURE_KEY) : undefined;
     if (!metadata || !state || !c || (state.G as MatchState).stage !== 'ended') return next();
-    const branch = await store.getServerValue<BranchRecord>(id, BRANCH_KEY);
-    const { record } = matchRecord(state, log ?? [], branch?.prefix ?? []);
-    const scenario = getScenario(record.scenarioId);
-    if (!scenario) return ctx.throw(400, `This server does not know scenario "${record.scenarioId}".`);
-    const res = replay(record, scenario);
-    if (!res.ok || res.state.stage !== 'ended')
-      return ctx.throw(
-        409,
-        `The record does not replay under rules ${RULES_VERSION}${res.divergence ? `: it diverges at round ${res.divergence.round}` : ''}, so a report would show wrong states.`,
-      );
+    const capture = exportCapture(id, state.G as MatchState, c);
+    const key = JSON.stringify(capture);
+    let html = reports.get(id)?.capture === key ? reports.get(id)!.html : undefined;
+    if (html === undefined) {
+      const { log } = await store.fetch(id, { log: true });
+      const branch = await store.getServerValue<BranchRecord>(id, BRANCH_KEY);
+      const { record } = matchRecord(state, log ?? [], branch?.prefix ?? []);
+      const scenario = getScenario(record.scenarioId);
+      if (!scenario) return ctx.throw(400, `This server does not know scenario "${record.scenarioId}".`);
+      const res = replay(record, scenario);
+      if (!res.ok || res.state.stage !== 'ended')
+        return ctx.throw(
+          409,
+          `The record does not replay under rules ${RULES_VERSION}${res.divergence ? `: it diverges at round ${res.divergence.round}` : ''}, so a report would show wrong states.`,
+        );
+      html = renderReport(record, scenario, res, capture);
+      reports.delete(id);
+      reports.set(id, { capture: key, html });
+      if (reports.size > 8) reports.delete(reports.keys().next().value!);
+    }
     ctx.type = 'text/html; charset=utf-8';
     if (ctx.query.download !== undefined)
       ctx.set('Content-Disposition', `attachment; filename="island-chain-${id}-report.html"`);
-    ctx.body = renderReport(record, scenario, res, exportCapture(id, state.G as MatchState, c));
+    ctx.body = html;
   });
 }
 

@@ -400,6 +400,12 @@ describe('after the end', () => {
     expect(r.text).toContain('=HYPERLINK(&quot;x&quot;) keep options open');
     expect(r.text).toContain('Hot wash');
     expect(r.text).toContain('Japan hesitated over ROE.');
+    // A later note is in the next report (a report is kept only with the capture it shows).
+    expect(
+      (await post('note', { ...seat('white'), text: 'Hot wash: signalling mattered most' })).status,
+    ).toBe(200);
+    const again = await http(route('report'));
+    expect(again.text).toContain('Hot wash: signalling mattered most');
   });
 });
 
