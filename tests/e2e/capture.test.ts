@@ -11,6 +11,7 @@ import { openSeatPage, type SeatPage, screenshot, sharedServerAndBrowser } from 
 
 const env = sharedServerAndBrowser();
 const WHY = 'Show resolve at Yonaguni without crossing the threshold';
+const ORDER_WHY = 'Stockpiles decide a long crisis';
 
 async function joinThrough(p: Page, link: string, name: string): Promise<void> {
   await p.goto(link);
@@ -44,6 +45,21 @@ describe('seminar data capture', () => {
     await joinThrough(j, links.japan!, 'Aiko');
 
     await j.getByRole('tab', { name: /^Orders/ }).click();
+    // A rationale for one order, beside it in the pending list.
+    const program = await j
+      .getByTestId('fund-program')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean)[0]);
+    await j.getByTestId('fund-program').selectOption(program!);
+    await j.getByTestId('add-fund').click();
+    const pending = j.getByTestId('pending-orders').locator('li').first();
+    await pending.waitFor({ timeout: 10_000 });
+    await pending.getByText('Why?').click();
+    expect(await pending.getByTestId('order-why-save').isDisabled()).toBe(true);
+    await pending.getByTestId('order-why-text').fill(ORDER_WHY);
+    await pending.getByTestId('order-why-save').click();
+    await expect.poll(() => pending.getByRole('status').innerText(), { timeout: 10_000 }).toContain('Saved.');
+    await screenshot(j, 'capture-0-japan-order-why');
     await j.getByLabel('Why? One line, optional').fill(WHY);
     await expect.poll(() => j.getByTestId('commit').isEnabled(), { timeout: 10_000 }).toBe(true);
     await j.getByTestId('commit').click();
@@ -56,6 +72,9 @@ describe('seminar data capture', () => {
     await expect
       .poll(() => w.getByTestId('capture-rationales').innerText(), { timeout: 15_000 })
       .toContain(`Japan: ${WHY}`);
+    expect(await w.getByTestId('capture-rationales').innerText()).toMatch(
+      new RegExp(`Japan \\(fund [a-z-]+ 1\\): ${ORDER_WHY}`),
+    );
     expect(white.errors).toEqual([]);
     expect(japan.errors).toEqual([]);
   }, 120_000);
@@ -106,6 +125,7 @@ describe('seminar data capture', () => {
     const rows = csv.trimEnd().split('\r\n');
     expect(rows[0]).toBe('match,round,seat,kind,question,answer,time');
     expect(csv).toContain(`,1,japan,rationale,commit,${WHY},`);
+    expect(csv).toMatch(new RegExp(`,1,japan,rationale,fund [a-z-]+ 1,${ORDER_WHY},`));
     expect(csv).toContain(',1,japan,likert,End of round 1: Our seat was deterred from escalating,4,');
     expect(csv).toContain(
       ',1,japan,free-text,End of round 1: What would have changed your decision?,A US carrier group in range,',

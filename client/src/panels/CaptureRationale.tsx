@@ -7,8 +7,9 @@ import { useId, useState } from 'react';
 import { type CaptureAuth, sendRationale } from '../lobby/api.ts';
 import type { SendFn } from './Send.tsx';
 
-/** The server's limit on a rationale, in characters. */
+/** The server's limits on a rationale and on the order it names, in characters. */
 export const MAX_RATIONALE = 280;
+const MAX_ORDER = 160;
 
 export interface Rationale {
   readonly text: string;
@@ -53,19 +54,18 @@ export function RationaleField({ r }: { readonly r: Rationale }) {
   const id = useId();
   return (
     <div className="capture-rationale">
-      <label className="field" htmlFor={`${id}-text`}>
+      <label className="field wide">
         <span>Why? One line, optional</span>
+        <input
+          type="text"
+          maxLength={MAX_RATIONALE}
+          value={r.text}
+          onChange={(e) => r.setText(e.target.value)}
+          aria-describedby={`${id}-hint`}
+          data-testid="rationale"
+          placeholder="e.g. Signal resolve without crossing the threshold"
+        />
       </label>
-      <input
-        id={`${id}-text`}
-        type="text"
-        maxLength={MAX_RATIONALE}
-        value={r.text}
-        onChange={(e) => r.setText(e.target.value)}
-        aria-describedby={`${id}-hint`}
-        data-testid="rationale"
-        placeholder="e.g. Signal resolve without crossing the threshold"
-      />
       <p id={`${id}-hint`} className="hint small muted">
         Sent with your commit. The White Cell reads it now; the other seats only after the match.
       </p>
@@ -80,4 +80,59 @@ export function RationaleStatus({ r }: { readonly r: Rationale }) {
       {r.status}
     </p>
   ) : null;
+}
+
+/** A "Why?" beside one pending order: a one-line rationale for that order, stored at once. */
+export function OrderWhy(props: {
+  readonly auth: CaptureAuth;
+  readonly round: number;
+  readonly order: string;
+}) {
+  const { auth, round, order } = props;
+  const id = useId();
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const why = text.trim() === '' ? 'Write a reason first.' : null;
+  const save = () =>
+    sendRationale(auth, round, text.trim(), order.slice(0, MAX_ORDER)).then(
+      () => setStatus('Saved.'),
+      (e: unknown) => setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  return (
+    <details className="order-why">
+      <summary className="small">Why?</summary>
+      <label className="field wide">
+        <span>Why this order (one line, White Cell only until the end)</span>
+        <input
+          type="text"
+          maxLength={MAX_RATIONALE}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="order-why-text"
+        />
+      </label>
+      <button
+        type="button"
+        className="secondary small"
+        disabled={why !== null}
+        aria-describedby={why ? `${id}-why` : undefined}
+        onClick={() => void save()}
+        data-testid="order-why-save"
+      >
+        Save reason
+      </button>
+      {why && (
+        <span id={`${id}-why`} className="hint small muted">
+          {' '}
+          {why}
+        </span>
+      )}
+      {status && (
+        <span className="small" role="status">
+          {' '}
+          {status}
+        </span>
+      )}
+    </details>
+  );
 }

@@ -21,7 +21,7 @@ import {
   type UnitVM,
 } from '../match/model.ts';
 import { combinedLabel, ORDER_TYPE_LABEL, RUNG_LABEL, SEAT_LABEL, titleCase } from '../theme.ts';
-import { RationaleField, RationaleStatus, useRationale } from './CaptureRationale.tsx';
+import { OrderWhy, RationaleField, RationaleStatus, useRationale } from './CaptureRationale.tsx';
 import { Send, type SendFn } from './Send.tsx';
 
 interface Props {
@@ -449,6 +449,9 @@ export function OrdersPanel({ model, send, selectedUnit, onSelectUnit, pickedZon
                   >
                     Withdraw
                   </button>
+                )}
+                {!model.committed && capture && (
+                  <OrderWhy auth={capture} round={model.view.round} order={p.text} />
                 )}
               </li>
             ))}
