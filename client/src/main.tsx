@@ -1,7 +1,7 @@
 /**
  * Entry point: `/` is the lobby, `/match/<id>?seat=<seat>` a seat's board (or the observer's
  * without a seat), `/replay` the replay viewer (`?match=<id>` for a finished match on this
- * server) and `/analysis` the batch-summary charts.
+ * server), `/analysis` the batch-summary charts and `/seminar/<id>#key=…` a seminar's tables.
  *
  * Every page is loaded on its route only, so the lobby does not fetch the map (milsymbol,
  * d3-geo, the coastlines), the viewer or the charts (Observable Plot). The vendor chunks
@@ -24,11 +24,14 @@ const Lobby = page(() => import('./lobby/Lobby.tsx'), 'Lobby');
 const MatchPage = page(() => import('./match/MatchPage.tsx'), 'MatchPage');
 const ReplayPage = page(() => import('./replay/ReplayPage.tsx'), 'ReplayPage');
 const AnalysisPage = page(() => import('./analysis/AnalysisPage.tsx'), 'AnalysisPage');
+const SeminarPage = page(() => import('./seminar/SeminarPage.tsx'), 'SeminarPage');
 
 function route() {
   const path = window.location.pathname.replace(/\/+$/, '');
   if (path === '/replay') return <ReplayPage />;
   if (path === '/analysis') return <AnalysisPage />;
+  const seminar = /^\/seminar\/([^/]+)$/.exec(path);
+  if (seminar?.[1]) return <SeminarPage seminarID={decodeURIComponent(seminar[1])} />;
   const m = /^\/match\/([^/]+)\/?$/.exec(window.location.pathname);
   if (!m?.[1]) return <Lobby />;
   const matchID = decodeURIComponent(m[1]);

@@ -3,7 +3,7 @@
  * a match (scenario, optional seed, bot seats with their policy, a White Cell seat or not);
  * then one join link per human seat — carrying the seat's key, so it takes the seat from any
  * browser — and an observer link. Open matches are listed with who sits where and who has
- * committed this round.
+ * committed this round. "Seminar: several tables" opens N tables of one scenario at once.
  */
 import { useEffect, useState } from 'react';
 import { PLAYER_OF_SEAT } from '../../../game/bgio.ts';
@@ -12,13 +12,17 @@ import { getScenario, SCENARIO_IDS } from '../../../scenarios/index.ts';
 import { RUNG_LABEL, SEAT_LABEL } from '../theme.ts';
 import {
   type BotSeats,
+  type CreatedSeminar,
   createMatch,
+  createSeminar,
   getSeats,
   listMatches,
   type MatchMeta,
   type MatchSeats,
   type SeatKeys,
+  saveSeminar,
   seatLink,
+  seminarLink,
 } from './api.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { SeatPlayers } from './SeatPlayers.tsx';
@@ -134,6 +138,106 @@ function OpenMatches() {
   );
 }
 
+/** Tables a seminar may open (server/seminar.ts). */
+const SEMINAR_TABLES = [2, 3, 4, 5, 6, 7, 8] as const;
+
+/**
+ * "Seminar: N tables": the same scenario, seed and bot seats as the match form, opened as N
+ * tables at once, each with a White Cell seat; the seminar page's link carries its key.
+ */
+function SeminarForm({
+  scenarioId,
+  seed,
+  bots,
+}: {
+  readonly scenarioId: string;
+  readonly seed: string;
+  readonly bots: BotSeats;
+}) {
+  const [tables, setTables] = useState(2);
+  const [seeding, setSeeding] = useState<'same' | 'each'>('same');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedSeminar | null>(null);
+  const open = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await createSeminar({ scenarioId, tables, bots, seeding, seed: seed.trim() || undefined });
+      saveSeminar(s);
+      setCreated(s);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-label="Open a seminar" className="seminar-form" style={{ marginTop: '2em' }}>
+      <h2>Seminar: several tables</h2>
+      <p className="small muted">
+        The scenario, seed and bot seats above, opened as several tables at once, each with a White Cell seat.
+        Watch them side by side and compare them afterwards.
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void open();
+        }}
+      >
+        <label className="field">
+          <span>Tables</span>
+          <select
+            value={tables}
+            onChange={(e) => setTables(Number(e.target.value))}
+            data-testid="seminar-tables"
+          >
+            {SEMINAR_TABLES.map((n) => (
+              <option key={n} value={n}>
+                {n} tables
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name="seeding"
+            checked={seeding === 'same'}
+            onChange={() => setSeeding('same')}
+            data-testid="seeding-same"
+          />{' '}
+          the same seed at every table
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name="seeding"
+            checked={seeding === 'each'}
+            onChange={() => setSeeding('each')}
+            data-testid="seeding-each"
+          />{' '}
+          a seed for each table
+        </label>
+        <button type="submit" className="primary" disabled={busy || !scenarioId} data-testid="open-seminar">
+          Open a seminar of {tables} tables
+        </button>
+        {error && <p className="reason">Could not open the seminar: {error}</p>}
+      </form>
+      {created && (
+        <p data-testid="seminar-created">
+          Seminar of {created.tables.length} tables opened:{' '}
+          <a href={seminarLink(created.seminarID, created.seminarKey)} data-testid="seminar-link">
+            open the seminar page
+          </a>{' '}
+          <CopyButton text={seminarLink(created.seminarID, created.seminarKey)} label="the seminar link" />{' '}
+          (its link is its key: keep it to the facilitators; this browser keeps the tables' seat links)
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function Lobby() {
   const [scenarioId, setScenarioId] = useState(SCENARIO_IDS[0] ?? '');
   const [seed, setSeed] = useState('');
@@ -236,6 +340,7 @@ export function Lobby() {
             {error && <p className="reason">Could not create the match: {error}</p>}
           </form>
           {created && <Links created={created} />}
+          <SeminarForm scenarioId={scenarioId} seed={seed} bots={bots} />
           <h2>Open matches</h2>
           <OpenMatches />
         </section>

@@ -231,6 +231,149 @@ export const recordLink = (matchID: string): string => `${BASE}/${encodeURICompo
 export const reportLink = (matchID: string, download = false): string =>
   `${BASE}/${encodeURIComponent(matchID)}/report${download ? '?download' : ''}`;
 
+/** A seminar's tables as created: each table's id and its human seats' keys (server/seminar.ts). */
+export interface CreatedSeminar {
+  readonly seminarID: string;
+  readonly seminarKey: string;
+  readonly scenarioId: string;
+  readonly seeding: 'same' | 'each';
+  readonly tables: readonly { readonly matchID: string; readonly seatKeys: SeatKeys }[];
+}
+
+export interface SeminarOptions {
+  readonly scenarioId: string;
+  readonly tables: number;
+  readonly bots: BotSeats;
+  readonly seed?: string;
+  /** One seed for every table, or a seed each. */
+  readonly seeding: 'same' | 'each';
+}
+
+/** Opens a seminar: N tables of one scenario, each with a White Cell seat and the same bot seats. */
+export const createSeminar = (o: SeminarOptions): Promise<CreatedSeminar> =>
+  call<CreatedSeminar>('POST', '/seminar', {
+    scenarioId: o.scenarioId,
+    tables: o.tables,
+    seeding: o.seeding,
+    ...(o.seed ? { seed: o.seed } : {}),
+    ...(Object.keys(o.bots).length > 0 ? { bots: o.bots } : {}),
+  });
+
+/** An outcome as the engine records it (`ended-by-facilitator` carries the situation's assessment). */
+export interface TableOutcome {
+  readonly category: string;
+  readonly reason: string;
+  readonly round: number;
+  readonly assessment: string | null;
+}
+
+/** A table's public state, from the observer's view (nothing fog hides). */
+export interface TableStatus {
+  readonly matchID: string;
+  readonly missing?: true;
+  readonly round?: number;
+  readonly maxRounds?: number;
+  readonly stage?: 'planning' | 'ended';
+  readonly escalation?: number;
+  readonly peakEscalation?: number;
+  readonly committed?: Readonly<Record<string, boolean>> | null;
+  readonly outcome?: TableOutcome | null;
+  readonly tracks?: Readonly<Record<string, number | string | boolean>>;
+  readonly losses?: Readonly<Record<string, number>>;
+  readonly escalationByRound?: readonly number[];
+}
+
+export interface SeminarStatus {
+  readonly seminarID: string;
+  readonly scenarioId: string;
+  readonly seeding: 'same' | 'each';
+  readonly bots: BotSeats;
+  readonly createdAt: number;
+  readonly tables: readonly TableStatus[];
+}
+
+/** The seminar's tables, for the holder of its key. */
+export const getSeminar = (seminarID: string, key: string): Promise<SeminarStatus> =>
+  call<SeminarStatus>('POST', `/seminar/${encodeURIComponent(seminarID)}`, { key });
+
+export interface BatchShare {
+  readonly outcome: string;
+  readonly count: number;
+  readonly p: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** A spread of a track over the batch (analysis/stats.ts `Spread`). */
+export interface BatchSpread {
+  readonly n: number;
+  readonly mean: number;
+  readonly min: number;
+  readonly q1: number;
+  readonly median: number;
+  readonly q3: number;
+  readonly max: number;
+}
+
+export type SeminarComparison =
+  | {
+      readonly state: 'running';
+      readonly games: number;
+      readonly seed: string;
+      readonly done: number;
+      readonly total: number;
+    }
+  | {
+      readonly state: 'done';
+      readonly games: number;
+      readonly seed: string;
+      readonly seconds: number;
+      readonly outcomes: readonly BatchShare[];
+      readonly finalTracks: Readonly<Record<string, BatchSpread | null>>;
+      readonly rounds: BatchSpread | null;
+      readonly peakEscalation: BatchSpread | null;
+      readonly tables: readonly (TableStatus & {
+        readonly compared: string | null;
+        readonly share: number | null;
+        readonly count: number | null;
+      })[];
+    };
+
+/** The seminar's tables against a bot batch of its scenario (202 while the batch plays). */
+export const compareSeminar = (
+  seminarID: string,
+  key: string,
+  games: number,
+  seed?: string,
+): Promise<SeminarComparison> =>
+  call<SeminarComparison>('POST', `/seminar/${encodeURIComponent(seminarID)}/compare`, {
+    key,
+    games,
+    ...(seed ? { seed } : {}),
+  });
+
+/** The seminar page's link, with its key in the fragment (never sent with the page request). */
+export const seminarLink = (seminarID: string, key: string): string =>
+  `${location.origin}/seminar/${encodeURIComponent(seminarID)}#key=${encodeURIComponent(key)}`;
+
+/** A seminar's tables and seat keys, kept in the facilitator's browser (the server keeps only digests). */
+const seminarStoreKey = (seminarID: string): string => `island-chain/seminar/${seminarID}`;
+
+export function saveSeminar(s: CreatedSeminar): void {
+  localStorage.setItem(seminarStoreKey(s.seminarID), JSON.stringify(s));
+}
+
+export function loadSeminar(seminarID: string): CreatedSeminar | null {
+  try {
+    const raw = localStorage.getItem(seminarStoreKey(seminarID));
+    if (!raw) return null;
+    const v = JSON.parse(raw) as Partial<CreatedSeminar>;
+    return v.seminarID === seminarID && Array.isArray(v.tables) ? (v as CreatedSeminar) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A seat's credentials for the capture routes (server/capture.ts). */
 export interface CaptureAuth {
   readonly matchID: string;
