@@ -20,8 +20,8 @@
  *   report/aar.ts; the CSV one row per item). During the match the White Cell's alone, with
  *   its credentials as `Authorization: Bearer <credentials>` (a rationale can reveal plans:
  *   fog); anyone's once the match has ended, like the record.
- * - `GET .../report` of a finished match that has a capture: the after-action report with it
- *   (lobby.ts serves the report of a match without one).
+ * - The after-action report of a finished match shows its capture (`finishedCapture`, which
+ *   lobby.ts's report route asks for).
  *
  * Bodies are read like the seat routes' (secure-json-parse, a size cap, a strict schema: an
  * unknown field is a 400 naming it); credentials are compared in constant time; every write
@@ -31,18 +31,14 @@
 import type { Server as BgioServer } from 'boardgame.io/server';
 import { z } from 'zod';
 import { PLAYER_OF_SEAT, seatOf } from '../game/bgio.ts';
-import { type Faction, type MatchState, RULES_VERSION } from '../game/index.ts';
-import { replay } from '../match/index.ts';
-import {
-  type CaptureAnswer,
-  type CaptureNote,
-  type CaptureQuestionnaire,
-  type CaptureRationale,
-  type MatchCapture,
-  renderReport,
+import type { Faction, MatchState } from '../game/index.ts';
+import type {
+  CaptureAnswer,
+  CaptureNote,
+  CaptureQuestionnaire,
+  CaptureRationale,
+  MatchCapture,
 } from '../report/aar.ts';
-import { getScenario } from '../scenarios/index.ts';
-import { BRANCH_KEY, type BranchRecord, matchRecord } from './lobby.ts';
 import { CREDENTIALS, describe, PLAYER_ID } from './protocol.ts';
 import { type RouteContext, readJsonBody } from './seats.ts';
 import type { ServerStore } from './store.ts';
@@ -181,6 +177,18 @@ export function exportCapture(
     answers: c.answers,
     notes: c.notes,
   };
+}
+
+/**
+ * A finished match's capture as its after-action report shows it, or undefined when the match
+ * is unknown, not over, or has none (lobby.ts's report route asks for it).
+ */
+export async function finishedCapture(store: ServerStore, matchID: string): Promise<MatchCapture | undefined> {
+  const stored = await store.getServerValue<StoredCapture>(matchID, CAPTURE_KEY);
+  if (!stored) return undefined;
+  const { state } = await store.fetch(matchID, { state: true });
+  const G = state?.G as MatchState | undefined;
+  return G && G.stage === 'ended' ? exportCapture(matchID, G, stored) : undefined;
 }
 
 /**
@@ -427,41 +435,6 @@ export function addCaptureRoutes(router: Router, o: CaptureRouteOptions): void {
     ctx.type = 'text/csv; charset=utf-8';
     ctx.set('Content-Disposition', `attachment; filename="island-chain-${c.matchID}-capture.csv"`);
     ctx.body = captureCsv(c);
-  });
-
-  // The report of a finished match with a capture holds it; lobby.ts serves the others. A finished
-  // match never changes but its capture may (end-of-match answers, notes): a report is kept with
-  // the capture it was rendered from (the last few), so a request re-renders only after a change.
-  const reports = new Map<string, { readonly capture: string; readonly html: string }>();
-  router.get('/games/:name/:id/report', async (ctx, next) => {
-    const id = ctx.params.id!;
-    const { metadata, state } = await store.fetch(id, { metadata: true, state: true });
-    const c = metadata && state ? await store.getServerValue<StoredCapture>(id, CAPTURE_KEY) : undefined;
-    if (!metadata || !state || !c || (state.G as MatchState).stage !== 'ended') return next();
-    const capture = exportCapture(id, state.G as MatchState, c);
-    const key = JSON.stringify(capture);
-    let html = reports.get(id)?.capture === key ? reports.get(id)!.html : undefined;
-    if (html === undefined) {
-      const { log } = await store.fetch(id, { log: true });
-      const branch = await store.getServerValue<BranchRecord>(id, BRANCH_KEY);
-      const { record } = matchRecord(state, log ?? [], branch?.prefix ?? []);
-      const scenario = getScenario(record.scenarioId);
-      if (!scenario) return ctx.throw(400, `This server does not know scenario "${record.scenarioId}".`);
-      const res = replay(record, scenario);
-      if (!res.ok || res.state.stage !== 'ended')
-        return ctx.throw(
-          409,
-          `The record does not replay under rules ${RULES_VERSION}${res.divergence ? `: it diverges at round ${res.divergence.round}` : ''}, so a report would show wrong states.`,
-        );
-      html = renderReport(record, scenario, res, capture);
-      reports.delete(id);
-      reports.set(id, { capture: key, html });
-      if (reports.size > 8) reports.delete(reports.keys().next().value!);
-    }
-    ctx.type = 'text/html; charset=utf-8';
-    if (ctx.query.download !== undefined)
-      ctx.set('Content-Disposition', `attachment; filename="island-chain-${id}-report.html"`);
-    ctx.body = html;
   });
 }
 

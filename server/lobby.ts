@@ -25,7 +25,7 @@ import type { Server as BgioServer } from 'boardgame.io/server';
 import { actionOf, actionTypeOfMove, MAX_PREFIX, makeGame, PLAYER_OF_SEAT, seatOf } from '../game/bgio.ts';
 import { type Action, type Faction, type MatchState, RULES_VERSION } from '../game/index.ts';
 import { branchPrefix, checkRecord, type MatchRecord, replay, stateHash } from '../match/index.ts';
-import { renderReport } from '../report/aar.ts';
+import { type MatchCapture, renderReport } from '../report/aar.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { botSeats } from './bots.ts';
 import { type Middleware, type RouteContext, readJsonBody } from './seats.ts';
@@ -218,7 +218,7 @@ function recordFrom(ctx: RouteContext, raw: unknown): MatchRecord {
 }
 
 /** The after-action report page of a record (report/aar.ts), or an HTTP error saying why there is none. */
-function reportPage(ctx: RouteContext, record: MatchRecord): string {
+function reportPage(ctx: RouteContext, record: MatchRecord, capture?: MatchCapture): string {
   const scenario = getScenario(record.scenarioId);
   if (!scenario) return ctx.throw(400, `This server does not know scenario "${record.scenarioId}".`);
   const res = replay(record, scenario);
@@ -230,7 +230,7 @@ function reportPage(ctx: RouteContext, record: MatchRecord): string {
     );
   if (res.state.stage !== 'ended')
     return ctx.throw(409, "The record's match has not ended; a report is for a finished match.");
-  return renderReport(record, scenario, res);
+  return renderReport(record, scenario, res, capture);
 }
 
 /** Adds the timer, record, branch and report routes to boardgame.io's router (before it adds its own). */
@@ -239,6 +239,8 @@ export function addRoutes(
   storage: ServerStore,
   timers: PlanningTimers,
   game: Game = makeGame(getScenario),
+  /** A finished match's seminar data capture, when it has one (server/capture.ts). */
+  captureOf: (matchID: string) => Promise<MatchCapture | undefined> = async () => undefined,
 ): void {
   router.get('/games/:name/:id/timer', async (ctx) => {
     const { metadata } = await storage.fetch(ctx.params.id!, { metadata: true });
@@ -260,15 +262,20 @@ export function addRoutes(
   router.get('/games/:name/:id/record', async (ctx) => {
     ctx.body = await finishedRecord(ctx);
   });
-  // A finished match never changes: its report is rendered once and kept (the last few).
-  const reports = new Map<string, string>();
+  // A finished match never changes, but its data capture may (end-of-match answers, notes): a
+  // report is kept with the capture it was rendered from (the last few), and rendered again
+  // only when that changed.
+  const reports = new Map<string, { readonly capture: string; readonly html: string }>();
   router.get('/games/:name/:id/report', async (ctx) => {
     const id = ctx.params.id!;
-    let html = reports.get(id);
+    const capture = await captureOf(id);
+    const key = capture ? JSON.stringify(capture) : '';
+    let html = reports.get(id)?.capture === key ? reports.get(id)!.html : undefined;
     if (html === undefined) {
       const { record } = await finishedRecord(ctx);
-      html = reportPage(ctx, record);
-      reports.set(id, html);
+      html = reportPage(ctx, record, capture);
+      reports.delete(id);
+      reports.set(id, { capture: key, html });
       if (reports.size > 8) reports.delete(reports.keys().next().value!);
     }
     ctx.type = 'text/html; charset=utf-8';

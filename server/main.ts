@@ -26,7 +26,7 @@ import { checkMove, makeGame } from '../game/bgio.ts';
 import type { MatchState } from '../game/index.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { BotRunner, botSeats } from './bots.ts';
-import { addCaptureRoutes } from './capture.ts';
+import { addCaptureRoutes, finishedCapture } from './capture.ts';
 import { DEFAULT_LEASE_MS, MatchRunners } from './lease.ts';
 import { addRoutes, createLimits, MemoryCreateCounter, sealMatch, secret } from './lobby.ts';
 import type { FloodLimits } from './protocol.ts';
@@ -326,7 +326,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   addCaptureRoutes(server.router, { store: storage, queue: transport, authentic });
-  addRoutes(server.router, storage, timers);
+  addRoutes(server.router, storage, timers, game, (id) => finishedCapture(storage, id));
   const seminars = addSeminarRoutes(server.router, {
     store: storage,
     game,
