@@ -81,6 +81,7 @@ describe('a two-table seminar', () => {
       expect(await card.getByTestId('table-rung').innerText()).toMatch(/rung \d/);
       // Every faction is a bot: they commit at once.
       await expect.poll(() => card.locator('[data-committed="true"]').count(), { timeout: 15_000 }).toBe(4);
+      expect(await card.getByTestId('table-waiting').innerText()).toContain('waiting for the White Cell');
       const link = await card.getByTestId('white-link').getAttribute('href');
       expect(link).toMatch(/\?seat=white#key=/);
       whiteLinks.push(link!);

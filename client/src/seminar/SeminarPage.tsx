@@ -117,6 +117,11 @@ function TableCard({
         </dd>
       </dl>
       {ended && table.outcome?.reason && <p className="small">{table.outcome.reason}</p>}
+      {!ended && FACTIONS.every((f) => table.committed?.[f]) && (
+        <p className="small good" data-testid="table-waiting">
+          Every faction has committed: waiting for the White Cell to advance.
+        </p>
+      )}
       <ul className="table-seats" aria-label={`${tableName(index)} seats`}>
         {FACTIONS.map((f) => {
           const s = bySeat.get(f);
@@ -214,9 +219,9 @@ function TracksTable({
           {batch && <td className="muted">—</td>}
         </tr>
         <tr>
-          <th scope="row">Rounds played</th>
+          <th scope="row">Rounds adjudicated</th>
           {tables.map((t) => (
-            <td key={t.matchID}>{t.outcome?.round ?? t.round ?? '—'}</td>
+            <td key={t.matchID}>{t.escalationByRound?.length ?? '—'}</td>
           ))}
           {batch && <td>{fmt(batch.rounds?.median)}</td>}
         </tr>
