@@ -39,8 +39,8 @@ import type {
   CaptureRationale,
   MatchCapture,
 } from '../report/aar.ts';
-import { CREDENTIALS, describe, PLAYER_ID } from './protocol.ts';
-import { type RouteContext, readJsonBody } from './seats.ts';
+import { CREDENTIALS, PLAYER_ID } from './protocol.ts';
+import { checkBody, type RouteContext, readJsonBody } from './seats.ts';
 import type { ServerStore } from './store.ts';
 import type { SecureSocketIO } from './transport.ts';
 
@@ -141,16 +141,6 @@ export const CAPTURE_BODIES = {
   seat: z.strictObject({ playerID, credentials }),
 } as const;
 
-/** The body, checked against `schema`, or a 400 naming the field and the problem. */
-function parse<S extends z.ZodType>(ctx: RouteContext, raw: unknown, schema: S): z.infer<S> {
-  const r = schema.safeParse(raw);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const where = issue.path.length > 0 ? `"${issue.path.join('.')}" ` : '';
-  const keys = 'keys' in issue ? ` (${(issue.keys as string[]).map((k) => describe(k)).join(', ')})` : '';
-  return ctx.throw(400, `${where}${issue.message}${keys}`);
-}
-
 export interface CaptureRouteOptions {
   readonly store: ServerStore;
   /** The match's queue (`SecureSocketIO.exclusive`): a write never interleaves with a move. */
@@ -183,7 +173,10 @@ export function exportCapture(
  * A finished match's capture as its after-action report shows it, or undefined when the match
  * is unknown, not over, or has none (lobby.ts's report route asks for it).
  */
-export async function finishedCapture(store: ServerStore, matchID: string): Promise<MatchCapture | undefined> {
+export async function finishedCapture(
+  store: ServerStore,
+  matchID: string,
+): Promise<MatchCapture | undefined> {
   const stored = await store.getServerValue<StoredCapture>(matchID, CAPTURE_KEY);
   if (!stored) return undefined;
   const { state } = await store.fetch(matchID, { state: true });
@@ -280,7 +273,7 @@ export function addCaptureRoutes(router: Router, o: CaptureRouteOptions): void {
     ) =>
     async (ctx: RouteContext) => {
       const id = ctx.params.id!;
-      const b = parse(ctx, await readJsonBody(ctx, MAX_BODY), schema);
+      const b = checkBody(ctx, await readJsonBody(ctx, MAX_BODY), schema);
       await o.queue.exclusive(id, async () => {
         const m = await matchOf(ctx, id);
         const next = fn(ctx, b, m, await stored(id));
@@ -388,7 +381,7 @@ export function addCaptureRoutes(router: Router, o: CaptureRouteOptions): void {
 
   router.post('/games/:name/:id/capture/seat', async (ctx) => {
     const id = ctx.params.id!;
-    const b = parse(ctx, await readJsonBody(ctx, MAX_BODY), CAPTURE_BODIES.seat);
+    const b = checkBody(ctx, await readJsonBody(ctx, MAX_BODY), CAPTURE_BODIES.seat);
     const { metadata, G } = await matchOf(ctx, id);
     const seat = seatHeld(ctx, metadata, b.playerID, b.credentials);
     const c = await stored(id);

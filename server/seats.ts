@@ -136,8 +136,8 @@ export const BODIES = {
   seat: z.strictObject({ playerID, credentials, target }),
 } as const;
 
-/** The body, checked against `schema`, or a 400 naming the field and the problem. */
-function body<S extends z.ZodType>(ctx: RouteContext, raw: unknown, schema: S): z.infer<S> {
+/** The body, checked against `schema`, or a 400 naming the field and the problem (every route's check). */
+export function checkBody<S extends z.ZodType>(ctx: RouteContext, raw: unknown, schema: S): z.infer<S> {
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
@@ -289,7 +289,7 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
   };
 
   router.post('/games/:name/create', async (ctx) => {
-    const b = body(ctx, await readJsonBody(ctx, MAX_CREATE_BODY), BODIES.create);
+    const b = checkBody(ctx, await readJsonBody(ctx, MAX_CREATE_BODY), BODIES.create);
     const white = (b.setupData as { white?: unknown } | undefined)?.white === true;
     const matchID = await newMatch(ctx, b.numPlayers ?? (white ? 5 : 4), b.setupData, b.unlisted ?? false);
     const { metadata } = await store.fetch(matchID, { metadata: true });
@@ -311,7 +311,7 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
   router.post(
     '/games/:name/:id/join',
     seatChange(async (ctx, id) => {
-      const b = body(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.join);
+      const b = checkBody(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.join);
       if (b.seatKey !== undefined && b.playerID === undefined)
         return ctx.throw(400, '"playerID" must name the seat whose link key ("seatKey") is sent');
       const metadata = await matchOf(ctx, id);
@@ -360,7 +360,7 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
   router.post(
     '/games/:name/:id/leave',
     seatChange(async (ctx, id) => {
-      const b = body(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.leave);
+      const b = checkBody(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.leave);
       const metadata = await matchOf(ctx, id);
       const { name: _n, credentials: _c, ...rest } = authorize(ctx, metadata, b.playerID, b.credentials);
       metadata.players[Number(b.playerID)] = rest;
@@ -372,7 +372,7 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
   );
 
   const update = seatChange(async (ctx, id) => {
-    const b = body(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.update);
+    const b = checkBody(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.update);
     if (b.newName === undefined && b.data === undefined) return ctx.throw(400, 'Send "newName" or "data".');
     const metadata = await matchOf(ctx, id);
     const p = authorize(ctx, metadata, b.playerID, b.credentials);
@@ -394,7 +394,7 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
    */
   const whiteSeatAction = (kind: 'reissued' | 'freed') =>
     seatChange(async (ctx, id) => {
-      const b = body(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.seat);
+      const b = checkBody(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.seat);
       const verb = kind === 'reissued' ? "re-issue a seat's link" : 'free a seat';
       if (b.playerID !== WHITE)
         return ctx.throw(
@@ -454,7 +454,7 @@ export function addSeatRoutes(router: Router, o: SeatRouteOptions): void {
 
   router.post('/games/:name/:id/playAgain', async (ctx) => {
     const id = ctx.params.id!;
-    const b = body(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.playAgain);
+    const b = checkBody(ctx, await readJsonBody(ctx, MAX_SEAT_BODY), BODIES.playAgain);
     await transport.exclusive(id, async () => {
       const metadata = await matchOf(ctx, id);
       authorize(ctx, metadata, b.playerID, b.credentials);
