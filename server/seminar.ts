@@ -41,8 +41,8 @@ import {
 import { getScenario, SCENARIO_IDS } from '../scenarios/index.ts';
 import { botSeats } from './bots.ts';
 import type { CreateCounter, Limits } from './lobby.ts';
-import { CREDENTIALS, describe } from './protocol.ts';
-import { type RouteContext, readJsonBody, SEAT_KEYS } from './seats.ts';
+import { CREDENTIALS } from './protocol.ts';
+import { checkBody, type RouteContext, readJsonBody, SEAT_KEYS } from './seats.ts';
 import type { ServerStore } from './store.ts';
 
 type Router = ReturnType<typeof BgioServer>['router'];
@@ -135,15 +135,6 @@ export const SEMINAR_BODIES = {
   }),
 } as const;
 
-/** The body checked against `schema`, or a 400 naming the field and the problem. */
-function body<S extends z.ZodType>(ctx: RouteContext, raw: unknown, schema: S): z.infer<S> {
-  const r = schema.safeParse(raw);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const where = issue.path.length > 0 ? `"${issue.path.join('.')}" ` : '';
-  const keys = 'keys' in issue ? ` (${(issue.keys as string[]).map((k) => describe(k)).join(', ')})` : '';
-  return ctx.throw(400, `${where}${issue.message}${keys}`);
-}
 
 /**
  * Answers a refusal with its sentence. Not `ctx.throw`: Koa drops the headers set before a throw
@@ -425,7 +416,7 @@ export function addSeminarRoutes(router: Router, o: SeminarOptions): { close(): 
 
   router.post('/games/:name/seminar', async (ctx) => {
     if (ctx.params.name !== game.name) return ctx.throw(404, `Game ${ctx.params.name} not found`);
-    const b = body(ctx, await readJsonBody(ctx, MAX_BODY), SEMINAR_BODIES.create);
+    const b = checkBody(ctx, await readJsonBody(ctx, MAX_BODY), SEMINAR_BODIES.create);
     const seeding = b.seeding ?? 'same';
     const bots = Object.fromEntries(
       Object.entries(b.bots ?? {}).filter(([, p]) => p !== undefined),
@@ -529,7 +520,7 @@ export function addSeminarRoutes(router: Router, o: SeminarOptions): { close(): 
   router.post('/games/:name/seminar/:id', async (ctx) => {
     if (ctx.params.name !== game.name) return ctx.throw(404, `Game ${ctx.params.name} not found`);
     const id = ctx.params.id!;
-    const b = body(ctx, await readJsonBody(ctx, MAX_BODY), SEMINAR_BODIES.open);
+    const b = checkBody(ctx, await readJsonBody(ctx, MAX_BODY), SEMINAR_BODIES.open);
     const record = await openSeminar(ctx, id, b.key);
     ctx.body = {
       seminarID: id,
@@ -544,7 +535,7 @@ export function addSeminarRoutes(router: Router, o: SeminarOptions): { close(): 
   router.post('/games/:name/seminar/:id/compare', async (ctx) => {
     if (ctx.params.name !== game.name) return ctx.throw(404, `Game ${ctx.params.name} not found`);
     const id = ctx.params.id!;
-    const b = body(ctx, await readJsonBody(ctx, MAX_BODY), SEMINAR_BODIES.compare);
+    const b = checkBody(ctx, await readJsonBody(ctx, MAX_BODY), SEMINAR_BODIES.compare);
     const record = await openSeminar(ctx, id, b.key);
     const scenario = getScenario(record.scenarioId);
     if (!scenario) return ctx.throw(409, `This server no longer knows scenario "${record.scenarioId}".`);
