@@ -167,7 +167,10 @@ describe('a seat survives a new browser', () => {
     await expect
       .poll(() => w.evaluate(() => location.hash), { timeout: 10_000 })
       .toMatch(/^#key=[\w-]{20,}$/);
-    expect(await w.evaluate(() => location.href)).not.toBe(links.white);
+    // The page reloads itself on the new link: poll, since an evaluate during that navigation throws.
+    await expect
+      .poll(() => w.evaluate(() => location.href), { timeout: 10_000 })
+      .not.toBe(links.white);
     await expect.poll(() => w.getByTestId('round').innerText(), { timeout: 15_000 }).toContain('Round 1/');
     await w.getByTestId('white-seats').waitFor();
     await screenshot(w, 'seats-12-white-own-link-reissued');
