@@ -133,4 +133,12 @@ describe('client chunks', () => {
     expect(names('src/analysis/AnalysisPage.tsx')).not.toContain('milsymbol');
     expect(names('src/analysis/AnalysisPage.tsx')).not.toContain('theater');
   });
+
+  it("loads the White Cell's console and data capture panels only when the White Cell opens them", () => {
+    const board = staticClosure(['src/match/MatchPage.tsx']);
+    for (const k of ['src/panels/WhiteConsole.tsx', 'src/panels/CaptureWhite.tsx']) {
+      expect(chunk('src/match/MatchPage.tsx').dynamicImports, k).toContain(k);
+      expect(board.has(k), k).toBe(false);
+    }
+  });
 });

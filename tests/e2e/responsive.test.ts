@@ -195,7 +195,8 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
       expect(f.outline, `no focus outline on ${f.text}`).toBe(true);
       if (f.inPanel) break;
     }
-    expect(presses, seen.join(' | ')).toBeLessThanOrEqual(10);
+    // skip link, the title, Leave seat, the tab strip (one stop), then the panel.
+    expect(presses, seen.join(' | ')).toBeLessThanOrEqual(6);
     // On through the panel, the map and back: focus stays on screen everywhere.
     const off: string[] = [];
     const route: string[] = [];
@@ -236,6 +237,37 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
     expect(await p.locator('#tab-panel').isVisible()).toBe(false);
     await p.setViewportSize({ width: 1280, height: 800 });
   }, 60_000);
+
+  it('the panel tabs are one tab stop: the arrow keys, Home and End move between them and open them', async () => {
+    const p = page('japan');
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await p.reload();
+    await p.getByTestId('commit').waitFor();
+    const stops = await p
+      .getByRole('tab')
+      .evaluateAll((ts) => ts.filter((t) => (t as HTMLElement).tabIndex === 0).map((t) => t.id));
+    expect(stops).toEqual(['tab-orders']);
+    const focused = () => p.evaluate(() => document.activeElement?.id ?? '');
+    const selected = () =>
+      p.evaluate(() => document.querySelector('[role="tab"][aria-selected="true"]')?.id ?? '');
+    await p.locator('#tab-orders').focus();
+    await p.keyboard.press('ArrowRight');
+    await expect.poll(focused).toBe('tab-alliance');
+    expect(await selected()).toBe('tab-alliance');
+    await p.keyboard.press('End');
+    await expect.poll(focused).toBe('tab-log');
+    expect(await selected()).toBe('tab-log');
+    await p.keyboard.press('ArrowRight');
+    await expect.poll(focused).toBe('tab-orders');
+    await p.keyboard.press('ArrowLeft');
+    await expect.poll(focused).toBe('tab-log');
+    await p.keyboard.press('Home');
+    await expect.poll(focused).toBe('tab-orders');
+    expect(await selected()).toBe('tab-orders');
+    // Tab leaves the strip for the panel, not for the next tab.
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('tab');
+  });
 
   it('the US is warned before proposing what Japan cannot accept; Japan is told what blocks its commit and its declaration', async () => {
     const us = page('us');

@@ -103,10 +103,17 @@ export function JoinForm(props: {
             type="submit"
             className="primary"
             disabled={busy || !name.trim()}
+            title={!name.trim() ? 'Enter your name first' : undefined}
+            aria-describedby={!name.trim() ? 'join-why' : undefined}
             data-testid={takeOver ? 'take-over' : 'join'}
           >
             {takeOver ? 'Take the seat over in this browser' : 'Join the match'}
           </button>
+          {!name.trim() && (
+            <p className="muted" id="join-why">
+              Enter the name the table will see first.
+            </p>
+          )}
           {error && <p className="reason">{error}</p>}
         </form>
       )}

@@ -219,9 +219,22 @@ function SeminarForm({
           />{' '}
           a seed for each table
         </label>
-        <button type="submit" className="primary" disabled={busy || !scenarioId} data-testid="open-seminar">
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || !scenarioId}
+          title={!scenarioId ? 'Pick a scenario above first' : undefined}
+          aria-describedby={!scenarioId ? 'seminar-why' : undefined}
+          data-testid="open-seminar"
+        >
           Open a seminar of {tables} tables
         </button>
+        {!scenarioId && (
+          <p className="muted" id="seminar-why">
+            Pick a scenario above first.
+          </p>
+        )}
+        {busy && <p className="muted">Opening the tables…</p>}
         {error && <p className="reason">Could not open the seminar: {error}</p>}
       </form>
       {created && (
@@ -334,9 +347,22 @@ export function Lobby() {
               White Cell seat (facilitator: injects, amendments, approvals, timer)
             </label>
             <SeatPlayers bots={bots} onChange={setBots} testIds />
-            <button type="submit" className="primary" disabled={busy || !scenarioId} data-testid="create">
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy || !scenarioId}
+              title={!scenarioId ? 'Pick a scenario first' : undefined}
+              aria-describedby={!scenarioId ? 'create-why' : undefined}
+              data-testid="create"
+            >
               Create match
             </button>
+            {!scenarioId && (
+              <p className="muted" id="create-why">
+                Pick a scenario first.
+              </p>
+            )}
+            {busy && <p className="muted">Creating the match…</p>}
             {error && <p className="reason">Could not create the match: {error}</p>}
           </form>
           {created && <Links created={created} />}

@@ -4,7 +4,7 @@
  * the page is the observer's public view.
  */
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Seat } from '../../../game/index.ts';
 import { type Highlights, MapView } from '../board/MapView.tsx';
 import { SelectionCard } from '../board/SelectionCard.tsx';
@@ -21,16 +21,22 @@ import { JoinForm } from '../lobby/JoinForm.tsx';
 import { SeatNotice } from '../lobby/SeatNotice.tsx';
 import { AlliancePanel } from '../panels/AlliancePanel.tsx';
 import { CaptureQuestionnaires } from '../panels/CaptureQuestionnaire.tsx';
-import { CaptureWhite } from '../panels/CaptureWhite.tsx';
 import { Dashboards } from '../panels/Dashboards.tsx';
 import { OrdersPanel } from '../panels/OrdersPanel.tsx';
 import { LogPanel, ReviewPanel } from '../panels/ReviewPanel.tsx';
 import { StatusPanel } from '../panels/StatusPanel.tsx';
-import { WhiteConsole } from '../panels/WhiteConsole.tsx';
 import { SEAT_LABEL, titleCase } from '../theme.ts';
 import type { UnitVM } from './model.ts';
 import { PlanningClock } from './PlanningClock.tsx';
 import { type MatchConnection, useMatch } from './useMatch.ts';
+
+// The White Cell's own panels are loaded only for the White Cell seat (issue 10: code splitting).
+const WhiteConsole = lazy(() =>
+  import('../panels/WhiteConsole.tsx').then((m) => ({ default: m.WhiteConsole })),
+);
+const CaptureWhite = lazy(() =>
+  import('../panels/CaptureWhite.tsx').then((m) => ({ default: m.CaptureWhite })),
+);
 
 type Tab = 'orders' | 'alliance' | 'console' | 'capture' | 'status' | 'review' | 'log';
 const TAB_LABEL: Readonly<Record<Tab, string>> = {
@@ -333,9 +339,15 @@ function Board(props: {
               />
             )}
             {tab === 'alliance' && <AlliancePanel model={model} send={ctl.send} />}
-            {tab === 'console' && <WhiteConsole model={model} send={ctl.send} />}
+            {tab === 'console' && (
+              <Suspense fallback={<p className="muted">Loading the White Cell console…</p>}>
+                <WhiteConsole model={model} send={ctl.send} />
+              </Suspense>
+            )}
             {tab === 'capture' && capture && (
-              <CaptureWhite auth={capture} round={v.round} ended={v.stage === 'ended'} />
+              <Suspense fallback={<p className="muted">Loading the data capture…</p>}>
+                <CaptureWhite auth={capture} round={v.round} ended={v.stage === 'ended'} />
+              </Suspense>
             )}
             {tab === 'status' && <StatusPanel model={model} meta={meta} />}
             {tab === 'review' && <ReviewPanel model={model} matchID={conn.matchID} />}
