@@ -159,6 +159,22 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
         expect(o2.scrollWidth).toBeLessThanOrEqual(o2.innerWidth);
         await screenshot(p, `responsive-${w}-japan-drawer`);
         expect(await widePanels(p), 'panels wider than the drawer').toEqual([]);
+        // Focus stays in the drawer (and the top bar): the map behind it is inert.
+        await p.getByTestId('drawer-close').focus();
+        const reached: string[] = [];
+        for (let i = 0; i < 60; i++) {
+          await p.keyboard.press('Tab');
+          const where = await p.evaluate(() =>
+            document.activeElement?.closest('.map-area')
+              ? 'map'
+              : document.activeElement?.closest('#drawer')
+                ? 'drawer'
+                : 'other',
+          );
+          reached.push(where);
+        }
+        expect(reached, 'Tab left the drawer for the map').not.toContain('map');
+        expect(reached).toContain('drawer');
         // The map is still there to read: pan and zoom.
         await p.getByTestId('drawer-close').click();
         expect(await panel.isVisible()).toBe(false);

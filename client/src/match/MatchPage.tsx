@@ -354,7 +354,8 @@ function Board(props: {
             {tab === 'log' && <LogPanel model={model} />}
           </Tabs>
         </aside>
-        <div className="map-area">
+        {/* With the drawer open on a phone the map behind it is inert: Tab stays in the drawer and the top bar. */}
+        <div className="map-area" inert={narrow && drawer ? true : undefined}>
           <MapView
             model={model}
             selectedUnit={unit}
