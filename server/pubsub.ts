@@ -26,6 +26,16 @@ export interface Payload {
 /** Why an instance listens to a match. */
 export type Reason = 'sockets' | 'lease';
 
+/** The other instances, as the transport sees them (implemented by `MatchRelay`). */
+export interface Relay {
+  /** Starts or ends listening to a match's updates; resolves once listening. */
+  want(matchID: string, reason: Reason, on: boolean): Promise<void>;
+  /** Sends a match's stored, unfiltered payloads to the other instances. */
+  publish(matchID: string, payloads: readonly Payload[]): void;
+  /** Takes the match's lock across instances for one task; resolves to its release. */
+  lock(matchID: string): Promise<() => Promise<void>>;
+}
+
 /** How long an unwanted subscription is kept, in case it is wanted again at once. */
 const LINGER_MS = 1000;
 
@@ -35,7 +45,7 @@ const isPayload = (x: unknown): x is Payload =>
   typeof (x as Payload).type === 'string' &&
   Array.isArray((x as Payload).args);
 
-export class MatchRelay {
+export class MatchRelay implements Relay {
   private readonly wants = new Map<string, Set<Reason>>();
   /** Channels subscribed (or being subscribed), by match. */
   private readonly subscribed = new Map<string, Promise<void>>();

@@ -28,14 +28,13 @@
  *
  * Credentials are checked by the master with the server's `authenticateCredentials`, which
  * boardgame.io applies to every match, joined or not (its default skips a match no one has
- * joined yet).
+ * joined yet). The door's rate limits are in floodGate.ts, the per-seat cut in viewFilter.ts.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Game, LogEntry, Server, State, StorageAPI } from 'boardgame.io';
-import { getFilterPlayerView } from 'boardgame.io/internal';
 import { Master } from 'boardgame.io/master';
 import { SocketIO } from 'boardgame.io/server';
-import type { Payload, Reason } from './pubsub.ts';
+import { FloodGate, type IOSocket } from './floodGate.ts';
 import {
   CREDENTIALS,
   checkId,
@@ -46,25 +45,15 @@ import {
   MATCH_ID,
   type MoveAction,
   PLAYER_ID,
-  RateLimiter,
 } from './protocol.ts';
+import type { Payload, Relay } from './pubsub.ts';
+import { StateCache } from './stateCache.ts';
+import { type Filter, publicPlayers, secureFilter, type TransportData } from './viewFilter.ts';
+
+export { publicPlayers } from './viewFilter.ts';
 
 type MatchData = Server.MatchData;
-type TransportData = { type: string; args: unknown[] };
-type Filter = (playerID: string | null, payload: TransportData) => TransportData;
 
-/** The parts of a socket.io socket the transport uses. */
-interface IOSocket {
-  readonly id: string;
-  readonly handshake: {
-    readonly address: string;
-    readonly headers?: Readonly<Record<string, string | string[] | undefined>>;
-  };
-  emit(event: string, ...args: unknown[]): unknown;
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  onAny(listener: (event: unknown, ...args: unknown[]) => void): unknown;
-  disconnect(close?: boolean): unknown;
-}
 interface IONamespace {
   on(event: 'connection', listener: (socket: IOSocket) => void): unknown;
   removeAllListeners(event: string): unknown;
@@ -111,16 +100,6 @@ export const SEAT_EVENT = 'island-chain:seat';
 /** Between instances only (never emitted): a seat's sockets must leave the match, `[playerID, notice]`. */
 const REVOKE = 'island-chain:revoke';
 
-/** The other instances, as the transport sees them (`MatchRelay` in pubsub.ts). */
-export interface Relay {
-  /** Starts or ends listening to a match's updates; resolves once listening. */
-  want(matchID: string, reason: Reason, on: boolean): Promise<void>;
-  /** Sends a match's stored, unfiltered payloads to the other instances. */
-  publish(matchID: string, payloads: readonly Payload[]): void;
-  /** Takes the match's lock across instances for one task; resolves to its release. */
-  lock(matchID: string): Promise<() => Promise<void>>;
-}
-
 /** Where a move being processed for a socket reports the engine's refusal (the socket's `refuse`). */
 const REFUSALS = new AsyncLocalStorage<(reason: string) => void>();
 
@@ -155,10 +134,6 @@ export const MAX_FRAME_BYTES = 64 * 1024;
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Public player metadata: credentials stripped (what boardgame.io's `matchData` message carries). */
-export const publicPlayers = (metadata: MatchData): Omit<Server.PlayerMetadata, 'credentials'>[] =>
-  Object.values(metadata.players).map(({ credentials: _c, ...rest }) => rest);
-
 export class SecureSocketIO extends SocketIO {
   private readonly hooks: TransportHooks;
   private readonly connections = new Map<string, Connection>();
@@ -167,25 +142,12 @@ export class SecureSocketIO extends SocketIO {
   private readonly filters = new Map<string, Filter>();
   private readonly held = new Map<string, TransportData[]>();
   private readonly waiting = new Map<string, number>();
-  /**
-   * The last state this instance stored for each match (issue 11, fast path): a move reads it
-   * instead of parsing the stored state again. Only `runMove` writes a match's state, inside the
-   * match's queue; should another instance have written meanwhile, the store refuses the stale
-   * write (its `_stateID` guard), the entry is dropped and the move is refused for a resend.
-   */
-  private readonly latest = new Map<string, State>();
-  /**
-   * The newest `_stateID` this instance stored or received for each match: an update from
-   * another instance that is not newer arrives late and is dropped.
-   */
-  private readonly newest = new Map<string, number>();
+  /** The last state stored or received for each match, and the newest `_stateID` (issue 11). */
+  private readonly states = new StateCache();
   /** The other instances (issue 11), when there are any. */
   private relay: Relay | null = null;
-  /** Sockets whose frames are being refused for rate: how many in a row, and when they were last told. */
-  private readonly flooding = new Map<string, { refused: number; told: number; since: number }>();
   private readonly limits: FloodLimits;
-  private readonly socketRate: RateLimiter;
-  private readonly addressRate: RateLimiter;
+  private readonly gate: FloodGate;
   private games: Game[] = [];
   private db: MoveStore | null = null;
   private auth: Auth | null = null;
@@ -200,7 +162,7 @@ export class SecureSocketIO extends SocketIO {
     hooks: TransportHooks = {},
     corsOrigins: readonly (string | RegExp)[] = [],
     limits: FloodLimits = DEFAULT_FLOOD_LIMITS,
-    private readonly trustProxy = false,
+    trustProxy = false,
   ) {
     const socketOpts = {
       maxHttpBufferSize: MAX_FRAME_BYTES,
@@ -210,8 +172,12 @@ export class SecureSocketIO extends SocketIO {
     super({ socketOpts } as never);
     this.hooks = hooks;
     this.limits = limits;
-    this.socketRate = new RateLimiter(limits.socketBurst, limits.socketPerSecond);
-    this.addressRate = new RateLimiter(limits.addressBurst, limits.addressPerSecond);
+    this.gate = new FloodGate(
+      limits,
+      trustProxy,
+      (socket, matchID, reason) => this.refuse(socket, matchID, reason),
+      (line) => this.hooks.onEvent?.(line),
+    );
   }
 
   override init(
@@ -257,21 +223,15 @@ export class SecureSocketIO extends SocketIO {
       } else if (p.type === 'update') {
         const state = p.args[1] as (State & { deltalog?: LogEntry[] }) | undefined;
         if (p.args[0] !== matchID || typeof state?._stateID !== 'number') continue;
-        if (state._stateID <= (this.newest.get(matchID) ?? -1)) continue;
-        this.noteNewest(matchID, state._stateID);
+        if (!this.states.isNewest(matchID, state._stateID)) continue;
+        this.states.noteNewest(matchID, state._stateID);
         const { deltalog, ...stored } = state;
-        this.remember(matchID, stored as State);
+        this.states.remember(matchID, stored as State);
         const made = deltalog?.find((e) => e.action.type === 'MAKE_MOVE')?.action;
         this.hooks.onRemoteState?.(matchID, stored as State, made);
         this.deliver(matchID, p);
       } else if (p.type === 'matchData' && p.args[0] === matchID) this.deliver(matchID, p);
     }
-  }
-
-  private noteNewest(matchID: string, stateID: number): void {
-    this.newest.delete(matchID);
-    this.newest.set(matchID, stateID);
-    if (this.newest.size > MAX_REMEMBERED) this.newest.delete(this.newest.keys().next().value!);
   }
 
   /**
@@ -388,13 +348,13 @@ export class SecureSocketIO extends SocketIO {
     const advanced = next !== undefined && next._stateID > state._stateID && computed !== null;
     const stored = advanced && (await db.commit(matchID, next, writes.deltalog, writes.metadata));
     if (stored) {
-      this.noteNewest(matchID, next._stateID);
-      this.remember(matchID, next);
+      this.states.noteNewest(matchID, next._stateID);
+      this.states.remember(matchID, next);
       const c = computed as unknown as { state: State; action: unknown };
       this.hooks.onState?.(matchID, c.state, c.action);
       return null;
     }
-    this.latest.delete(matchID);
+    this.states.drop(matchID);
     held?.splice(mark);
     if (result && 'error' in result) return result.error;
     return advanced ? CHANGED : 'the move was not accepted';
@@ -405,26 +365,16 @@ export class SecureSocketIO extends SocketIO {
    * `latest` when this instance stored the last one). Call inside `exclusive`.
    */
   private async current(matchID: string): Promise<{ state?: State; metadata?: MatchData }> {
-    const known = this.latest.get(matchID);
+    const known = this.states.get(matchID);
     if (known) {
       const { metadata } = await this.db!.fetch(matchID, { metadata: true });
       if (metadata) return { state: known, metadata };
-      this.latest.delete(matchID); // wiped
+      this.states.drop(matchID); // wiped
       return {};
     }
     const read = await this.db!.fetch(matchID, { state: true, metadata: true });
-    if (read.state && read.metadata) this.remember(matchID, read.state);
+    if (read.state && read.metadata) this.states.remember(matchID, read.state);
     return read;
-  }
-
-  /** Keeps a match's stored state (most recent last; a finished match's is let go; never an older one). */
-  private remember(matchID: string, state: State): void {
-    const known = this.latest.get(matchID);
-    if (known && known._stateID > state._stateID) return;
-    this.latest.delete(matchID);
-    if (state.ctx.gameover !== undefined) return;
-    this.latest.set(matchID, state);
-    if (this.latest.size > MAX_REMEMBERED) this.latest.delete(this.latest.keys().next().value!);
   }
 
   /** Sends every client of a match the new public player list (after a join or a leave). */
@@ -464,7 +414,7 @@ export class SecureSocketIO extends SocketIO {
     // number, an array): it is only ever compared or described, never used as a string.
     socket.onAny((event: unknown, ...args: unknown[]) => {
       if (event === 'sync' || event === 'update') return;
-      if (!this.admit(socket)) return this.tooFast(socket, args[0]);
+      if (!this.gate.admit(socket, args[0])) return;
       const matchID = typeof args[0] === 'string' ? args[0] : null;
       this.refuse(
         socket,
@@ -473,7 +423,7 @@ export class SecureSocketIO extends SocketIO {
       );
     });
     socket.on('sync', (matchID: unknown, playerID: unknown, credentials: unknown) => {
-      if (!this.admit(socket)) return this.tooFast(socket, matchID);
+      if (!this.gate.admit(socket, matchID)) return;
       const id = checkId(matchID, MATCH_ID, 'match id');
       if (!id.ok) return this.refuse(socket, matchID, id.error);
       const queued = this.tryExclusive(id.value, () =>
@@ -482,7 +432,7 @@ export class SecureSocketIO extends SocketIO {
       if (!queued) this.refuse(socket, id.value, BUSY);
     });
     socket.on('update', (action: unknown, _stateID: unknown, matchID: unknown, playerID: unknown) => {
-      if (!this.admit(socket)) return this.tooFast(socket, matchID);
+      if (!this.gate.admit(socket, matchID)) return;
       const id = checkId(matchID, MATCH_ID, 'match id');
       if (!id.ok) return this.refuse(socket, matchID, id.error);
       const seat = checkId(playerID, PLAYER_ID, 'player id');
@@ -497,8 +447,7 @@ export class SecureSocketIO extends SocketIO {
     socket.on('disconnect', () => {
       const c = this.connections.get(socket.id);
       this.removeConnection(socket.id);
-      this.socketRate.forget(socket.id);
-      this.flooding.delete(socket.id);
+      this.gate.forget(socket.id);
       if (c?.playerID != null) {
         const seat = c.playerID;
         void this.exclusive(c.matchID, () =>
@@ -506,51 +455,6 @@ export class SecureSocketIO extends SocketIO {
         );
       }
     });
-  }
-
-  /**
-   * A frame past the socket's or the address's rate: refused at the door. The sender is told
-   * at most once a second (with how many were refused since), so a flood costs the server
-   * next to nothing; a socket that keeps flooding past `FLOOD_DISCONNECT` refused frames in a
-   * row is disconnected.
-   */
-  private tooFast(socket: IOSocket, matchID: unknown): void {
-    const now = Date.now();
-    const f = this.flooding.get(socket.id) ?? { refused: 0, told: 0, since: 0 };
-    f.refused += 1;
-    f.since += 1;
-    this.flooding.set(socket.id, f);
-    if (f.refused >= FLOOD_DISCONNECT) {
-      this.refuse(socket, matchID, `${TOO_FAST}; disconnected after ${f.refused} refused messages in a row`);
-      this.hooks.onEvent?.(`socket from ${this.address(socket)} disconnected for flooding`);
-      socket.disconnect(true);
-      return;
-    }
-    if (now - f.told < 1000) return;
-    this.refuse(socket, matchID, f.since > 1 ? `${TOO_FAST} (${f.since} refused)` : TOO_FAST);
-    f.told = now;
-    f.since = 0;
-  }
-
-  /**
-   * Where a socket comes from: its peer's address, or behind a trusted proxy the last entry of
-   * `X-Forwarded-For` (the one the proxy added; entries before it are the client's to write).
-   */
-  private address(socket: IOSocket): string {
-    if (this.trustProxy) {
-      const header = socket.handshake.headers?.['x-forwarded-for'];
-      const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
-      const last = entries.at(-1)?.trim();
-      if (last) return last;
-    }
-    return socket.handshake.address;
-  }
-
-  /** Whether the socket and its address still have tokens for one more frame. */
-  private admit(socket: IOSocket): boolean {
-    const ok = this.socketRate.take(socket.id) && this.addressRate.take(this.address(socket));
-    if (ok) this.flooding.delete(socket.id);
-    return ok;
   }
 
   /** A seated player's move: seat, credentials and the game's rules are checked before the master runs it. */
@@ -689,34 +593,6 @@ export class SecureSocketIO extends SocketIO {
   }
 }
 
-/** Matches whose last stored state an instance keeps in memory at most. */
-const MAX_REMEMBERED = 1000;
-
-/** Refused frames in a row after which a socket is disconnected. */
-const FLOOD_DISCONNECT = 500;
-const TOO_FAST = 'too many messages from this connection or address: slow down and send again';
 const BUSY = 'the match has too many moves waiting: send again in a moment';
 /** A move computed on a state that another writer replaced before it was stored. */
 const CHANGED = 'the match changed meanwhile; send the move again';
-
-/**
- * boardgame.io's per-seat filter (playerView, redacted log), plus: a `sync` carries the
- * seat's view of the initial state instead of the raw initial state.
- */
-function secureFilter(game: Game): Filter {
-  const base = getFilterPlayerView(game) as unknown as Filter;
-  return (playerID, payload) => {
-    const out = base(playerID, payload);
-    if (out.type !== 'sync') return out;
-    const [matchID, info] = out.args as [string, { initialState?: State; log?: LogEntry[] }];
-    const { initialState, ...rest } = info;
-    const view = initialState
-      ? (
-          base(playerID, { type: 'sync', args: [matchID, { state: initialState, log: [] }] }).args[1] as {
-            state: State;
-          }
-        ).state
-      : undefined;
-    return { type: 'sync', args: [matchID, { ...rest, ...(view ? { initialState: view } : {}) }] };
-  };
-}
