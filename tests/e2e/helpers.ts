@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
@@ -93,11 +93,26 @@ export interface SeatPage {
   readonly frames: string[];
 }
 
+/** The screen sizes the seminar's pages are looked at in (issue 10, tests): a laptop and a phone. */
+export const SEAT_VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+] as const;
+
 export async function openSeatPage(
   browser: Browser,
-  opts: { recordFrames?: boolean } = {},
+  opts: {
+    recordFrames?: boolean;
+    /** Given at creation: resizing a background page before a screenshot times out under load. */
+    viewport?: { readonly width: number; readonly height: number };
+    /** Cookies and localStorage to start from (`context.storageState()` of another browser). */
+    storageState?: Awaited<ReturnType<BrowserContext['storageState']>>;
+  } = {},
 ): Promise<SeatPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1280, height: 800 },
+    ...(opts.storageState ? { storageState: opts.storageState } : {}),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const frames: string[] = [];
@@ -113,6 +128,42 @@ export async function openSeatPage(
     });
   return { context, page, errors, frames };
 }
+
+/**
+ * Opens a seat's link and joins it under a name, or with `takeOver` takes the held seat over
+ * (the link carries its key; the join page offers it once it has read who holds the seat),
+ * then waits for the board: the round in the top bar and the map drawn.
+ */
+export async function joinThrough(
+  p: Page,
+  link: string,
+  name: string,
+  opts: { takeOver?: boolean } = {},
+): Promise<void> {
+  const sameDocument = p.url().split('#')[0] === link.split('#')[0];
+  await p.goto(link);
+  // Only the fragment (the key) changed: load the page again, so that it reads the new key.
+  if (sameDocument) await p.reload();
+  const button = p.getByTestId(opts.takeOver ? 'take-over' : 'join');
+  await button.waitFor({ timeout: 20_000 });
+  await p.getByTestId('join-name').fill(name);
+  await button.click();
+  await expect.poll(() => p.getByTestId('round').innerText(), { timeout: 20_000 }).toMatch(/Round \d+\//);
+  await p.locator('path.area[data-zone]').first().waitFor({ timeout: 20_000 });
+  await expect.poll(() => mapFillsItsArea(p), { timeout: 20_000 }).toBe(true);
+}
+
+/** Whether the map is drawn at the size of its area (it is measured after it mounts). */
+export const mapFillsItsArea = (p: Page): Promise<boolean> =>
+  p.locator('.map-wrap').evaluate((wrap) => {
+    const svg = wrap.querySelector('svg.map')?.getBoundingClientRect();
+    const area = wrap.getBoundingClientRect();
+    return !!svg && Math.abs(svg.width - area.width) <= 1 && Math.abs(svg.height - area.height) <= 1;
+  });
+
+/** How wide the page's content is, against the viewport's width (no horizontal scroll when equal). */
+export const pageWidth = (p: Page): Promise<{ scrollWidth: number; innerWidth: number }> =>
+  p.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });

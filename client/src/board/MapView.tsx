@@ -14,6 +14,7 @@ import {
   type PointerEvent,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -102,13 +103,18 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
   }, [projector]);
   useEffect(() => () => document.documentElement.classList.remove('projector'), []);
 
-  useEffect(() => {
+  // Measured before the first paint too: a loaded machine otherwise shows the 800×600 default
+  // for a while before the observer's first report (the seminar browser test caught it).
+  useLayoutEffect(() => {
     const el = wrapRef.current;
     if (!el) return;
+    const measure = (r: { readonly width: number; readonly height: number }) => {
+      const next = { w: Math.max(200, Math.round(r.width)), h: Math.max(200, Math.round(r.height)) };
+      setSize((s) => (s.w === next.w && s.h === next.h ? s : next));
+    };
+    measure(el.getBoundingClientRect());
     const ro = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const r = entry.contentRect;
-      setSize({ w: Math.max(200, Math.round(r.width)), h: Math.max(200, Math.round(r.height)) });
+      if (entry) measure(entry.contentRect);
     });
     ro.observe(el);
     return () => ro.disconnect();
