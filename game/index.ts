@@ -46,6 +46,7 @@ export { adjudicate } from './engine/adjudicate.ts';
 export { applyAction, newMatch } from './engine/apply.ts';
 export { deterrenceEstimate } from './engine/deterrence.ts';
 export { type DraftState, draftOf, freeze } from './engine/draft.ts';
+export { EVENT_KINDS, type EventData, type EventKind, eventText } from './engine/events.ts';
 // What each seat sees, how it ends, how tempted Red is
 export {
   type FogMemo,
@@ -58,12 +59,28 @@ export {
 export { hashEngineData, hashValue } from './engine/hash.ts';
 export { legalOrders } from './engine/legal.ts';
 export { blueLevers, type Lever } from './engine/levers.ts';
+// The names a player reads
+export {
+  capitalize,
+  FACTION_ADJECTIVES,
+  FACTION_NAMES,
+  factionName,
+  munitionName,
+  programName,
+  seatName,
+  unitName,
+  unitTypeName,
+  zoneName,
+} from './engine/names.ts';
 export {
   type Action,
   type ActionType,
+  describeOrder,
   formatAction,
   formatOrder,
+  GRAY_ZONE_LABELS,
   type GrayZoneAction,
+  ORDER_TYPE_LABELS,
   type Order,
   type OrderType,
   parseOrder,

@@ -94,10 +94,24 @@ export const COMBINED_KINDS = [
   'logistics-support',
 ] as const;
 export type CombinedKind = (typeof COMBINED_KINDS)[number];
+/** Combined operations by their names, as the log, the board and the reports write them. */
+export const COMBINED_LABELS: { readonly [K in CombinedKind]: string } = {
+  'us-ops-from-japan': 'US combat operations from Japan',
+  'combined-strike': 'Combined strike',
+  'iamd-cover': 'IAMD cover',
+  'shared-isr': 'Shared ISR',
+  'logistics-support': 'Logistics support',
+};
 
 /** Off-ramp terms (section 4). */
 export const TERMS = ['ceasefire-in-place', 'phased-withdrawal', 'status-quo-ante'] as const;
 export type Terms = (typeof TERMS)[number];
+/** Off-ramp terms as a sentence names them: "China offers a ceasefire in place". */
+export const TERMS_LABELS: { readonly [T in Terms]: string } = {
+  'ceasefire-in-place': 'a ceasefire in place',
+  'phased-withdrawal': 'a phased withdrawal',
+  'status-quo-ante': 'a return to the status quo ante',
+};
 
 /** Kinds of request White Cell may be set to approve (seminar mode, section 4). */
 export const APPROVAL_KINDS = [
@@ -108,6 +122,14 @@ export const APPROVAL_KINDS = [
   'legal-declaration',
 ] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+/** What each kind of request asks White Cell to approve. */
+export const APPROVAL_LABELS: { readonly [K in ApprovalKind]: string } = {
+  'escalate-strikes': 'escalation to strikes',
+  'escalate-invasion': 'escalation to invasion',
+  'japan-counterstrike': 'a Japanese counterstrike',
+  'us-intervention': 'US intervention',
+  'legal-declaration': 'a legal declaration',
+};
 
 /** Outcome categories, section 9. */
 export const OUTCOMES = [
@@ -124,6 +146,20 @@ export const OUTCOMES = [
   'ended-by-facilitator',
 ] as const;
 export type OutcomeCategory = (typeof OUTCOMES)[number];
+/** Outcome categories as a facilitator would say them (section 9). */
+export const OUTCOME_LABELS: { readonly [O in OutcomeCategory]: string } = {
+  'deterrence-held': 'Deterrence held',
+  'coercion-succeeded': 'Coercion succeeded',
+  'coercion-failed': 'Coercion failed',
+  'senkaku-seized': 'Senkaku seized',
+  'chinese-victory': 'Chinese victory',
+  'stalemate-toward-china': 'Stalemate trending toward China',
+  'stalemate-indeterminate': 'Stalemate, indeterminate',
+  'stalemate-against-china': 'Stalemate trending against China',
+  'chinese-defeat': 'Chinese defeat',
+  'terms-agreed': 'Terms agreed',
+  'ended-by-facilitator': 'Ended by the facilitator',
+};
 
 export type ZoneId = string;
 export type UnitId = string;

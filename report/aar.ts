@@ -12,12 +12,14 @@
 import {
   blueLevers,
   decisiveOutcome,
+  describeOrder,
+  FACTION_NAMES,
   FACTIONS,
   type Faction,
-  formatOrder,
   type LogEvent,
   type MatchState,
   newMatch,
+  OUTCOME_LABELS,
   type OutcomeCategory,
   phaseOf,
   ROUND_DAYS,
@@ -28,25 +30,14 @@ import {
   STEPS,
   type StepName,
   scoreVector,
+  zoneName,
 } from '../game/index.ts';
 import { type MatchRecord, type ReplayResult, stateHash } from '../match/index.ts';
 import { type ChartSpec, chartSvg, chartTable, type Series } from './charts.ts';
 import { estimateLine, foldRepeats, foldStrikes, num, rungLabel } from './text.ts';
 
-/** Outcome categories as a facilitator would say them (section 9). */
-export const OUTCOME_LABELS: { readonly [O in OutcomeCategory]: string } = {
-  'deterrence-held': 'Deterrence held',
-  'coercion-succeeded': 'Coercion succeeded',
-  'coercion-failed': 'Coercion failed',
-  'senkaku-seized': 'Senkaku seized',
-  'chinese-victory': 'Chinese victory',
-  'stalemate-toward-china': 'Stalemate trending toward China',
-  'stalemate-indeterminate': 'Stalemate, indeterminate',
-  'stalemate-against-china': 'Stalemate trending against China',
-  'chinese-defeat': 'Chinese defeat',
-  'terms-agreed': 'Terms agreed',
-  'ended-by-facilitator': 'Ended by the facilitator',
-};
+/** Outcome categories as a facilitator would say them (section 9); the engine's log says them too. */
+export { OUTCOME_LABELS };
 
 const STEP_LABELS: { readonly [S in StepName]?: string } = {
   events: 'Events',
@@ -112,7 +103,9 @@ function timeline(state: MatchState, roundStates: readonly MatchState[]): string
       const orders = events.filter((e) => e.step === 'orders');
       const phase = phaseOf(h.escalation);
       const before = state.history[i - 1]?.losses;
-      const lost = FACTIONS.map((f) => `${f} ${num(h.losses[f] - (before?.[f] ?? 0))}`).join(' · ');
+      const lost = FACTIONS.map((f) => `${FACTION_NAMES[f]} ${num(h.losses[f] - (before?.[f] ?? 0))}`).join(
+        ' · ',
+      );
       return `<section class="round" id="round-${h.round}">
 <h3>Round ${h.round} <span class="muted">· ${esc(rungLabel(h.escalation))} · ${phase} phase (${ROUND_DAYS[phase]}-day round)</span></h3>
 <p class="estimate"><b>Red's estimate:</b> ${esc(estimateLine(h, roundStates[i]?.deterrence ?? null))}</p>
@@ -161,8 +154,8 @@ ${ended}
 <li>${esc(escalationPath(state, scenario))}</li>
 <li>Peak escalation: ${esc(rungLabel(score.peakEscalation))} (round ${score.peakRound}).</li>
 <li>Decisive round: ${o ? (decisive ? `round ${lastRound}` : `none — the match ran to round ${lastRound}`) : '—'}.</li>
-<li>Zones that changed hands: ${taken.length > 0 ? esc(taken.map(([z, f]) => `${z} → ${f}`).join(', ')) : 'none'}.</li>
-<li>Total losses (steps): ${esc(FACTIONS.map((f) => `${f} ${num(score.totalLosses[f])}`).join(' · '))}.</li>
+<li>Zones that changed hands: ${taken.length > 0 ? esc(taken.map(([z, f]) => `${zoneName(z)} → ${FACTION_NAMES[f]}`).join(', ')) : 'none'}.</li>
+<li>Total losses (steps): ${esc(FACTIONS.map((f) => `${FACTION_NAMES[f]} ${num(score.totalLosses[f])}`).join(' · '))}.</li>
 </ul></section>`;
 }
 
@@ -176,7 +169,7 @@ function lossesTable(state: MatchState): string {
   const totals = FACTIONS.map((f) => Object.values(state.losses[f]).reduce((a, b) => a + b, 0));
   return `<section id="losses"><h2>Losses by side and type</h2>
 <p class="muted">Steps lost: ships for naval groups, aircraft for air wings, battalions for ground forces, launchers for missile units.</p>
-<table class="losses"><thead><tr><th scope="col">Type</th>${FACTIONS.map((f) => `<th scope="col" class="num">${f}</th>`).join('')}<th scope="col" class="num">All</th></tr></thead>
+<table class="losses"><thead><tr><th scope="col">Type</th>${FACTIONS.map((f) => `<th scope="col" class="num">${FACTION_NAMES[f]}</th>`).join('')}<th scope="col" class="num">All</th></tr></thead>
 <tbody>${rows.join('\n') || `<tr><td colspan="${FACTIONS.length + 2}" class="muted">No losses.</td></tr>`}</tbody>
 <tfoot><tr><th scope="row">Total</th>${totals.map(cell).join('')}${cell(totals.reduce((a, b) => a + b, 0))}</tr></tfoot></table></section>`;
 }
@@ -406,7 +399,7 @@ function leversSection(record: MatchRecord, scenario: Scenario): string {
       .slice(0, 3)
       .map(
         (l) =>
-          `<tr><th scope="row">${esc(f)}</th><td>${esc(formatOrder(l.order))}</td><td class="num">${l.change > 0 ? '+' : ''}${num(l.change)}</td><td class="num">${num(l.temptation)}</td></tr>`,
+          `<tr><th scope="row">${esc(FACTION_NAMES[f])}</th><td>${esc(describeOrder(l.order))}</td><td class="num">${l.change > 0 ? '+' : ''}${num(l.change)}</td><td class="num">${num(l.temptation)}</td></tr>`,
       ),
   );
   return `<section id="levers"><h2>What would it take</h2>

@@ -33,6 +33,7 @@ import {
   PROGRAMS,
   RUNG,
   type RoundSummary,
+  unitName,
   viewFor,
 } from '../game/index.ts';
 import { getScenario } from '../scenarios/index.ts';
@@ -95,7 +96,7 @@ describe('the deterrence reading', () => {
 
 describe('wording', () => {
   it('combined operations have their proper names wherever a kind is shown', () => {
-    expect(combinedLabel('us-ops-from-japan')).toBe('US operations from Japan');
+    expect(combinedLabel('us-ops-from-japan')).toBe('US combat operations from Japan');
     expect(combinedLabel('iamd-cover')).toBe('IAMD cover');
     expect(combinedLabel('shared-isr')).toBe('Shared ISR');
     expect(combinedLabel('logistics-support')).toBe('Logistics support');
@@ -110,7 +111,7 @@ describe('wording', () => {
   it("pending orders name the program, zone and weapon, never the engine's ids", () => {
     const program = PROGRAMS.find((p) => p.id === 'long-range-missiles')!;
     expect(orderLabel({ type: 'fund', program: program.id, amount: 1 })).toBe(
-      `Fund ${program.name}: 1 point`,
+      `Fund ${program.name} (1 point)`,
     );
     expect(orderLabel({ type: 'fund', program: program.id, amount: 2 })).not.toContain(program.id);
     expect(orderLabel({ type: 'two-plus-two' })).toBe('Two plus two meeting');
@@ -122,8 +123,9 @@ describe('wording', () => {
     const unit = m.units.find((u) => u.own)!;
     const zone = m.zones.find((z) => z.def.id !== unit.zone)!;
     expect(orderLabel({ type: 'move', unit: unit.id, to: zone.def.id })).toBe(
-      `Move ${unit.id} to ${zone.def.name}`,
+      `Move ${unitName(unit.id)} to ${zone.def.name}`,
     );
+    expect(orderLabel({ type: 'move', unit: unit.id, to: zone.def.id })).not.toContain(unit.id);
   });
 
   it('numbers: one precision per value and per change, whole steps for losses', () => {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecordFile } from '../cli/load.ts';
-import { type Action, FACTIONS, type Scenario } from '../game/index.ts';
+import { type Action, FACTION_NAMES, FACTIONS, type Scenario } from '../game/index.ts';
 import { type MatchRecord, playBotRound, replay, startRecording, stateHash } from '../match/index.ts';
 import { OUTCOME_LABELS, renderReport } from '../report/aar.ts';
 import { num } from '../report/text.ts';
@@ -79,12 +79,14 @@ describe.each(goldenFiles)('report of golden %s', (file) => {
     expect(section).toContain('What would it take');
     const rows = [
       ...section.matchAll(
-        /<tr><th scope="row">(japan|us|taiwan)<\/th><td>([^<]+)<\/td><td class="num">([^<]+)<\/td>/g,
+        /<tr><th scope="row">(Japan|US|Taiwan)<\/th><td>([^<]+)<\/td><td class="num">([^<]+)<\/td>/g,
       ),
     ];
     expect(rows.length).toBeGreaterThan(0);
-    for (const seat of ['japan', 'us', 'taiwan'])
+    for (const seat of ['Japan', 'US', 'Taiwan'])
       expect(rows.filter((r) => r[1] === seat).length).toBeLessThanOrEqual(3);
+    // Options in words, not the order line's ids ("fund tomahawk 1").
+    for (const r of rows) expect(r[2]).toMatch(/^[A-Z]/);
     for (const r of rows) expect(Number.isFinite(Number(r[3]!.replace('+', '')))).toBe(true);
   });
 
@@ -104,7 +106,7 @@ describe.each(goldenFiles)('report of golden %s', (file) => {
     const losses = section(html, 'losses');
     expect(losses).toContain('<table class="losses">');
     for (const f of FACTIONS) {
-      expect(losses).toContain(`<th scope="col" class="num">${f}</th>`);
+      expect(losses).toContain(`<th scope="col" class="num">${FACTION_NAMES[f]}</th>`);
       for (const [type, steps] of Object.entries(res.state.losses[f]))
         expect(losses).toMatch(
           new RegExp(

@@ -1,5 +1,13 @@
 /** Colours and labels shared by the board and the panels (presentation only, no rules). */
-import type { CombinedKind, Faction, OrderType, Seat, UnitCategory } from '../../game/index.ts';
+import {
+  COMBINED_LABELS,
+  type CombinedKind,
+  type Faction,
+  ORDER_TYPE_LABELS,
+  type OrderType,
+  type Seat,
+  type UnitCategory,
+} from '../../game/index.ts';
 
 export const FACTION_COLOR: Readonly<Record<Faction, string>> = {
   japan: '#f2b134',
@@ -84,27 +92,15 @@ export const titleCase = (s: string): string =>
     .map((w, i) => WORD[w.toLowerCase()] ?? (i === 0 ? w.replace(/^\w/, (c) => c.toUpperCase()) : w))
     .join(' ');
 
-/** Combined US–Japan operations (DESIGN.md section 5) by their proper names. */
-export const COMBINED_LABEL: Readonly<Record<CombinedKind, string>> = {
-  'us-ops-from-japan': 'US operations from Japan',
-  'combined-strike': 'Combined strike',
-  'iamd-cover': 'IAMD cover',
-  'shared-isr': 'Shared ISR',
-  'logistics-support': 'Logistics support',
-};
+/** Combined US–Japan operations (DESIGN.md section 5) by their proper names: the engine's, as the log writes them. */
+export const COMBINED_LABEL: Readonly<Record<CombinedKind, string>> = COMBINED_LABELS;
 
 /** A combined operation's name; an unknown kind falls back to its words. */
 export const combinedLabel = (kind: string): string =>
   COMBINED_LABEL[kind as CombinedKind] ?? titleCase(kind);
 
-/** Orders without arguments (the policy buttons), by what they do. */
-export const ORDER_TYPE_LABEL: Readonly<Partial<Record<OrderType, string>>> = {
-  'invest-command': 'Invest in the command',
-  'two-plus-two': 'Two plus two meeting',
-  intervene: 'Intervene',
-  'revoke-consent': 'Revoke consent',
-  mobilize: 'Mobilize reserves',
-};
+/** Orders without arguments (the policy buttons), by what they do: the engine's words. */
+export const ORDER_TYPE_LABEL: Readonly<Partial<Record<OrderType, string>>> = ORDER_TYPE_LABELS;
 
 /** A unit category in a sentence's first position: "Coastal missiles", "ISR". */
 export const categoryLabel = (c: string): string => {

@@ -6,26 +6,67 @@
  * sentence back.
  */
 
-import { zoneDef } from '../data/map.ts';
-import { programById } from '../data/programs.ts';
 import { TRACK_LABELS, type TrackPath } from '../data/scenario.ts';
-import { munitionById, unitTypeById } from '../data/units.ts';
 import {
+  APPROVAL_LABELS,
+  type ApprovalKind,
+  COMBINED_LABELS,
   type CombinedKind,
   type Faction,
   type LegalStatus,
+  OUTCOME_LABELS,
   type OutcomeCategory,
   RUNGS,
   type Rung,
   type Seat,
+  TERMS_LABELS,
   type Terms,
   type UnitId,
   type ZoneId,
 } from '../types.ts';
-import { formatOrder, type Order } from './orders.ts';
+import {
+  capitalize,
+  FACTION_ADJECTIVES,
+  FACTION_NAMES,
+  factionName,
+  munitionName,
+  programName,
+  seatName,
+  unitName,
+  unitTypeName,
+  zoneName as zone,
+} from './names.ts';
+import { describeOrder, type Order } from './orders.ts';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-const zone = (id: ZoneId): string => zoneDef(id).name;
+/** A faction leading a sentence ("The US", "Japan") and inside one ("the US"). */
+const Who = (f: Faction): string => capitalize(factionName(f));
+const who = factionName;
+/** A faction's possessive: "Japan's", "the US's". */
+const whose = (f: Faction): string => `${factionName(f)}'s`;
+const operation = (k: CombinedKind): string => COMBINED_LABELS[k];
+const terms = (t: Terms): string => TERMS_LABELS[t];
+/** What an order of each type is called in "Japan's … order": the order's own words, lower case. */
+const ORDER_NOUNS: { readonly [T in Order['type']]: string } = {
+  fund: 'funding',
+  spending: 'defense spending',
+  'invest-command': 'command investment',
+  'two-plus-two': '2+2',
+  move: 'move',
+  strike: 'strike',
+  'gray-zone': 'gray-zone',
+  escalate: 'escalation',
+  declare: 'declaration',
+  intervene: 'intervention',
+  'revoke-consent': 'consent revocation',
+  mobilize: 'mobilization',
+  land: 'landing',
+};
+/** A unit type with its faction when the type's name does not already say it: "Chinese PLAN destroyer group". */
+const ofFaction = (f: Faction, type: string): string => {
+  const name = unitTypeName(type);
+  return name.startsWith(FACTION_NAMES[f]) ? name : `${FACTION_ADJECTIVES[f]} ${name}`;
+};
 const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
 /** Each event kind's data. Zones, units, programs and weapons are ids; the formatter names them. */
@@ -159,34 +200,39 @@ export type EventKind = keyof EventData;
 
 /** One sentence per kind: the only place an event's words are written. */
 const SENTENCES: { readonly [K in EventKind]: (d: EventData[K]) => string } = {
-  'orders-in-effect': (d) => `${d.faction}: ${formatOrder(d.order)}`,
+  'orders-in-effect': (d) => `${FACTION_NAMES[d.faction]}: ${describeOrder(d.order)}`,
   'order-held': (d) =>
-    `${d.faction}'s ${d.orderType} order was held by White Cell (${d.denied ? 'denied' : 'not approved in time'})`,
-  'approval-requested': (d) => `${d.faction} requests approval: ${formatOrder(d.order)}`,
-  'timer-expired': (d) => `The planning timer ran out: ${d.faction} commits what it has`,
+    `${capitalize(whose(d.faction))} ${ORDER_NOUNS[d.orderType]} order was held by White Cell (${d.denied ? 'denied' : 'not approved in time'})`,
+  'approval-requested': (d) => `${Who(d.faction)} requests approval: ${describeOrder(d.order)}`,
+  'timer-expired': (d) => `The planning timer ran out: ${who(d.faction)} commits what it has`,
   inject: (d) =>
     `White Cell inject: ${d.text}${d.effects.length ? ` (${d.effects.map((e) => `${TRACK_LABELS[e.track]} ${e.from} → ${e.to}`).join('; ')})` : ''}`,
   amendment: (d) => `White Cell amends ${TRACK_LABELS[d.track]} by ${d.delta} (now ${d.value}): ${d.reason}`,
-  ruling: (d) => `White Cell ${d.approve ? 'approves' : 'denies'} ${d.seat}'s request (${d.request})`,
+  ruling: (d) =>
+    `White Cell ${d.approve ? 'approves' : 'denies'} ${seatName(d.seat)}'s request (${APPROVAL_LABELS[d.request as ApprovalKind] ?? d.request})`,
   'white-ended': (d) => `White Cell ends the match: ${d.reason}`,
   'round-adjudicated': (d) => `Round ${d.round} adjudicated`,
-  'match-ended': (d) => `Match ends: ${d.category} (${d.reason})`,
+  'match-ended': (d) => `Match ends: ${OUTCOME_LABELS[d.category]} (${d.reason})`,
   'red-best-option': (d) =>
     `Red's best option: rung ${d.rung} with temptation ${d.temptation} against resolve ${d.resolve}`,
   'scenario-event': (d) => d.text,
-  'proposal-made': (d) => `${d.by} proposes ${d.operation}`,
-  'proposal-answered': (d) => `${d.by} ${d.accept ? 'accepts' : 'refuses'} ${d.proposer}'s ${d.operation}`,
-  'proposal-lapsed': (d) => `${d.by}'s ${d.operation} proposal lapsed unanswered`,
-  'proposal-dropped': (d) => `${d.operation} dropped: coordination capacity ${d.capacity} exhausted`,
+  'proposal-made': (d) => `${Who(d.by)} proposes a combined operation: ${operation(d.operation)}`,
+  'proposal-answered': (d) =>
+    `${Who(d.by)} ${d.accept ? 'accepts' : 'refuses'} ${whose(d.proposer)} proposal: ${operation(d.operation)}`,
+  'proposal-lapsed': (d) =>
+    `${capitalize(whose(d.by))} proposal lapsed unanswered: ${operation(d.operation)}`,
+  'proposal-dropped': (d) =>
+    `${operation(d.operation)} dropped: coordination capacity ${d.capacity} exhausted`,
   'combined-agreed': (d) =>
-    `${d.operation} agreed by Japan and the US; in effect ${d.latency ? 'next round (level-0 latency)' : 'this round'}`,
+    `${operation(d.operation)} agreed by Japan and the US; in effect ${d.latency ? 'next round (level-0 latency)' : 'this round'}`,
   'consent-revoked': () => 'Japan revoked consent for US combat operations from its bases',
-  'terms-offered': (d) => `${d.by} offers terms: ${d.terms}`,
-  'offer-answered': (d) => `${d.by} ${d.accept ? 'accepts' : 'rejects'} ${d.offeredBy}'s offer of ${d.terms}`,
-  'offer-rejected': (d) => `${d.by}'s offer of ${d.terms} is rejected`,
-  'terms-agreed': (d) => `Match ends: terms agreed (${d.terms})`,
+  'terms-offered': (d) => `${Who(d.by)} offers terms: ${terms(d.terms)}`,
+  'offer-answered': (d) =>
+    `${Who(d.by)} ${d.accept ? 'accepts' : 'rejects'} ${whose(d.offeredBy)} offer of ${terms(d.terms)}`,
+  'offer-rejected': (d) => `${capitalize(whose(d.by))} offer of ${terms(d.terms)} is rejected`,
+  'terms-agreed': (d) => `Match ends: terms agreed (${terms(d.terms)})`,
   patrol: (d) => `China Coast Guard patrols ${zone(d.zone)}`,
-  'coast-guard-surge': (d) => `${d.faction} surges its coast guard at ${zone(d.zone)}`,
+  'coast-guard-surge': (d) => `${Who(d.faction)} surges its coast guard at ${zone(d.zone)}`,
   'air-incursion': (d) => `PLA aircraft cross into the ADIZ near ${zone(d.zone)}`,
   cyber: (d) =>
     d.degraded
@@ -194,8 +240,8 @@ const SENTENCES: { readonly [K in EventKind]: (d: EventData[K]) => string } = {
       : "Cyber intrusions repelled by Japan's active cyber defense",
   'economic-coercion': () =>
     'China tightens economic coercion (import bans, export controls, travel advisories)',
-  exercise: (d) => `${d.faction} holds a large exercise near ${zone(d.zone)}`,
-  protest: (d) => `${d.faction} lodges a diplomatic protest`,
+  exercise: (d) => `${Who(d.faction)} holds a large exercise near ${zone(d.zone)}`,
+  protest: (d) => `${Who(d.faction)} lodges a diplomatic protest`,
   'stand-down': (d) => `China stands down its presence at ${zone(d.zone)}`,
   incident: (d) =>
     `Incident: collision between Chinese and Japanese coast guard vessels near the Senkakus${d.climbed ? ' — the crisis climbs to coercion' : ''}`,
@@ -205,7 +251,7 @@ const SENTENCES: { readonly [K in EventKind]: (d: EventData[K]) => string } = {
   'declaration-failed': (d) =>
     `The Diet fails to approve ${article(d.status)} ${d.status} situation; the coalition wobbles`,
   'us-intervenes': () => 'The United States commits its forces to the defense of Taiwan',
-  'spending-set': (d) => `${d.faction} sets defense spending at ${d.pctGdp}% of GDP (was ${d.was}%)`,
+  'spending-set': (d) => `${Who(d.faction)} sets defense spending at ${d.pctGdp}% of GDP (was ${d.was}%)`,
   'two-plus-two': () => 'Japan and the US hold a 2+2 meeting: alliance cohesion rises',
   'two-plus-two-one-sided': () => 'A 2+2 was proposed by only one side and did not take place',
   'command-level': (d) =>
@@ -215,13 +261,13 @@ const SENTENCES: { readonly [K in EventKind]: (d: EventData[K]) => string } = {
   'command-investment-one-sided': () =>
     'Only one partner invested in the command architecture this round: no progress',
   'reserves-mobilized': (d) => `Taiwan mobilizes reserves (${d.pct}%)`,
-  'unit-moved': (d) => `${d.unit} moves ${zone(d.from)} → ${zone(d.to)}`,
+  'unit-moved': (d) => `${unitName(d.unit)} moves ${zone(d.from)} → ${zone(d.to)}`,
   'amphibious-sailing': (d) => `A Chinese amphibious force sails into ${zone(d.zone)}`,
   landing: (d) => `Chinese forces land ${d.landed} battalions at ${zone(d.zone)} (of ${d.embarked} embarked)`,
   'ground-combat': (d) =>
     `Fighting at ${zone(d.zone)}: China loses ${d.attackerLoss}, defenders ${d.defenderLoss} battalions`,
   'zone-taken': (d) => `China takes control of ${zone(d.zone)}`,
-  'zone-retaken': (d) => `${d.by} retakes ${zone(d.zone)}`,
+  'zone-retaken': (d) => `${Who(d.by)} retakes ${zone(d.zone)}`,
   'lodgment-withers': (d) => `The lodgment at ${zone(d.zone)} is short of supply and withers`,
   'us-attacked': () => 'US forces have been attacked',
   'japan-attacked': () => 'Japanese territory has been attacked',
@@ -231,17 +277,17 @@ const SENTENCES: { readonly [K in EventKind]: (d: EventData[K]) => string } = {
     `Combined strike on ${zone(d.zone)} fails to deconflict: ${d.wastedPct}% of the salvo is held back or wasted`,
   'duplicate-targeting': (d) =>
     `Uncoordinated Japanese and US strikes on ${zone(d.zone)} duplicate targets: ${d.wastedPct}% of the US salvo is wasted`,
-  'strike-without-consent': (d) => `${d.unit} may not strike from Japan without consent in force`,
+  'strike-without-consent': (d) => `${unitName(d.unit)} may not strike from Japan without consent in force`,
   strike: (d) =>
-    `${d.combined ? 'Combined Japan–US' : d.by} strike on ${zone(d.zone)} (${d.aim}): ${d.fired} missiles, ${d.hits} hits`,
+    `${d.combined ? 'Combined Japan–US' : FACTION_ADJECTIVES[d.by]} strike on ${zone(d.zone)} (${d.aim}): ${d.fired} missiles, ${d.hits} hits`,
   'air-combat': (d) => `Air combat: China loses ${d.redLoss} aircraft, Blue ${d.blueLoss}`,
   'submarine-attack': (d) => `Submarine attack in ${zone(d.zone)}: ${d.hits} hits`,
   'naval-fire': (d) =>
-    `${d.faction} ${unitTypeById.get(d.unitType)?.name ?? d.unitType} fires ${d.shots} ${munitionById.get(d.munition)?.name ?? d.munition} in ${zone(d.zone)}: ${d.hits} hits`,
+    `${ofFaction(d.faction, d.unitType)} fires ${d.shots} ${munitionName(d.munition)} in ${zone(d.zone)}: ${d.hits} hits`,
   'energy-interdicted': (d) =>
     `${d.blockade ? 'Blockade' : 'Quarantine'}: ${Math.round(d.interdiction * 100)}% of Taiwan's energy imports stopped; ${round3(d.energyDays)} days of stocks left`,
-  'program-progress': (d) => `${programById.get(d.program)?.name ?? d.program}: ${d.funded}/${d.cost}`,
-  'program-completed': (d) => `${programById.get(d.program)?.name ?? d.program} completed`,
+  'program-progress': (d) => `${programName(d.program)}: ${d.funded}/${d.cost}`,
+  'program-completed': (d) => `${programName(d.program)} completed`,
 };
 
 /** Every event kind, in the catalog's order (for tests and readers that list them). */

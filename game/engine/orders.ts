@@ -4,7 +4,17 @@
  */
 
 import type { Effect, TrackPath } from '../data/scenario.ts';
-import type { CombinedKind, Faction, LegalStatus, Rung, Terms, UnitId, ZoneId } from '../types.ts';
+import {
+  type CombinedKind,
+  type Faction,
+  type LegalStatus,
+  RUNGS,
+  type Rung,
+  type Terms,
+  type UnitId,
+  type ZoneId,
+} from '../types.ts';
+import { munitionName, programName, unitName, zoneName } from './names.ts';
 
 export const TARGET_AIMS = ['ships', 'airbase', 'ground', 'port', 'hq', 'launchers'] as const;
 export type TargetAim = (typeof TARGET_AIMS)[number];
@@ -121,6 +131,62 @@ export function formatOrder(o: Order): string {
       return `declare ${o.status}`;
     case 'land':
       return `land ${o.lift} ${o.brigades.join(',')} -> ${o.target}`;
+  }
+}
+
+/** Orders without arguments by what they do (the policy buttons, the pending list, the log). */
+export const ORDER_TYPE_LABELS = {
+  'invest-command': 'Invest in the command',
+  'two-plus-two': 'Two plus two meeting',
+  intervene: 'Intervene',
+  'revoke-consent': 'Revoke consent',
+  mobilize: 'Mobilize reserves',
+} as const satisfies { readonly [T in OrderType]?: string };
+
+/** Gray-zone actions as a phrase: "Gray-zone air incursion in …". */
+export const GRAY_ZONE_LABELS: { readonly [A in GrayZoneAction]: string } = {
+  patrol: 'patrol',
+  surge: 'coast guard surge',
+  'air-incursion': 'air incursion',
+  cyber: 'cyber operation',
+  'economic-coercion': 'economic coercion',
+  exercise: 'exercise',
+  protest: 'protest',
+  'stand-down': 'stand-down',
+};
+
+/**
+ * An order in words for people (issue 10, item 8): units, zones, programs and weapons by name,
+ * e.g. `Strike Fujian (ships) with 8 Type 12 SSM (upgraded) from GSDF Type 12 SSM regiment
+ * (Kyushu)`. The log's sentences, the board's pending list and the reports show this;
+ * `formatOrder` stays the text form that `parseOrder` reads back.
+ */
+export function describeOrder(o: Order): string {
+  switch (o.type) {
+    case 'fund':
+      return `Fund ${programName(o.program)} (${o.amount} point${o.amount === 1 ? '' : 's'})`;
+    case 'spending':
+      return `Set defense spending to ${o.pctGdp}% of GDP`;
+    case 'invest-command':
+    case 'two-plus-two':
+    case 'intervene':
+    case 'revoke-consent':
+    case 'mobilize':
+      return ORDER_TYPE_LABELS[o.type];
+    case 'move':
+      return `Move ${unitName(o.unit)} to ${zoneName(o.to)}`;
+    case 'strike':
+      return `Strike ${zoneName(o.target)} (${o.aim}) with ${o.count} ${munitionName(o.weapon)} from ${unitName(o.unit)}`;
+    case 'gray-zone':
+      return `Gray-zone ${GRAY_ZONE_LABELS[o.action]} in ${zoneName(o.zone)}`;
+    case 'escalate':
+      return `Escalate to rung ${o.to} (${RUNGS[o.to] ?? o.to})`;
+    case 'declare':
+      return o.status === 'none'
+        ? 'Declare no situation'
+        : `Declare ${/^[aeiou]/.test(o.status) ? 'an' : 'a'} ${o.status} situation`;
+    case 'land':
+      return `Land ${o.brigades.map(unitName).join(', ')} from ${unitName(o.lift)} on ${zoneName(o.target)}`;
   }
 }
 

@@ -23,8 +23,8 @@ import {
 import type { EventData, EventKind } from './events.ts';
 import type { Order } from './orders.ts';
 
-/** Changes whenever a record's state hashes would (1.0.1: typed event kinds; 1.0.2: typed event data; 1.1.0: Red's estimate answers to denial, the calculating Red, neutral powers left alone; 1.2.0: overland advance and counterattack on Taiwan, the war's opening salvo on ports and airfields, salvos that leave powers not at war alone). */
-export const RULES_VERSION = '1.2.0';
+/** Changes whenever a record's state hashes would (1.0.1: typed event kinds; 1.0.2: typed event data; 1.1.0: Red's estimate answers to denial, the calculating Red, neutral powers left alone; 1.2.0: overland advance and counterattack on Taiwan, the war's opening salvo on ports and airfields, salvos that leave powers not at war alone; 1.2.1: the log's sentences name factions, zones, units, programs and operations instead of their ids). */
+export const RULES_VERSION = '1.2.1';
 
 export interface UnitState {
   readonly id: UnitId;

@@ -19,6 +19,7 @@ import {
   type Order,
   programById,
   type Seat,
+  unitName,
   visibleUnits,
   zoneDef,
 } from '../../game/index.ts';
@@ -172,7 +173,7 @@ describe('a networked match in five browsers', () => {
     }
   }, 30_000);
 
-  it('the US proposes US operations from Japan and Japan accepts, through the Alliance panel', async () => {
+  it('the US proposes US combat operations from Japan and Japan accepts, through the Alliance panel', async () => {
     await tab('us', 'Alliance');
     const us = page('us');
     // A disabled Propose says why: nothing chosen, then IAMD cover with no zone.
@@ -180,7 +181,12 @@ describe('a networked match in five browsers', () => {
     expect(await us.getByTestId('propose-why').innerText()).toBe('Pick a combined action.');
     const kinds = await us.getByTestId('propose-kind').locator('option').allInnerTexts();
     expect(kinds).toEqual(
-      expect.arrayContaining(['US operations from Japan', 'IAMD cover', 'Shared ISR', 'Logistics support']),
+      expect.arrayContaining([
+        'US combat operations from Japan',
+        'IAMD cover',
+        'Shared ISR',
+        'Logistics support',
+      ]),
     );
     await us.getByTestId('propose-kind').selectOption('iamd-cover');
     await expect(us.getByTestId('propose').isDisabled()).resolves.toBe(true);
@@ -190,7 +196,7 @@ describe('a networked match in five browsers', () => {
     actions.push({ type: 'propose', seat: 'us', kind: 'us-ops-from-japan' });
     await expect
       .poll(() => us.getByTestId('proposals').innerText(), { timeout: 10_000 })
-      .toMatch(/US operations from Japan · open/);
+      .toMatch(/US combat operations from Japan · open/);
 
     await tab('japan', 'Alliance');
     const accept = page('japan').locator('[data-testid^="accept-P"]').first();
@@ -228,7 +234,7 @@ describe('a networked match in five browsers', () => {
     await jp.getByTestId('move-to').selectOption(japanMove!.to);
     await jp.getByTestId('add-move').click();
     actions.push({ type: 'order', seat: 'japan', order: japanMove! });
-    await pendingHas('japan', `Move ${japanMove!.unit} to ${zoneDef(japanMove!.to).name}`);
+    await pendingHas('japan', `Move ${unitName(japanMove!.unit)} to ${zoneDef(japanMove!.to).name}`);
 
     const fundOptions = await jp
       .getByTestId('fund-program')
@@ -238,7 +244,7 @@ describe('a networked match in five browsers', () => {
     await jp.getByTestId('fund-program').selectOption(japanProgram);
     await jp.getByTestId('add-fund').click();
     actions.push({ type: 'order', seat: 'japan', order: { type: 'fund', program: japanProgram, amount: 1 } });
-    await pendingHas('japan', `Fund ${programById.get(japanProgram)!.name}: 1 point`);
+    await pendingHas('japan', `Fund ${programById.get(japanProgram)!.name} (1 point)`);
     expect(await jp.getByTestId('pending-orders').innerText()).not.toContain(japanProgram);
     await screenshot(jp, 'japan-orders-pending');
 
@@ -267,7 +273,7 @@ describe('a networked match in five browsers', () => {
     await page('china').getByTestId('add-gray-zone').click();
     actions.push({ type: 'order', seat: 'china', order: gz });
     await pendingHas('china', `in ${zoneDef(gz.zone).name}`);
-    await pendingHas('china', 'Gray zone: ');
+    await pendingHas('china', 'Gray-zone ');
     await expectChinaPanelsClean(hiddenBefore);
 
     // Taiwan: fund its first program.
@@ -277,7 +283,7 @@ describe('a networked match in five browsers', () => {
     await tw.getByTestId('fund-program').selectOption(twProgram!);
     await tw.getByTestId('add-fund').click();
     actions.push({ type: 'order', seat: 'taiwan', order: { type: 'fund', program: twProgram!, amount: 1 } });
-    await pendingHas('taiwan', `Fund ${programById.get(twProgram!)!.name}: 1 point`);
+    await pendingHas('taiwan', `Fund ${programById.get(twProgram!)!.name} (1 point)`);
     // Revise before committing: add an order, then withdraw it.
     await tw.getByRole('button', { name: 'Mobilize' }).click();
     await pendingHas('taiwan', 'Mobilize reserves');

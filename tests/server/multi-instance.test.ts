@@ -399,7 +399,7 @@ await withPostgresAndRedis('several instances on one database and Redis', (db, r
     );
     await until(() => viewOf(white)!.pending.japan.committed, 20_000, 'the round 2 timer to run out');
     expect(Date.now()).toBeGreaterThanOrEqual(round2.deadline! - 50);
-    expect(viewOf(white)!.log.some((e) => /planning timer ran out: japan commits/.test(e.text))).toBe(true);
+    expect(viewOf(white)!.log.some((e) => /planning timer ran out: Japan commits/.test(e.text))).toBe(true);
     expect(other.output()).toMatch(/round 2 planning timer \(10 s\) ran out/);
 
     // Its bots play round 3; White Cell ends the match there.

@@ -65,7 +65,7 @@ describe('planning timer', () => {
     expect(Date.now() - start).toBeGreaterThanOrEqual(9_500);
     const view = viewOf(japan)!;
     expect(view.pending.japan.committed).toBe(true);
-    expect(view.log.some((e) => /planning timer ran out: japan commits/.test(e.text))).toBe(true);
+    expect(view.log.some((e) => /planning timer ran out: Japan commits/.test(e.text))).toBe(true);
     expect(view.round).toBe(1);
     expect(await timer()).toMatchObject({ round: 1, deadline: null });
 

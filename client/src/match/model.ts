@@ -15,6 +15,7 @@ import {
   coordinationCapacity,
   type DeterrenceEstimate,
   deterrenceEstimate,
+  describeOrder,
   FACTIONS,
   type Faction,
   formatOrder,
@@ -40,7 +41,7 @@ import {
   type ZoneDef,
 } from '../../../game/index.ts';
 import { getScenario } from '../../../scenarios/index.ts';
-import { ORDER_TYPE_LABEL, RUNG_LABEL, SEAT_LABEL, titleCase } from '../theme.ts';
+import { RUNG_LABEL, SEAT_LABEL } from '../theme.ts';
 import { answerReason } from './checks.ts';
 
 /** An action as the client sends it: the server adds the seat from the player's credentials. */
@@ -463,34 +464,10 @@ export function deterrenceReading(kind: 'red' | 'blue', e: DeterrenceEstimate): 
 }
 
 /**
- * An order in words for the pending list and the White Cell: program, zone and weapon by
- * name (`Fund Long-range missiles: 1 point`, `Move jp-dd-1 to Kyushu`). The text form that
+ * An order in words for the pending list and the White Cell: the engine's `describeOrder`
+ * (units, zones, programs and weapons by name, as the log writes them). The text form that
  * the order line reads is `formatOrder`'s.
  */
-export function orderLabel(o: Order): string {
-  const zone = (id: string): string => ZONE_CATALOG.find((z) => z.id === id)?.name ?? id;
-  switch (o.type) {
-    case 'fund':
-      return `Fund ${PROGRAM_NAMES.get(o.program) ?? titleCase(o.program)}: ${o.amount} point${o.amount === 1 ? '' : 's'}`;
-    case 'spending':
-      return `Set defense spending to ${o.pctGdp}% of GDP`;
-    case 'move':
-      return `Move ${o.unit} to ${zone(o.to)}`;
-    case 'strike':
-      return `Strike ${zone(o.target)} (${o.aim}) with ${o.unit}: ${o.count} × ${munitionById.get(o.weapon)?.name ?? o.weapon}`;
-    case 'gray-zone':
-      return `Gray zone: ${titleCase(o.action)} in ${zone(o.zone)}`;
-    case 'escalate':
-      return `Escalate to ${rungText(o.to)}`;
-    case 'declare':
-      return o.status === 'none'
-        ? 'Declare no situation'
-        : `Declare ${/^[aeiou]/.test(o.status) ? 'an' : 'a'} ${o.status} situation`;
-    case 'land':
-      return `Land ${o.brigades.join(', ')} from ${o.lift} on ${zone(o.target)}`;
-    default:
-      return ORDER_TYPE_LABEL[o.type] ?? titleCase(o.type);
-  }
-}
+export const orderLabel = (o: Order): string => describeOrder(o);
 
 export * from './checks.ts';
