@@ -114,14 +114,17 @@ describe('the denial excursions differ from takaichi-2025 only in Blue denial, a
     expect(best(hollow)).toBeGreaterThan(best(tk));
   });
 
-  it('an aggressive Red goes to war against hollow denial and not against the base or full posture (3 seeds each)', () => {
+  it('an opportunist Red goes to war most often against hollow denial, least against full denial (the same 16 Red leaderships)', () => {
+    // The same seeds draw the same Red (resolve and confidence) in each posture: only denial differs.
     const war = (sc: typeof tk) =>
-      [1, 2, 3].filter(
-        (i) => runMatch(sc, { china: 'aggressive' }, `denial-${i}`).state.peakEscalation >= RUNG.strikes,
+      Array.from({ length: 16 }, (_x, i) => i + 1).filter(
+        (i) => runMatch(sc, { china: 'opportunist' }, `denial-${i}`).state.peakEscalation >= RUNG.strikes,
       ).length;
-    expect(war(hollow)).toBe(3);
-    expect(war(tk)).toBe(0);
-    expect(war(full)).toBe(0);
+    const [h, b, f] = [war(hollow), war(tk), war(full)];
+    expect(h).toBeGreaterThan(b);
+    expect(b).toBeGreaterThanOrEqual(f);
+    expect(h).toBeGreaterThanOrEqual(3);
+    expect(f).toBeLessThanOrEqual(1);
   });
 });
 
@@ -129,6 +132,7 @@ describe('the calculating Red escalates exactly when the best option pays', () =
   /** A state whose best option has a positive temptation that stays below Red's resolve. */
   const tempting = patch(newMatch(getScenario('takaichi-2025-hollow-denial')!, { seed: 'calc' }), (d) => {
     d.china.resolve = 5;
+    d.china.confidence = 0;
     d.us.commitment = 20;
   });
   const firstEscalation = (policy: 'calculating' | 'opportunist'): boolean => {

@@ -72,10 +72,44 @@ describe('options', () => {
     }
   });
 
-  it('makes no random draws: the seed does not change the estimate', () => {
-    const a = deterrenceEstimate(newMatch(tk, { seed: 'a' }), tk, 'china');
-    const b = deterrenceEstimate(newMatch(tk, { seed: 'b' }), tk, 'china');
-    expect(a).toEqual(b);
+  it('makes no random draws: two seeds with the same Red draws give the same estimate', () => {
+    const a = newMatch(tk, { seed: 'a' });
+    const b = patch(newMatch(tk, { seed: 'b' }), (d) => {
+      d.china.resolve = a.china.resolve;
+      d.china.confidence = a.china.confidence;
+    });
+    expect(deterrenceEstimate(a, tk, 'china')).toEqual(deterrenceEstimate(b, tk, 'china'));
+  });
+
+  it("Red's confidence shifts what it believes of every option, and Blue's estimate does not see it", () => {
+    const at = (confidence: number) =>
+      patch(newMatch(tk, { seed: 'c' }), (d) => {
+        d.china.confidence = confidence;
+      });
+    const low = deterrenceEstimate(at(-1), tk, 'china');
+    const high = deterrenceEstimate(at(1), tk, 'china');
+    for (const o of high.options) {
+      const l = low.options.find((x) => x.rung === o.rung)!;
+      if (l.success > 0 && l.success < 1) expect(o.success).toBeGreaterThan(l.success);
+    }
+    expect(deterrenceEstimate(viewFor(at(-1), 'japan'), tk, 'japan')).toEqual(
+      deterrenceEstimate(viewFor(at(1), 'japan'), tk, 'japan'),
+    );
+  });
+
+  it('each match draws its own Red: resolve within ±1 of the scenario figure, confidence around 0', () => {
+    const reds = Array.from({ length: 200 }, (_x, i) => newMatch(tk, { seed: `r${i}` }).china);
+    const rs = reds.map((c) => c.resolve);
+    expect(Math.min(...rs)).toBeGreaterThanOrEqual(tk.tracks.china.resolve - 1);
+    expect(Math.max(...rs)).toBeLessThanOrEqual(tk.tracks.china.resolve + 1);
+    expect(new Set(rs).size).toBeGreaterThan(150);
+    const cs = reds.map((c) => c.confidence);
+    const mean = cs.reduce((a, c) => a + c, 0) / cs.length;
+    expect(Math.abs(mean)).toBeLessThan(0.3);
+    expect(cs.filter((c) => c > 1.2).length).toBeGreaterThan(10);
+    expect(cs.filter((c) => c < -1.2).length).toBeGreaterThan(10);
+    // The same seed draws the same Red.
+    expect(newMatch(tk, { seed: 'r7' }).china).toEqual(reds[7]);
   });
 });
 

@@ -87,14 +87,16 @@ describe('bots offer and accept terms when the terms beat fighting on', () => {
     expect(botActions(calm, { taiwan: 'baseline' }).some((a) => a.type === 'offer')).toBe(false);
   });
 
-  /** A quarantine that has failed: Taiwan's will holds, Red's standing is spent, an offer is waiting. */
+  /** A quarantine that has failed: Taiwan's will and energy hold, Red's standing is spent, an offer is waiting. */
   const failing = (edit: (d: Parameters<Parameters<typeof patch>[1]>[0]) => void = () => {}): MatchState => {
     let s = act(q, crisis, { type: 'offer', seat: 'taiwan', terms: 'status-quo-ante' });
     s = commitAll(q, s);
     return patch(s, (d) => {
       d.taiwan.publicWill = 70;
+      d.taiwan.energyDays = 90; // reserves refilled: a blockade would not bite within the horizon
       d.china.standing = 10;
       d.china.resolve = 10; // Red will not climb further
+      d.china.confidence = 0; // Red believes its estimate as computed
       edit(d);
     });
   };

@@ -99,6 +99,12 @@ export const BLOCKADE = {
     value: 0.04,
     source: 'Assumption calibrated to CSIS "Lights Out?" (2025): convoying restored most flow',
   },
+  /** Weight of a Blue escorting surface step against a step-hit of Red's enforcing force (the estimate). */
+  escortWeight: {
+    value: 0.5,
+    source:
+      'Assumption calibrated to CSIS "Lights Out?" (2025): escorts of the US and Japan restore most of the flow, Taiwan\'s navy alone (about 24 steps against some 60 of enforcing force) a third of it',
+  },
   /** Public-will loss per round per fraction of energy demand not met. */
   willLossPerShortfall: {
     value: 18,
@@ -295,6 +301,16 @@ export interface RungSchedule {
  * and Japan fight. These are judgements, not measurements: each says so and why.
  */
 export const RED_CALCULUS = {
+  confidenceSpread: {
+    value: 1.2,
+    source:
+      "Assumption: the spread (one standard deviation, in log-odds) of Red's confidence in its estimate. The PLA has not fought a war since 1979 and its own writing warns of 'peace disease' (overconfidence untested by combat; see RAND, 'Assessing the Training and Operational Proficiency of China's Aerospace Forces', 2016; US DoD China Military Power Report 2023), so leaderships facing the same posture judge an invasion's odds very differently: at 1.2 a true 17% is believed anywhere from 6% to 41% in two games of three",
+  },
+  resolveSpread: {
+    value: 1,
+    source:
+      "Assumption: Blue cannot know Red's resolve, and it moves with leadership and moment; each match draws it within ±1 of the scenario's figure (triangular), so a batch reads the share of Red leaderships a posture deters, as a seminar reads several Red teams",
+  },
   horizonRounds: {
     value: 3,
     source:

@@ -8,7 +8,7 @@
 import type { Scenario } from '../data/scenario.ts';
 import { airCombat } from '../rules/air.ts';
 import { coordinationCapacity, coordinationStep } from '../rules/alliance.ts';
-import { economyStep, productionStep } from '../rules/economy.ts';
+import { deliverFundedPrograms, economyStep, productionStep } from '../rules/economy.ts';
 import { eventsStep } from '../rules/events.ts';
 import { grayZoneStep } from '../rules/grayzone.ts';
 import { embarkLandings, groundStep, type Landing } from '../rules/landing.ts';
@@ -117,6 +117,7 @@ export function openRound(d: DraftState, scenario: Scenario): void {
 /** Starts a match: round 1's events and Red's first estimate. */
 export function startMatch(s: MatchState, scenario: Scenario): MatchState {
   const d = draftOf(s);
+  deliverFundedPrograms(d);
   openRound(d, scenario);
   d.deterrence = deterrenceEstimate(freeze(d), scenario, 'china') as DraftState['deterrence'];
   return freeze(d);

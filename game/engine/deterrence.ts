@@ -239,7 +239,13 @@ function invasionEstimate(
   return { p, losses: (liftSteps - lift) * 2 + (landed - ashore) };
 }
 
-/** Probability a blockade or quarantine breaks Taiwan's will within the horizon. */
+/**
+ * Probability a blockade or quarantine breaks Taiwan's will within the horizon. The share of
+ * energy cut depends on Blue's denial: escorts contest the lanes against Red's enforcing
+ * force (Japan's and the US's together only as well as the command architecture deconflicts
+ * them), and Blue's anti-ship fires take enforcing ships off station — Taiwan's own against a
+ * blockade in every world (a blockade is an act of war), the US's and Japan's where they fight.
+ */
 function blockadeEstimate(
   s: Knowledge,
   units: readonly UnitState[],
@@ -249,26 +255,30 @@ function blockadeEstimate(
 ): number {
   const base =
     rung >= RUNG.blockade ? BLOCKADE.interdictionBlockade.value : BLOCKADE.interdictionQuarantine.value;
+  const lanes = geographyOf(Object.keys(s.zones)).blockadeLanes;
+  const together =
+    c.us && c.japan
+      ? 1 - deconflictFailureChance(s.alliance.commandLevel) * COMMAND.deconflictWaste.value
+      : 1;
   const escorts = units
     .filter(
       (u) =>
         u.faction !== 'china' &&
         unitType(u).category === 'surface' &&
         (u.faction === 'taiwan' || (u.faction === 'us' && c.us) || (u.faction === 'japan' && c.japan)) &&
-        geographyOf(Object.keys(s.zones)).blockadeLanes.some((z) => distanceKm(u.zone, z) < 1500),
+        lanes.some((z) => distanceKm(u.zone, z) < 1500),
     )
-    .reduce((a, u) => a + u.strength, 0);
-  // Where the US fights, the blockade holds only while its enforcing ships survive Blue's
-  // anti-ship fires (denial: missiles in range and their stocks, consent, the command level).
+    .reduce((a, u) => a + u.strength * (u.faction === 'taiwan' ? 1 : together), 0);
   const enforcing = units
     .filter(
       (u) => u.faction === 'china' && ['surface', 'coast-guard', 'submarine'].includes(unitType(u).category),
     )
     .reduce((a, u) => a + u.strength * unitType(u).hitsPerStep, 0);
-  const hold = c.us
-    ? Math.max(0, 1 - (ESTIMATE.blockadeHoldPerHit.value * blueHits) / Math.max(1, enforcing))
-    : 1;
-  const cut = base * Math.max(0, 1 - BLOCKADE.escortPerStep.value * escorts) * hold;
+  // Escorts contest the lanes in proportion to the forces on each side (CSIS "Lights Out?", 2025:
+  // convoys escorted by the US and Japan restored most of the flow; Taiwan's alone, much less).
+  const contest = enforcing / Math.max(1, enforcing + BLOCKADE.escortWeight.value * escorts);
+  const hold = Math.max(0, 1 - (ESTIMATE.blockadeHoldPerHit.value * blueHits) / Math.max(1, enforcing));
+  const cut = base * contest * hold;
   let days = s.taiwan.energyDays;
   let will = s.taiwan.publicWill;
   const roundDays = ROUND_DAYS.crisis;
@@ -326,6 +336,12 @@ function coercionEstimate(s: Knowledge): number {
   );
 }
 
+/** A probability shifted by `shift` in log-odds (certainty and impossibility stay as they are). */
+function believed(p: number, shift: number): number {
+  if (shift === 0 || p <= 0 || p >= 1) return p;
+  return 1 / (1 + ((1 - p) / p) * Math.exp(-shift));
+}
+
 /**
  * `deterrenceEstimate(state, scenario, faction)`: the option table computed from what
  * `faction` can see. China's is Red's own estimate; a Blue faction's is its estimate of
@@ -353,7 +369,13 @@ export function deterrenceEstimate(s: Knowledge, scenario: Scenario, viewpoint: 
       let l = 0;
       if (rung === RUNG.coercion) p = coercionEstimate(s);
       else if (rung <= RUNG.blockade)
-        p = blockadeEstimate(s, units, rung, c, c.us ? blueAntiShipHits(s, units, c, consent) : 0);
+        p = blockadeEstimate(
+          s,
+          units,
+          rung,
+          c,
+          c.us || rung >= RUNG.blockade ? blueAntiShipHits(s, units, c, consent) : 0,
+        );
       else if (rung === RUNG.strikes)
         p =
           strikesEstimate(s, units) *
@@ -367,6 +389,8 @@ export function deterrenceEstimate(s: Knowledge, scenario: Scenario, viewpoint: 
       success += w * p;
       losses += w * l;
     }
+    // What Red believes: its estimate shifted by its confidence (zero in what Blue can see).
+    success = believed(success, s.china.confidence);
     const interventionChance = rung >= RUNG.quarantine ? pUs : 0;
     const standingCost =
       ((100 - s.china.standing) / 100) *

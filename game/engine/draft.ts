@@ -38,6 +38,7 @@ export function draftOf(s: MatchState): DraftState {
     zones,
     stockpiles: perFaction(s.stockpiles),
     programs: perFaction(s.programs),
+    programMonths: perFaction(s.programMonths),
     losses: perFaction(s.losses),
     budgets: { ...s.budgets },
     bonuses: { ...s.bonuses, isrKm: { ...s.bonuses.isrKm } },

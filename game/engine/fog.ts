@@ -132,10 +132,11 @@ export function viewFor(s: MatchState, seat: ViewSeat, memo?: FogMemo): MatchVie
     seat,
     visibleZones: sight.visible,
     units: sight.units,
-    china: mine('china') ? s.china : { ...s.china, resolve: 0 },
+    china: mine('china') ? s.china : { ...s.china, resolve: 0, confidence: 0 },
     stockpiles: byFaction((f) => (mine(f) ? s.stockpiles[f] : {})),
     budgets: byFaction((f) => (mine(f) ? s.budgets[f] : 0)),
     programs: byFaction((f) => (mine(f) ? s.programs[f] : {})),
+    programMonths: byFaction((f) => (mine(f) ? s.programMonths[f] : {})),
     pending: byFaction((f) =>
       mine(f) ? s.pending[f] : { ...hiddenPending, committed: s.pending[f].committed },
     ),

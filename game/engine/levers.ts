@@ -87,7 +87,7 @@ export function blueLevers(k: Knowledge, scenario: Scenario, f: Faction): Lever[
     levers.push({ order, temptation: t, change: Math.round((t - now) * 1000) / 1000 });
   };
   for (const p of PROGRAMS)
-    if (p.faction === f && !k.completedPrograms.includes(p.id))
+    if (p.faction === f && !k.completedPrograms.includes(p.id) && (k.programs[f][p.id] ?? 0) < p.cost)
       add(
         { type: 'fund', program: p.id, amount: Math.max(1, p.cost - (k.programs[f][p.id] ?? 0)) },
         withProgram(k, p.id),

@@ -4,7 +4,9 @@
  */
 
 import { zoneDef } from '../data/map.ts';
+import { programById } from '../data/programs.ts';
 import type { Scenario } from '../data/scenario.ts';
+import { RED_CALCULUS } from '../data/tables.ts';
 import { unitTypeById } from '../data/units.ts';
 import {
   type ByFaction,
@@ -22,9 +24,10 @@ import {
 } from '../types.ts';
 import type { EventData, EventKind } from './events.ts';
 import type { Order } from './orders.ts';
+import { stream } from './rng.ts';
 
-/** Changes whenever a record's state hashes would (1.0.1: typed event kinds; 1.0.2: typed event data; 1.1.0: Red's estimate answers to denial, the calculating Red, neutral powers left alone; 1.2.0: overland advance and counterattack on Taiwan, the war's opening salvo on ports and airfields, salvos that leave powers not at war alone; 1.2.1: the log's sentences name factions, zones, units, programs and operations instead of their ids). */
-export const RULES_VERSION = '1.2.1';
+/** Changes whenever a record's state hashes would (1.0.1: typed event kinds; 1.0.2: typed event data; 1.1.0: Red's estimate answers to denial, the calculating Red, neutral powers left alone; 1.2.0: overland advance and counterattack on Taiwan, the war's opening salvo on ports and airfields, salvos that leave powers not at war alone; 1.2.1: the log's sentences name factions, zones, units, programs and operations instead of their ids; 1.3.0: Red's resolve and confidence drawn per match, programs delivered after their lead time in months, a blockade's estimate contested by escorts and fires). */
+export const RULES_VERSION = '1.3.0';
 
 export interface UnitState {
   readonly id: UnitId;
@@ -66,6 +69,12 @@ export interface ChinaTracks {
   readonly standing: number; // international standing
   readonly domesticPressure: number;
   readonly resolve: number; // threshold a bot Red's temptation must exceed
+  /**
+   * Red's confidence in its own forces, drawn per match: the shift, in log-odds, between the
+   * success Red's estimate computes and the success Red believes (0: neither optimistic nor
+   * pessimistic). Secret to China and White Cell, like its resolve.
+   */
+  readonly confidence: number;
   readonly aims: readonly number[]; // political value of success at each rung
 }
 export interface TaiwanTracks {
@@ -210,6 +219,7 @@ export interface MatchState {
   readonly stockpiles: ByFaction<Readonly<Record<string, number>>>;
   readonly budgets: ByFaction<number>; // budget points available this round
   readonly programs: ByFaction<Readonly<Record<string, number>>>; // points invested per program
+  readonly programMonths: ByFaction<Readonly<Record<string, number>>>; // months of work done per program (its lead time)
   readonly completedPrograms: readonly string[];
   readonly bonuses: {
     readonly interceptorPk: number;
@@ -245,6 +255,32 @@ export interface MatchSetup {
   readonly white?: boolean;
 }
 
+/**
+ * Red's resolve in this match (DESIGN.md section 6): the scenario's figure is the centre of
+ * what Blue believes; each match draws China's from a triangular spread around it
+ * (`RED_CALCULUS.resolveSpread`), so a batch measures the share of Red leaderships a posture
+ * deters instead of one knife-edge threshold. Drawn from its own stream: no other draw moves.
+ */
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+function drawResolve(centre: number, seed: string): number {
+  const r = stream(seed, 'china-resolve');
+  const z = r.next() + r.next() - 1;
+  return Math.round((centre + RED_CALCULUS.resolveSpread.value * z) * 1000) / 1000;
+}
+
+/**
+ * Red's confidence in this match (section 6): a normal draw, in log-odds, with the spread of
+ * `RED_CALCULUS.confidenceSpread`. A war not fought is estimated with wide error, so leaderships
+ * facing the same posture judge their chances differently; denial shifts the whole spread.
+ */
+function drawConfidence(seed: string): number {
+  const r = stream(seed, 'china-confidence');
+  const u = Math.max(1e-9, r.next());
+  const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.next());
+  return Math.round(RED_CALCULUS.confidenceSpread.value * z * 1000) / 1000;
+}
+
 /** Builds round 1's state from a scenario (section 10) and a seed. Scenario events for round 1 are applied by `startRound`. */
 export function createState(scenario: Scenario, setup: MatchSetup): MatchState {
   const t = scenario.tracks;
@@ -265,6 +301,7 @@ export function createState(scenario: Scenario, setup: MatchSetup): MatchState {
   const zones: Record<ZoneId, ZoneState> = {};
   for (const id of scenario.zones) zones[id] = { controller: null, portDamage: 0, unsuppliedRounds: 0 };
   const programs = byFaction<Record<string, number>>(() => ({}));
+  const programMonths = byFaction<Record<string, number>>(() => ({}));
   for (const [p, v] of Object.entries(scenario.programs)) {
     const faction = p.startsWith('us-')
       ? 'us'
@@ -274,6 +311,9 @@ export function createState(scenario: Scenario, setup: MatchSetup): MatchState {
           ? 'china'
           : 'japan';
     programs[faction][p] = v;
+    // Work done so far, in proportion to the money: a program half funded is half way to delivery.
+    const def = programById.get(p);
+    if (def) programMonths[faction][p] = round1(def.leadMonths * Math.min(1, v / def.cost));
   }
   return {
     rulesVersion: RULES_VERSION,
@@ -288,7 +328,11 @@ export function createState(scenario: Scenario, setup: MatchSetup): MatchState {
     peakRound: 1,
     japan: { ...t.japan },
     us: { ...t.us },
-    china: { ...t.china },
+    china: {
+      ...t.china,
+      resolve: drawResolve(t.china.resolve, setup.seed),
+      confidence: drawConfidence(setup.seed),
+    },
     taiwan: { ...t.taiwan },
     alliance: {
       ...t.alliance,
@@ -301,6 +345,7 @@ export function createState(scenario: Scenario, setup: MatchSetup): MatchState {
     stockpiles: byFaction((f) => ({ ...scenario.stockpiles[f] })),
     budgets: byFaction((f) => scenario.budgets[f]),
     programs,
+    programMonths,
     completedPrograms: [],
     bonuses: { interceptorPk: 0, isrKm: byFaction(() => 0), cyber: 0 },
     pending: byFaction(() => ({ orders: [], committed: false })),

@@ -39,6 +39,13 @@ function checkFund(
   if (p.faction !== f) return fail('ERR_NOT_YOURS', `${p.name} is a ${p.faction} program`);
   if (state.completedPrograms.includes(p.id))
     return fail('ERR_PROGRAM_DONE', `${p.name} is already complete`);
+  if ((state.programs[f][p.id] ?? 0) >= p.cost) {
+    const left = Math.max(0, p.leadMonths - (state.programMonths[f][p.id] ?? 0));
+    return fail(
+      'ERR_PROGRAM_DONE',
+      `${p.name} is fully funded and in delivery (${Math.ceil(left)} months to go)`,
+    );
+  }
   if (!Number.isInteger(o.amount) || o.amount < 1)
     return fail('ERR_BAD_AMOUNT', 'fund a whole number of budget points, at least 1');
   if (o.amount > budgetLeft(state, f))
@@ -192,16 +199,24 @@ export function productionStep(d: DraftState, ctx: StepContext): void {
       const p = programById.get(o.program);
       if (!p || d.completedPrograms.includes(p.id)) continue;
       d.programs[f][p.id] = (d.programs[f][p.id] ?? 0) + o.amount;
-      if (d.programs[f][p.id]! >= p.cost) completeProgram(d, p.id);
-      else
-        log(
-          d,
-          'production',
-          'program-progress',
-          { program: p.id, faction: f, funded: d.programs[f][p.id]!, cost: p.cost },
-          [f, 'white'],
-        );
+      log(
+        d,
+        'production',
+        'program-progress',
+        { program: p.id, faction: f, funded: d.programs[f][p.id]!, cost: p.cost },
+        [f, 'white'],
+      );
     }
+  }
+  // Time is time: work on a program goes on by the round's days, as far as its money has
+  // paid for, and it is delivered once funded to its cost and its lead time has passed.
+  for (const p of PROGRAMS) {
+    const funded = d.programs[p.faction][p.id] ?? 0;
+    if (funded <= 0 || d.completedPrograms.includes(p.id)) continue;
+    const paidFor = p.leadMonths * Math.min(1, funded / p.cost);
+    const months = Math.min(paidFor, (d.programMonths[p.faction][p.id] ?? 0) + scale);
+    d.programMonths[p.faction][p.id] = round3(months);
+    if (funded >= p.cost && months >= p.leadMonths - 1e-9) completeProgram(d, p.id);
   }
   // Budgets: Japan's and Taiwan's scale with their spending relative to the start.
   for (const f of FACTIONS) {
@@ -215,6 +230,36 @@ export function productionStep(d: DraftState, ctx: StepContext): void {
 }
 
 export function completeProgram(d: DraftState, id: string): void {
+  const p = programById.get(id);
+  if (!p) return;
+  deliverProgram(d, id, d.round + 1);
+  if (p.faction === 'japan') bump(d, 'us', 'burdenSharing', 3);
+  log(
+    d,
+    'production',
+    'program-completed',
+    { program: p.id },
+    p.faction === 'china' ? ['china', 'white'] : 'all',
+  );
+}
+
+/**
+ * A scenario's programs already funded to their cost (and so through their lead time) are in service when the match starts
+ * (a posture such as "the 2027 posture" is what has been delivered): their effects apply at
+ * once, new units ready in round 1, with no log entry and no burden-sharing credit.
+ */
+export function deliverFundedPrograms(d: DraftState): void {
+  for (const p of PROGRAMS)
+    if (
+      (d.programs[p.faction][p.id] ?? 0) >= p.cost &&
+      (d.programMonths[p.faction][p.id] ?? 0) >= p.leadMonths &&
+      !d.completedPrograms.includes(p.id)
+    )
+      deliverProgram(d, p.id, d.round);
+}
+
+/** A program's effect, once: munitions, interceptor bonus, ISR, cyber, industry or new units (ready in `ready`). */
+function deliverProgram(d: DraftState, id: string, ready: number): void {
   const p = programById.get(id);
   if (!p) return;
   d.completedPrograms.push(id);
@@ -247,19 +292,11 @@ export function completeProgram(d: DraftState, id: string): void {
           strength: e.strength,
           maxStrength: e.strength,
           interceptors: def.interceptorsPerStep * e.strength,
-          readyRound: d.round + 1,
+          readyRound: ready,
         };
       break;
     }
     case 'none':
       break;
   }
-  if (p.faction === 'japan') bump(d, 'us', 'burdenSharing', 3);
-  log(
-    d,
-    'production',
-    'program-completed',
-    { program: p.id },
-    p.faction === 'china' ? ['china', 'white'] : 'all',
-  );
 }

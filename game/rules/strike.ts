@@ -211,8 +211,7 @@ interface StrikeJob {
  */
 export function bystanders(d: Knowledge, constraints: Scenario['constraints']): Faction[] {
   return (['japan', 'us'] as const).filter(
-    (f) =>
-      !belligerent(d, constraints, f) && !(f === 'japan' ? d.flags.japanAttacked : d.flags.usAttacked),
+    (f) => !belligerent(d, constraints, f) && !(f === 'japan' ? d.flags.japanAttacked : d.flags.usAttacked),
   );
 }
 

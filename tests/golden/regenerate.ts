@@ -5,7 +5,6 @@
  * hash to match. Run this after a deliberate rules or scenario change, and review the
  * diff of the records before committing them.
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +33,3 @@ for (const g of GOLDEN) {
       (last ? ` (last: ${formatAction(last)})` : ''),
   );
 }
-// Lay the records out as the project's formatter would, so `npm run lint` stays clean.
-const biome = join(here, '..', '..', 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
-execFileSync(process.execPath, [biome, 'format', '--write', ...files], { stdio: 'inherit' });
