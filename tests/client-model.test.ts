@@ -22,6 +22,7 @@ import {
   fmtPair,
   fmtSteps,
   orderLabel,
+  programProgress,
   roundReview,
 } from '../client/src/match/model.ts';
 import { COMBINED_LABEL, combinedLabel, titleCase } from '../client/src/theme.ts';
@@ -31,8 +32,8 @@ import {
   type MatchView,
   newMatch,
   PROGRAMS,
-  RUNG,
   type RoundSummary,
+  RUNG,
   unitName,
   viewFor,
 } from '../game/index.ts';
@@ -207,5 +208,14 @@ describe('analysis axes', () => {
     expect(noRungAbove(invasion, 'redBestTemptation')).toBe(true);
     expect(noRungAbove(invasion, 'cohesion')).toBe(false);
     expect(noRungAbove(quarantine, 'deterrenceMargin')).toBe(false);
+  });
+});
+
+describe('programs in the status panel', () => {
+  it('says what is in service, what is paid for and how many months are left, and how far the money has got', () => {
+    expect(programProgress('tomahawk', 3, 24, true)).toBe('in service');
+    expect(programProgress('tomahawk', 3, 23, false)).toBe('paid for · 1 month to delivery');
+    expect(programProgress('tomahawk', 3, 16, false)).toBe('paid for · 8 months to delivery');
+    expect(programProgress('iamd', 2, 19.2, false)).toBe('2 of 5 points · 19 of 48 months');
   });
 });

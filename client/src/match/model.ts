@@ -14,8 +14,8 @@ import {
   capacityLeft,
   coordinationCapacity,
   type DeterrenceEstimate,
-  deterrenceEstimate,
   describeOrder,
+  deterrenceEstimate,
   FACTIONS,
   type Faction,
   formatOrder,
@@ -28,6 +28,7 @@ import {
   type Order,
   offerResponders,
   PROGRAMS,
+  programById,
   type RoundSummary,
   type Rung,
   type Scenario,
@@ -471,3 +472,14 @@ export function deterrenceReading(kind: 'red' | 'blue', e: DeterrenceEstimate): 
 export const orderLabel = (o: Order): string => describeOrder(o);
 
 export * from './checks.ts';
+
+/** A program's progress in words: in service, or points of cost and months of lead time so far. */
+export function programProgress(id: string, points: number, months: number, complete: boolean): string {
+  if (complete) return 'in service';
+  const p = programById.get(id);
+  if (!p) return `${points} points`;
+  const left = Math.max(0, Math.ceil(p.leadMonths - months));
+  return points >= p.cost
+    ? `paid for · ${left} month${left === 1 ? '' : 's'} to delivery`
+    : `${points} of ${p.cost} points · ${Math.floor(months)} of ${p.leadMonths} months`;
+}

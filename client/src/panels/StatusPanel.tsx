@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { FACTIONS, type Faction, munitionById, type Seat } from '../../../game/index.ts';
 import type { MatchMeta } from '../lobby/api.ts';
-import { fmt, fmtSteps, leverRows, type MatchModel } from '../match/model.ts';
+import { fmt, fmtSteps, leverRows, type MatchModel, programProgress } from '../match/model.ts';
 import { categoryLabel, FACTION_COLOR, RUNG_LABEL, SEAT_LABEL } from '../theme.ts';
 
 const PLAYER_SEATS: readonly Seat[] = ['japan', 'us', 'china', 'taiwan', 'white'];
@@ -129,12 +129,12 @@ function FactionBlock({ model, f }: { readonly model: MatchModel; readonly f: Fa
       )}
       {mine && programs.length > 0 && (
         <table className="compact">
-          <caption>Programs (points invested)</caption>
+          <caption>Programs (points invested, months of work)</caption>
           <tbody>
             {programs.map(([p, n]) => (
               <tr key={p}>
                 <th scope="row">{model.programNames.get(p) ?? p}</th>
-                <td>{v.completedPrograms.includes(p) ? 'complete' : n}</td>
+                <td>{programProgress(p, n, v.programMonths[f][p] ?? 0, v.completedPrograms.includes(p))}</td>
               </tr>
             ))}
           </tbody>
