@@ -49,6 +49,7 @@ import {
 import type { Payload, Relay } from './pubsub.ts';
 import { StateCache } from './stateCache.ts';
 import { type Filter, publicPlayers, secureFilter, type TransportData } from './viewFilter.ts';
+import { wireParser } from './wireParser.ts';
 
 export { publicPlayers } from './viewFilter.ts';
 
@@ -166,6 +167,7 @@ export class SecureSocketIO extends SocketIO {
   ) {
     const socketOpts = {
       maxHttpBufferSize: MAX_FRAME_BYTES,
+      parser: wireParser, // text packets only, written without a binary scan
       ...(corsOrigins.length > 0 ? { cors: { origin: [...corsOrigins] } } : {}),
     };
     // boardgame.io types socketOpts as socket.io's full ServerOptions; socket.io takes a partial one.
