@@ -150,10 +150,12 @@ export async function calibrate(io: Io, opts: CalibrateOptions): Promise<void> {
     '2. Deterrence by denial: takaichi-2025 with Blue denial hollow / base / full (nothing else changed)',
   );
   io.out(
-    `  ${'posture'.padEnd(30)}${'Red policy'.padEnd(13)}${'past quarantine'.padEnd(26)}${'goes to war'.padEnd(26)}Red's round-1 estimate`,
+    `  ${'posture'.padEnd(30)}${'Red policy'.padEnd(13)}${'past quarantine'.padEnd(26)}${'goes to war'.padEnd(26)}Red's round-1 estimate (confidence 0)`,
   );
   for (const id of denial) {
-    const s0 = newMatch(sc(id), { seed: `${seed}-estimate` });
+    // Red's estimate at round 1 as computed, before any match's own confidence shifts it.
+    const drawn = newMatch(sc(id), { seed: `${seed}-estimate` });
+    const s0 = { ...drawn, china: { ...drawn.china, confidence: 0 } };
     const est = deterrenceEstimate(s0, sc(id), 'china');
     const inv = est.options.find((o) => o.rung === 5);
     const line = `best ${est.best ? `${RUNGS[est.best.rung]} (success ${est.best.success}, temptation ${est.best.temptation})` : '—'}; invasion success ${inv?.success ?? '—'}`;

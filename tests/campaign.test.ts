@@ -15,6 +15,7 @@ import {
   type Order,
   RUNG,
 } from '../game/index.ts';
+import { runMatch } from '../match/index.ts';
 import { addUnit, codeOf, commitAll, orders, patch, scenario } from './helpers.ts';
 
 const inv = scenario('taiwan-invasion');
@@ -207,7 +208,13 @@ describe('powers not at war are left alone (section 6)', () => {
       d.us.intervening = usIntervening;
       for (const u of Object.values(d.units)) u.strength = 0;
       d.stockpiles.china = { ...d.stockpiles.china, 'yj-18': 400 };
-      addUnit(d, { id: 't-cn-ddg', type: 'cn-ddg', faction: 'china', zone: 'taiwan-strait-south', strength: 6 });
+      addUnit(d, {
+        id: 't-cn-ddg',
+        type: 'cn-ddg',
+        faction: 'china',
+        zone: 'taiwan-strait-south',
+        strength: 6,
+      });
       addUnit(d, { id: 't-us-ddg', type: 'us-ddg', faction: 'us', zone: targetZone, strength: 2 });
       addUnit(d, { id: 't-jp-ddg', type: 'jp-ddg', faction: 'japan', zone: targetZone, strength: 2 });
       addUnit(d, { id: 't-tw-navy', type: 'tw-navy', faction: 'taiwan', zone: targetZone, strength: 2 });
@@ -235,5 +242,38 @@ describe('powers not at war are left alone (section 6)', () => {
     expect(s.units['t-us-ddg']!.strength).toBe(2);
     expect(s.flags.usAttacked).toBe(false);
     expect(s.units['t-tw-navy']!.strength).toBeLessThan(2);
+  });
+});
+
+describe("Red's opening salvo and what it decides", () => {
+  it('spreads its salvo: both of Taiwan’s naval bases are struck, and no airfield takes half the land-attack missiles', () => {
+    const s = newMatch(inv, { seed: 'salvo-spread' });
+    const strikes = botPlan({ state: s, scenario: inv, faction: 'china', policy: 'opportunist' })
+      .flatMap((a) => (a.type === 'order' ? [a.order] : []))
+      .filter((o): o is Extract<Order, { type: 'strike' }> => o.type === 'strike');
+    const at = (zone: string, aim: string): number =>
+      strikes.filter((o) => o.target === zone && o.aim === aim).reduce((x, o) => x + o.count, 0);
+    // Keelung (Taipei zone) and Zuoying (Tainan–Kaohsiung) both hold Taiwan's navy at the start.
+    expect(at('taipei', 'ships')).toBeGreaterThan(0);
+    expect(at('tainan-kaohsiung', 'ships')).toBeGreaterThan(0);
+    const airfields = [...new Set(strikes.filter((o) => o.aim === 'airbase').map((o) => o.target))];
+    expect(airfields.length).toBeGreaterThanOrEqual(3);
+    const total = airfields.reduce((x, z) => x + at(z, 'airbase'), 0);
+    for (const z of airfields) expect(at(z, 'airbase') / total).toBeLessThan(0.5);
+  });
+
+  it('Taiwan alone: China gains ground in most of 8 games; with the US and Japan (base case) in none', () => {
+    const gains = (id: string): number =>
+      [1, 2, 3, 4, 5, 6, 7, 8].filter((i) => {
+        const { state } = runMatch(scenario(id), {}, `campaign-${i}`);
+        const holds = Object.entries(state.zones).some(
+          ([z, st]) =>
+            st.controller === 'china' &&
+            ['taipei', 'taichung', 'tainan-kaohsiung', 'hualien-taitung'].includes(z),
+        );
+        return state.outcome?.category === 'chinese-victory' || holds;
+      }).length;
+    expect(gains('taiwan-invasion-taiwan-alone')).toBeGreaterThanOrEqual(5);
+    expect(gains('taiwan-invasion')).toBe(0);
   });
 });

@@ -163,14 +163,20 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
       { z, v: launcherValue(z), aim: 'launchers' },
     ]),
   );
+  // Salvos are spread by diminishing returns: a target's worth falls as missiles are assigned
+  // to it (halved once SATURATION missiles per point of value are on it), so the opening salvo
+  // reaches every naval base and airfield instead of piling onto the richest one.
+  const assigned = new Map<string, number>();
+  const worth = (t: Pick): number => t.v / (1 + (assigned.get(`${t.z}|${t.aim}`) ?? 0) / (SATURATION * t.v));
   for (const u of liveUnits(s, (x) => x.faction === 'china')) {
     for (const w of unitType(u).weapons) {
       const m = munition(w.munition);
       if (!m) continue;
       const ships = m.role !== 'land-attack';
-      const best = (ships ? shipTargets : landTargets).find(
-        (t) => t.z === u.zone || distanceKm(u.zone, t.z) <= m.rangeKm,
-      );
+      let best: Pick | undefined;
+      for (const t of ships ? shipTargets : landTargets)
+        if ((t.z === u.zone || distanceKm(u.zone, t.z) <= m.rangeKm) && (!best || worth(t) > worth(best)))
+          best = t;
       if (!best) continue;
       const count = Math.floor(
         Math.min(
@@ -178,6 +184,8 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
           stockLeft(plan.current, 'china', w.munition) * share,
         ),
       );
+      const key = `${best.z}|${best.aim}`;
+      if (count >= 1) assigned.set(key, (assigned.get(key) ?? 0) + count);
       if (count >= 1)
         plan.add({
           type: 'strike',
@@ -190,6 +198,13 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
     }
   }
 }
+
+/**
+ * Missiles per point of a target's value at which its worth to the next salvo has halved.
+ * Assumption: about four missiles per ship or aircraft step (two interceptors per missile and
+ * a 0.7 kill chance leave roughly one leaker in four against a defended base, CSIS 2023).
+ */
+const SATURATION = 4;
 
 /**
  * The combat-power ratio over what it sees defending at which a Red lodgment advances inland
