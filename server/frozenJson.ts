@@ -7,14 +7,26 @@
  * every nested object is frozen too (so its text can never change) and reuses it, so a move
  * costs about as much as the part of the state it changed.
  *
- * The text is exactly `JSON.stringify(value)`'s: the same key order, `undefined`, functions and
- * symbols left out of objects and `null` in arrays, `null` for non-finite numbers, `toJSON`
- * honoured, and anything that is not a plain object or array (a Date, a Buffer, a class
- * instance) handed to `JSON.stringify` itself and never kept.
+ * The text is `JSON.stringify(value)`'s: the same key order, `undefined`, functions and symbols
+ * left out of objects and `null` in arrays, `null` for non-finite numbers, `toJSON` honoured,
+ * and anything that is not a plain object or array (a Date, a Buffer, a class instance) handed
+ * to `JSON.stringify` itself and never kept, except that every character outside ASCII is
+ * written as its `\u` escape (`ascii`). The same JSON, read back the same by any parser, but
+ * held by V8 as one byte a character: a log line with a dash would otherwise make every text
+ * that holds it two bytes a character, twice the memory to copy, and each send would convert
+ * it to UTF-8 on the way out.
  */
 
 /** Texts of frozen objects all of whose nested objects are frozen; let go with the objects. */
 const texts = new WeakMap<object, string>();
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
+const unicodeEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** JSON text with every non-ASCII character as its `\u` escape (UTF-16 units, as JSON has them). */
+export const ascii = (json: string): string =>
+  NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, unicodeEscape) : json;
 
 /** Keys as JSON text with their colon (`"id":`); emptied when it grows past `MAX_KEYS`. */
 const keys = new Map<string, string>();
@@ -24,7 +36,7 @@ function keyText(k: string): string {
   let t = keys.get(k);
   if (t === undefined) {
     if (keys.size >= MAX_KEYS) keys.clear();
-    t = `${JSON.stringify(k)}:`;
+    t = `${ascii(JSON.stringify(k))}:`;
     keys.set(k, t);
   }
   return t;
@@ -53,7 +65,7 @@ function anyObject(values: readonly unknown[]): boolean {
 function write(out: string[], v: unknown, key: string | number): boolean {
   switch (typeof v) {
     case 'string':
-      out.push(JSON.stringify(v));
+      out.push(ascii(JSON.stringify(v)));
       return true;
     case 'number':
       out.push(Number.isFinite(v) ? String(v) : 'null');
@@ -82,7 +94,7 @@ function writeObject(out: string[], o: object, key: string | number): boolean {
   const toJSON = (o as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function' || !isPlain(o)) {
     const written = typeof toJSON === 'function' ? write(out, toJSON.call(o, String(key)), key) : true;
-    if (typeof toJSON !== 'function') out.push(JSON.stringify(o));
+    if (typeof toJSON !== 'function') out.push(ascii(JSON.stringify(o)));
     allFrozen = false; // after toJSON, which may itself have called `stringify`
     return written;
   }
@@ -90,7 +102,7 @@ function writeObject(out: string[], o: object, key: string | number): boolean {
   const values: readonly unknown[] = isArray ? o : Object.values(o);
   // Only primitives inside: JSON.stringify's own text (the same, and faster than a walk).
   if (!anyObject(values)) {
-    const text = JSON.stringify(o);
+    const text = ascii(JSON.stringify(o));
     out.push(text);
     if (Object.isFrozen(o)) texts.set(o, text);
     else allFrozen = false;
@@ -131,7 +143,8 @@ function writeObject(out: string[], o: object, key: string | number): boolean {
 }
 
 /**
- * `prefix + JSON.stringify(value)` (undefined where JSON.stringify gives undefined), reusing the text of frozen objects written before.
+ * `prefix + ascii(JSON.stringify(value))` (undefined where JSON.stringify gives undefined),
+ * reusing the text of frozen objects written before.
  */
 export function stringify(value: unknown, prefix = ''): string | undefined {
   const out = [prefix];

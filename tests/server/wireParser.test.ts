@@ -1,13 +1,13 @@
 /**
  * The server's socket.io parser (server/wireParser.ts) and the JSON text it writes
  * (server/frozenJson.ts): the same text packets as socket.io-parser, JSON exactly as
- * `JSON.stringify` writes it however often a frozen object is written, and binary refused at
- * the door while an ordinary client still plays.
+ * `JSON.stringify` writes it (non-ASCII characters as `\u` escapes) however often a frozen
+ * object is written, and binary refused at the door while an ordinary client still plays.
  */
 import fc from 'fast-check';
 import { Decoder as StockDecoder, Encoder as StockEncoder } from 'socket.io-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from '../../server/frozenJson.ts';
+import { ascii, stringify } from '../../server/frozenJson.ts';
 import { REFUSED_EVENT } from '../../server/transport.ts';
 import { Decoder, decodePacket, Encoder, type Packet } from '../../server/wireParser.ts';
 import {
@@ -41,15 +41,21 @@ const freezeSome = (x: unknown, seed: number): unknown => {
   return x;
 };
 
+/** What `stringify` must write: JSON.stringify's text, non-ASCII characters escaped. */
+const json = (v: unknown): string | undefined => {
+  const t = JSON.stringify(v);
+  return t === undefined ? t : ascii(t);
+};
+
 describe('frozenJson stringify', () => {
   it('writes what JSON.stringify writes, for any JSON value, frozen or not, written once or again', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.nat(1000), (value, seed) => {
         const v = freezeSome(structuredClone(value), seed);
-        expect(stringify(v)).toBe(JSON.stringify(v));
-        expect(stringify(v)).toBe(JSON.stringify(v));
-        expect(stringify(deepFreeze(v))).toBe(JSON.stringify(v));
-        expect(stringify({ again: v, list: [v, v] })).toBe(JSON.stringify({ again: v, list: [v, v] }));
+        expect(stringify(v)).toBe(json(v));
+        expect(stringify(v)).toBe(json(v));
+        expect(stringify(deepFreeze(v))).toBe(json(v));
+        expect(stringify({ again: v, list: [v, v] })).toBe(json({ again: v, list: [v, v] }));
       }),
       { numRuns: 300 },
     );
@@ -76,10 +82,26 @@ describe('frozenJson stringify', () => {
       true,
     ];
     for (const c of cases) {
-      expect(stringify(c)).toBe(JSON.stringify(c));
-      expect(stringify(deepFreeze(c))).toBe(JSON.stringify(c));
+      expect(stringify(c)).toBe(json(c));
+      expect(stringify(deepFreeze(c))).toBe(json(c));
     }
-    expect(stringify(undefined)).toBe(JSON.stringify(undefined));
+    expect(stringify(undefined)).toBe(json(undefined));
+  });
+
+  it('writes non-ASCII characters as escapes: ASCII text that parses to the same value', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })), (d) => {
+        const v = deepFreeze({ d, list: Object.values(d) });
+        const text = stringify(v)!;
+        expect(text).toMatch(/^[\x20-\x7e]*$/);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(v)));
+        expect(stringify(v)).toBe(text);
+      }),
+      { numRuns: 200 },
+    );
+    expect(stringify({ a: 'dash \u2014 \u00e9 \ud83d\ude00' })).toBe(
+      '{"a":"dash \\u2014 \\u00e9 \\ud83d\\ude00"}',
+    );
   });
 
   it('writes an object again when something under it changed: only wholly frozen objects are kept', () => {
@@ -89,11 +111,13 @@ describe('frozenJson stringify', () => {
     inner.n = 2;
     expect(stringify(outer)).toBe('{"inner":{"n":2},"list":[{"n":2}]}');
     const withDate = Object.freeze({ at: Object.freeze(new Date(0)) });
-    expect(stringify(withDate)).toBe(JSON.stringify(withDate));
+    expect(stringify(withDate)).toBe(json(withDate));
   });
 });
 
-const stockEncode = (p: Packet): unknown => new StockEncoder().encode(p as never);
+/** socket.io-parser's packets, non-ASCII characters escaped. */
+const stockEncode = (p: Packet): unknown =>
+  (new StockEncoder().encode(p as never) as string[]).map((t) => ascii(t));
 const stockDecode = (s: string): unknown => {
   const d = new StockDecoder();
   let got: unknown;
