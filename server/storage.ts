@@ -25,6 +25,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
+import { stringify } from './frozenJson.ts';
 import { gameoverFlag, type ServerStore, type ServerValue, type StoreOptions } from './store.ts';
 
 type FetchOpts = StorageAPI.FetchOpts;
@@ -177,9 +178,28 @@ export class SqliteStorage implements ServerStore {
     const db = this.sql;
     const written = db
       .transaction((): number | null | true => {
-        const won = this.stmt(
-          'UPDATE matches SET state = ?, state_id = ? WHERE match_id = ? AND state_id < ?',
-        ).run(JSON.stringify(state), state._stateID, matchID, state._stateID);
+        // The state's text reuses what the sockets were just sent of it (frozenJson.ts); the
+        // metadata a move brings goes in the same statement.
+        const text = stringify(state);
+        const won = metadata
+          ? this.stmt(
+              `UPDATE matches SET state = ?, state_id = ?, metadata = ?, gameover = ?, updated_at = ?
+               WHERE match_id = ? AND state_id < ?`,
+            ).run(
+              text,
+              state._stateID,
+              JSON.stringify(metadata),
+              gameoverFlag(metadata),
+              metadata.updatedAt,
+              matchID,
+              state._stateID,
+            )
+          : this.stmt('UPDATE matches SET state = ?, state_id = ? WHERE match_id = ? AND state_id < ?').run(
+              text,
+              state._stateID,
+              matchID,
+              state._stateID,
+            );
         if (won.changes === 0) {
           const row = this.stmt('SELECT state_id FROM matches WHERE match_id = ?').get(matchID) as
             | { state_id: number }
@@ -188,7 +208,6 @@ export class SqliteStorage implements ServerStore {
         }
         const append = this.stmt('INSERT INTO log (match_id, state_id, entry) VALUES (?, ?, ?)');
         for (const entry of deltalog ?? []) append.run(matchID, entry._stateID, JSON.stringify(entry));
-        if (metadata) this.writeMetadata(matchID, metadata);
         return true;
       })
       .immediate();
