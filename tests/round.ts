@@ -1,0 +1,62 @@
+/**
+ * Helpers for the rule-area tests that adjudicate one round through the engine's front door
+ * (`adjudicate`): a scenario without timeline or deck events, a position without gray-zone
+ * presence or programs under way (so no incident or delivery moves a track by chance), and
+ * the events of one kind a round wrote.
+ */
+import {
+  adjudicate,
+  type DraftState,
+  type EventData,
+  type EventKind,
+  FACTIONS,
+  type Faction,
+  type MatchState,
+  newMatch,
+  type Order,
+  type Scenario,
+  unitTypeById,
+} from '../game/index.ts';
+import { patch } from './helpers.ts';
+
+/** A copy of a scenario with no scheduled events and an empty event deck. */
+export const quiet = (sc: Scenario): Scenario => ({ ...sc, events: [], eventDeck: [], eventChance: 0 });
+
+/**
+ * Round 1 of `sc` with nothing left to chance outside the rule under test: no coast guard or
+ * militia on the board, no program funded, and the edit applied last.
+ */
+export function calmStart(sc: Scenario, seed: string, edit: (d: DraftState) => void = () => {}): MatchState {
+  return patch(newMatch(sc, { seed }), (d) => {
+    for (const [id, u] of Object.entries(d.units))
+      if ((unitTypeById.get(u.type)?.presence ?? 0) > 0) delete d.units[id];
+    for (const f of FACTIONS) {
+      d.programs[f] = {};
+      d.programMonths[f] = {};
+    }
+    edit(d);
+  });
+}
+
+export type Orders = Partial<Record<Faction, readonly Order[]>>;
+
+/** Adjudicates the round of `s` with exactly these orders pending (every seat committed). */
+export function play(sc: Scenario, s: MatchState, orders: Orders = {}): MatchState {
+  const ready = patch(s, (d) => {
+    for (const f of FACTIONS)
+      d.pending[f] = { orders: [...(orders[f] ?? [])], committed: true } as DraftState['pending'][Faction];
+  });
+  return adjudicate(ready, sc);
+}
+
+/** The events of one kind written after `before` (data and who may see them), in order. */
+export function eventsSince<K extends EventKind>(
+  before: MatchState,
+  after: MatchState,
+  kind: K,
+): { data: EventData[K]; visibleTo: unknown }[] {
+  return after.log
+    .slice(before.log.length)
+    .filter((e) => e.kind === kind)
+    .map((e) => ({ data: e.data as EventData[K], visibleTo: e.visibleTo }));
+}
