@@ -277,3 +277,57 @@ describe("Red's opening salvo and what it decides", () => {
     expect(gains('taiwan-invasion')).toBe(0);
   });
 });
+
+describe('every ending can happen (issue 9, item 8)', () => {
+  const outcomes = (id: string, n: number) =>
+    Array.from(
+      { length: n },
+      (_x, i) => runMatch(scenario(id), { china: 'aggressive' }, `outcomes-${i + 1}`).state,
+    );
+
+  it('an aggressive Red in a Senkaku crisis lands on the islands no one defends, and holds them at the end', () => {
+    const ends = outcomes('senkaku-gray-zone', 4);
+    const seized = ends.filter((s) => s.outcome?.category === 'senkaku-seized');
+    expect(seized.length).toBeGreaterThanOrEqual(2);
+    for (const s of seized) {
+      expect(s.zones.senkaku?.controller).toBe('china');
+      expect(s.log.some((e) => e.kind === 'landing' && (e.data as { zone: string }).zone === 'senkaku')).toBe(
+        true,
+      );
+    }
+  });
+
+  it('a Senkaku landing sails from a coast next to the East China Sea, once a quarantine is in force', () => {
+    const sg = scenario('senkaku-gray-zone');
+    const at = (rung: number, zone: string) =>
+      patch(newMatch(sg, { seed: 'senkaku-reach' }), (d) => {
+        d.escalation = rung as DraftState['escalation'];
+        d.units['cn-amphib-lift-1']!.zone = zone;
+        d.units['cn-amphib-bde-1']!.zone = zone;
+      });
+    const land: Order = {
+      type: 'land',
+      lift: 'cn-amphib-lift-1',
+      brigades: ['cn-amphib-bde-1'],
+      target: 'senkaku',
+    };
+    expect(
+      applyAction(sg, at(RUNG.quarantine, 'zhejiang'), { type: 'order', seat: 'china', order: land }).ok,
+    ).toBe(true);
+    expect(
+      codeOf(applyAction(sg, at(RUNG.coercion, 'zhejiang'), { type: 'order', seat: 'china', order: land })),
+    ).toBe('ERR_BELOW_INVASION');
+    // Hainan is far from any sea zone next to the islands.
+    expect(
+      codeOf(applyAction(sg, at(RUNG.quarantine, 'hainan'), { type: 'order', seat: 'china', order: land })),
+    ).toBe('ERR_UNREACHABLE');
+  });
+
+  it("a long blockade by an aggressive Red can break Taiwan's will: coercion succeeds in some quarantine games", () => {
+    const ends = outcomes('taiwan-quarantine', 12);
+    const coerced = ends.filter((s) => s.outcome?.category === 'coercion-succeeded');
+    expect(coerced.length).toBeGreaterThanOrEqual(1);
+    for (const s of coerced) expect(s.taiwan.publicWill).toBeLessThanOrEqual(15);
+    expect(coerced.length).toBeLessThan(ends.length);
+  });
+});

@@ -84,6 +84,15 @@ export function chinaPlan(ctx: BotContext): Action[] {
       const t = moveTargets(plan.current, ctx.scenario, u).filter((z) => geo.quarantineLanes.includes(z));
       if (t[0] && !geo.quarantineLanes.includes(u.zone)) plan.add({ type: 'move', unit: u.id, to: t[0] });
     }
+  // A fait accompli (salami slicing): an aggressive Red in a quarantine or blockade, not
+  // invading Taiwan, lands on a disputed island no Blue soldier holds.
+  if (
+    policy === 'aggressive' &&
+    s.escalation >= RUNG.quarantine &&
+    s.escalation <= RUNG.blockade &&
+    rung <= RUNG.blockade
+  )
+    seizeDisputed(plan, ctx);
   if (combatPermission(plan.current, ctx.scenario, 'china').ok) redStrikes(plan, ctx);
   if (
     plan.current.pending.china.orders.some((o) => o.type === 'escalate' && o.to === RUNG.invasion) ||
@@ -112,6 +121,56 @@ export function chinaPlan(ctx: BotContext): Action[] {
   )
     actions.push({ type: 'offer', seat: 'china', terms: 'ceasefire-in-place' });
   return actions;
+}
+
+/** Lands the smallest brigade a lift can carry on the first disputed island China does not hold and no Blue ground unit defends. */
+function seizeDisputed(plan: Plan, ctx: BotContext): void {
+  const s = plan.current;
+  const seen = visibleUnits(s, 'china');
+  for (const zone of geographyOf(ctx.scenario.zones).disputed) {
+    if (s.zones[zone]?.controller === 'china') continue;
+    if (seen.some((u) => u.zone === zone && u.faction !== 'china' && unitType(u).groundPower > 0)) continue;
+    for (const lift of liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0)) {
+      if (!landingReachable(s, ctx.scenario, lift.id, zone)) continue;
+      const cap = unitType(lift).liftPerStep * lift.strength;
+      const brigade = liveUnits(
+        s,
+        (u) =>
+          u.faction === 'china' &&
+          u.zone === lift.zone &&
+          unitType(u).category === 'ground' &&
+          u.strength <= cap + 1e-9,
+      ).sort((a, b) => a.strength - b.strength || a.id.localeCompare(b.id))[0];
+      if (!brigade) continue;
+      plan.add({ type: 'land', lift: lift.id, brigades: [brigade.id], target: zone });
+      return;
+    }
+    // No lift in reach: one closes on a Chinese coast it could sail from with a brigade, to sail next round.
+    const lift = liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).sort((a, b) =>
+      a.id.localeCompare(b.id),
+    )[0];
+    if (!lift) return;
+    const stage = moveTargets(s, ctx.scenario, lift)
+      .filter((z) => zoneDef(z).country === 'china' && zoneDef(z).kind === 'land')
+      .sort((a, b) => a.localeCompare(b))
+      .find((z) =>
+        landingReachable(
+          { ...s, units: { ...s.units, [lift.id]: { ...lift, zone: z } } },
+          ctx.scenario,
+          lift.id,
+          zone,
+        ),
+      );
+    if (!stage) return;
+    const brigade = liveUnits(
+      s,
+      (u) => u.faction === 'china' && u.zone === lift.zone && unitType(u).category === 'ground',
+    ).sort((a, b) => a.strength - b.strength || a.id.localeCompare(b.id))[0];
+    if (!brigade || !moveTargets(s, ctx.scenario, brigade).includes(stage)) return;
+    plan.add({ type: 'move', unit: lift.id, to: stage });
+    plan.add({ type: 'move', unit: brigade.id, to: stage });
+    return;
+  }
 }
 
 function redStrikes(plan: Plan, ctx: BotContext): void {

@@ -94,12 +94,7 @@ export const BLOCKADE = {
     value: 0.85,
     source: 'CSIS "Lights Out? Wargaming a Chinese Blockade of Taiwan" (2025)',
   },
-  /** Share of the interdiction undone per escorting Blue surface step in the blockade zones. */
-  escortPerStep: {
-    value: 0.04,
-    source: 'Assumption calibrated to CSIS "Lights Out?" (2025): convoying restored most flow',
-  },
-  /** Weight of a Blue escorting surface step against a step-hit of Red's enforcing force (the estimate). */
+  /** Weight of a Blue escorting surface step against a step of Red's enforcing presence (adjudication and the estimate). */
   escortWeight: {
     value: 0.5,
     source:

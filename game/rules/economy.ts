@@ -142,7 +142,10 @@ export function interdiction(s: Knowledge, scenario: Scenario): number {
         belligerent(s, scenario.constraints, u.faction) ||
         s.escalation < RUNG.strikes),
   ).reduce((a, u) => a + u.strength, 0);
-  return round3(base * coverage * Math.max(0, 1 - BLOCKADE.escortPerStep.value * escorts));
+  // Escorts contest the lanes in proportion to the forces on each side (the estimate's rule,
+  // deterrence.ts): Taiwan's navy alone no longer lifts a blockade the PLA enforces in strength.
+  const contest = redPresence / Math.max(1e-9, redPresence + BLOCKADE.escortWeight.value * escorts);
+  return round3(base * coverage * contest);
 }
 
 /** Blockade and economic effects (section 4 step 7). */

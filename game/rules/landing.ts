@@ -63,7 +63,11 @@ function landingBase(
   if (state.pending.china.orders.some((p) => p.type === 'move' && p.unit === o.lift))
     return fail('ERR_DUPLICATE', `${o.lift} already has a move this round`);
   const route = reachable(lift.zone, 2, 'sea', new Set(scenario.zones));
-  if (!route.has(o.target) && !zoneDef(lift.zone).adjacent.includes(o.target))
+  // A beach with no port (the Senkakus) is reached like a port: from a sea zone next to it.
+  const fromSea = [...route].some(
+    ([z, d]) => d === 1 && zoneDef(z).kind === 'sea' && zoneDef(z).adjacent.includes(o.target),
+  );
+  if (!route.has(o.target) && !fromSea && !zoneDef(lift.zone).adjacent.includes(o.target))
     return fail(
       'ERR_UNREACHABLE',
       `${target.name} is more than two sea zones from ${zoneDef(lift.zone).name}`,
