@@ -102,6 +102,9 @@ describe('every record the product writes is read by every reader', () => {
   });
 
   it('the server branches from each and reports each', async () => {
+    // The CLI test before this one blocks this process (spawnSync) for seconds, server included:
+    // let the server close its expired keep-alive sockets before fetch reuses one (else ECONNRESET).
+    await new Promise((done) => setTimeout(done, 200));
     for (const [writer, file] of written) {
       const json = JSON.parse(readFileSync(file, 'utf8'));
       const record = 'actions' in json ? json : json.record;
