@@ -91,6 +91,39 @@ describe("Red's invasion estimate answers to each denial lever", () => {
   });
 });
 
+describe("Red's blockade estimate answers to escorts and anti-ship fires", () => {
+  const blockade = (edit: (d: DraftState) => void) => success(withLever(edit), RUNG.blockade);
+
+  it("Taiwan's anti-ship missiles lower it even where the US stays out: a blockade is an act of war", () => {
+    const noUs = (hf3: number) =>
+      blockade((d) => {
+        d.us.commitment = 0;
+        d.stockpiles.taiwan['hf-3'] = hf3;
+        d.stockpiles.taiwan.harpoon = hf3;
+      });
+    expect(noUs(0)).toBeGreaterThan(noUs(300));
+  });
+
+  it("more Blue escorts in reach of the lanes lower it; more of Red's enforcing ships raise it", () => {
+    const navy = (k: number) =>
+      blockade((d) => {
+        for (const u of Object.values(d.units)) if (u.type === 'tw-navy') u.strength = u.maxStrength * k;
+      });
+    expect(navy(0)).toBeGreaterThan(navy(1));
+    const red = (k: number) =>
+      blockade((d) => {
+        for (const u of Object.values(d.units)) if (u.type === 'cn-ddg') u.strength = u.maxStrength * k;
+      });
+    expect(red(1)).toBeGreaterThan(red(0.3));
+  });
+
+  it("Taiwan's energy reserves lower it: the cut must run longer before will breaks", () => {
+    expect(blockade((d) => (d.taiwan.energyDays = 10))).toBeGreaterThan(
+      blockade((d) => (d.taiwan.energyDays = 90)),
+    );
+  });
+});
+
 describe('the denial excursions differ from takaichi-2025 only in Blue denial, and Red reads them so', () => {
   const hollow = getScenario('takaichi-2025-hollow-denial')!;
   const full = getScenario('takaichi-2025-full-denial')!;
