@@ -279,7 +279,7 @@ describe('rulings, the timer, advancing and ending', () => {
       advance,
     );
     expect(codeOf(r)).toBe('ERR_NOT_READY');
-    if (!r.ok) expect(r.error.message).toBe('waiting for us, taiwan to commit');
+    if (!r.ok) expect(r.error.message).toBe('waiting for the US, Taiwan to commit');
   });
 
   it('ending a match needs a written reason of 5 characters or more', () => {

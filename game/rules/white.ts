@@ -6,6 +6,7 @@
 import { zoneDef } from '../data/map.ts';
 import { type Effect, TRACK_LABELS, TRACK_PATHS, type TrackPath } from '../data/scenario.ts';
 import type { Knowledge } from '../engine/knowledge.ts';
+import { factionName } from '../engine/names.ts';
 import type { Action, Order } from '../engine/orders.ts';
 import { fail, OK } from '../engine/rule.ts';
 import type { MatchState } from '../engine/state.ts';
@@ -83,7 +84,7 @@ export function validateWhite(
         ? OK
         : fail(
             'ERR_NOT_READY',
-            `waiting for ${FACTIONS.filter((f) => !state.pending[f].committed).join(', ')} to commit`,
+            `waiting for ${FACTIONS.filter((f) => !state.pending[f].committed).map(factionName).join(', ')} to commit`,
           );
     case 'end':
       return typeof a.reason === 'string' && a.reason.trim().length >= 5
