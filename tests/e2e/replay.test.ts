@@ -16,7 +16,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playGame, summarizeGroup } from '../../analysis/stats.ts';
-import { type MatchState, RULES_VERSION } from '../../game/index.ts';
+import {
+  describeOrder,
+  FACTION_NAMES,
+  type Faction,
+  type MatchState,
+  type Order,
+  RULES_VERSION,
+} from '../../game/index.ts';
 import { type MatchRecord, stateHash } from '../../match/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import {
@@ -48,15 +55,29 @@ async function loadRecord(p: Page, record: unknown, name = 'record.json'): Promi
   await p.getByTestId('replay-round').waitFor();
 }
 
-/** China's escalation order in the golden record's first round, as the log writes it (China's and White Cell's alone). */
-const chinaEscalation = (): string => {
-  const a = golden().actions.find(
-    (x) => x.type === 'order' && x.seat === 'china' && x.order.type === 'escalate',
-  );
-  if (a?.type !== 'order' || a.order.type !== 'escalate')
-    throw new Error('the golden record has no Chinese escalation');
-  return `china: escalate ${a.order.to}`;
+/**
+ * A seat's first order of a type in the golden record's first round, as the log writes it
+ * ("Japan: Two plus two meeting"), so the expectations follow the record and the wording.
+ */
+const firstRoundOrder = (seat: Faction, type: Order['type']): string => {
+  // Round 1 is the actions before every seat has committed once.
+  const committed = new Set<string>();
+  const round1: MatchRecord['actions'][number][] = [];
+  for (const x of golden().actions) {
+    if (committed.size === 4) break;
+    if (x.type === 'commit') committed.add(x.seat);
+    round1.push(x);
+  }
+  const a = round1.find((x) => x.type === 'order' && x.seat === seat && x.order.type === type);
+  if (a?.type !== 'order') throw new Error(`the golden record has no ${seat} ${type} order in round 1`);
+  return `${FACTION_NAMES[seat]}: ${describeOrder(a.order)}`;
 };
+
+/** China's escalation order in round 1 (China's and White Cell's alone). */
+const chinaEscalation = (): string => firstRoundOrder('china', 'escalate');
+/** Japan's orders in round 1 that only Japan and the White Cell see. */
+const japanTwoPlusTwo = (): string => firstRoundOrder('japan', 'two-plus-two');
+const japanInvestCommand = (): string => firstRoundOrder('japan', 'invest-command');
 
 const roundShown = () => byTest('replay-round').innerText();
 const logText = () => byTest('replay-log').innerText();
@@ -86,7 +107,7 @@ describe('the replay viewer', () => {
 
     await byTest('forward').click();
     expect(await byTest('replay-step').innerText()).toBe('Orders that take effect');
-    expect(await logText()).toContain('japan: invest-command');
+    expect(await logText()).toContain(japanInvestCommand());
     expect(await byTest('board-label').innerText()).toContain('the start of round 1');
 
     await byTest('next-round').click();
@@ -126,17 +147,17 @@ describe('the replay viewer', () => {
   it("China's view hides the orders only Japan and the White Cell may see", async () => {
     await toStart();
     await byTest('forward').click();
-    expect(await logText()).toContain('japan: two-plus-two');
+    expect(await logText()).toContain(japanTwoPlusTwo());
     await screenshot(page(), 'replay-viewer-white');
     await byTest('view-seat').selectOption('china');
-    await expect.poll(logText).not.toContain('japan: two-plus-two');
+    await expect.poll(logText).not.toContain(japanTwoPlusTwo());
     const text = await logText();
-    expect(text).not.toContain('japan: invest-command');
+    expect(text).not.toContain(japanInvestCommand());
     expect(text).toContain(chinaEscalation());
     expect(await byTest('hidden-count').innerText()).toMatch(/hidden from this view/);
     await screenshot(page(), 'replay-viewer-china');
     await byTest('view-seat').selectOption('japan');
-    await expect.poll(logText).toContain('japan: two-plus-two');
+    await expect.poll(logText).toContain(japanTwoPlusTwo());
     expect(await logText()).not.toContain(chinaEscalation());
     await byTest('view-seat').selectOption('white');
   });
