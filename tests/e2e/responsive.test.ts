@@ -144,6 +144,24 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
       for (const sel of ['[data-testid=round]', '[data-testid=seat]', '[data-testid=clock]', 'button.leave'])
         expect(await inView(p, sel), `${sel} in view at ${w}`).toBe(true);
       expect(await p.getByTestId('seat').innerText()).toContain('Japan');
+      // The theater view fits below the map's floating controls: no zone's name hides under them.
+      const hidden = await p.evaluate(() => {
+        const bar = document.querySelector('.map-controls')?.getBoundingClientRect();
+        if (!bar) return ['no controls'];
+        return [...document.querySelectorAll('svg.map .zone-label')]
+          .filter((t) => {
+            const r = t.getBoundingClientRect();
+            return (
+              r.width > 0 &&
+              r.left < bar.right &&
+              r.right > bar.left &&
+              r.top < bar.bottom &&
+              r.bottom > bar.top
+            );
+          })
+          .map((t) => t.textContent ?? '');
+      });
+      expect(hidden, `zone names under the map controls at ${w}`).toEqual([]);
       await screenshot(p, `responsive-${w}-japan`);
       const panel = p.locator('#tab-panel');
       if (w < 760) {

@@ -83,6 +83,8 @@ const readProjector = () => {
 
 export function MapView({ model, selectedUnit, selectedZone, highlights, onZone, onUnits }: Props) {
   const wrapRef = useRef<HTMLDivElement>(null);
+  const controlsRef = useRef<HTMLDivElement>(null);
+  const [controlsH, setControlsH] = useState(0);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoneRefs = useRef(new Map<string, SVGElement>());
   const [size, setSize] = useState({ w: 800, h: 600 });
@@ -111,6 +113,9 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
     const measure = (r: { readonly width: number; readonly height: number }) => {
       const next = { w: Math.max(200, Math.round(r.width)), h: Math.max(200, Math.round(r.height)) };
       setSize((s) => (s.w === next.w && s.h === next.h ? s : next));
+      // The controls float over the map's top edge (two rows on a phone): the views fit below them.
+      const bar = Math.round(controlsRef.current?.getBoundingClientRect().height ?? 0);
+      setControlsH((h) => (h === bar ? h : bar));
     };
     measure(el.getBoundingClientRect());
     const ro = new ResizeObserver(([entry]) => {
@@ -124,8 +129,8 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
   const dockW = projector ? DOCK_PROJECTOR : DOCK;
   const dock = w - dockW >= Math.max(360, h * 0.6) ? dockW : 0;
   const fitView = useCallback(
-    (box: (typeof VIEWS)[keyof typeof VIEWS]['box']) => cameraFor(box, w, h, 14, dock),
-    [w, h, dock],
+    (box: (typeof VIEWS)[keyof typeof VIEWS]['box']) => cameraFor(box, w, h, 14, dock, controlsH),
+    [w, h, dock, controlsH],
   );
   const camera = cam ?? fitView(VIEWS.theater.box);
   const theaterScale = fitView(VIEWS.theater.box).scale;
@@ -556,7 +561,7 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
           );
         })}
       </svg>
-      <div className="map-controls">
+      <div className="map-controls" ref={controlsRef}>
         <button type="button" onClick={() => zoomBy(1.4)} aria-label="Zoom in">
           +
         </button>

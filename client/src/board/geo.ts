@@ -61,13 +61,14 @@ const corners = (box: Box) => ({
 
 /**
  * The camera that fits a box into a w×h viewport with some padding, leaving `left` pixels
- * free on the left (where the selection card and the legend dock) when the viewport is wide.
+ * free on the left (where the selection card and the legend dock) when the viewport is wide,
+ * and `top` pixels free at the top (under the map's floating controls).
  */
-export function cameraFor(box: Box, w: number, h: number, pad = 16, left = 0): Camera {
+export function cameraFor(box: Box, w: number, h: number, pad = 16, left = 0, top = 0): Camera {
   const p = geoMercator().fitExtent(
     [
-      [pad + left, pad],
-      [Math.max(pad + left + 1, w - pad), Math.max(pad + 1, h - pad)],
+      [pad + left, pad + top],
+      [Math.max(pad + left + 1, w - pad), Math.max(pad + top + 1, h - pad)],
     ],
     corners(box),
   );
