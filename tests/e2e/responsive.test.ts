@@ -148,7 +148,7 @@ describe('the board on a phone, a laptop and a projector; keyboard; no dead ends
       const hidden = await p.evaluate(() => {
         const bar = document.querySelector('.map-controls')?.getBoundingClientRect();
         if (!bar) return ['no controls'];
-        return [...document.querySelectorAll('svg.map .zone-label')]
+        return Array.from(document.querySelectorAll('svg.map .zone-label'))
           .filter((t) => {
             const r = t.getBoundingClientRect();
             return (

@@ -11,6 +11,7 @@ import {
   loadSeat,
   type MatchSeats,
   matchInLocation,
+  type SeatEvent,
   type SeatStatus,
   saveSeat,
   seatLink,
@@ -168,15 +169,32 @@ export function WhiteSeats() {
       )}
       {error && <p className="reason">{error}</p>}
       {seats && seats.events.length > 0 && (
-        <ul className="small" aria-label="Seat changes">
-          {seats.events.map((e) => (
-            <li key={`${e.at}/${e.playerID}/${e.kind}`}>
-              {new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} ·{' '}
-              {describeSeatEvent(e, SEAT_LABEL[e.seat])}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="small" aria-label="Seat changes">
+            {seats.events.slice(-RECENT_SEAT_CHANGES).map(seatChange)}
+          </ul>
+          {seats.events.length > RECENT_SEAT_CHANGES && (
+            <details className="small">
+              <summary>{seats.events.length - RECENT_SEAT_CHANGES} earlier seat changes</summary>
+              <ul aria-label="Earlier seat changes">
+                {seats.events.slice(0, -RECENT_SEAT_CHANGES).map(seatChange)}
+              </ul>
+            </details>
+          )}
+        </>
       )}
     </section>
+  );
+}
+
+/** Seat changes listed in full; older ones fold away so the panel stays short in a long seminar. */
+const RECENT_SEAT_CHANGES = 4;
+
+function seatChange(e: SeatEvent) {
+  return (
+    <li key={`${e.at}/${e.playerID}/${e.kind}`}>
+      {new Date(e.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} ·{' '}
+      {describeSeatEvent(e, SEAT_LABEL[e.seat])}
+    </li>
   );
 }
