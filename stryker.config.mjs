@@ -32,6 +32,7 @@ export default {
   tempDirName: '.stryker-tmp',
   // Not copied into the sandbox: a second biome.json there would stop `biome lint` in the
   // project (a nested root configuration) while a run is going on.
-  ignorePatterns: ['biome.json', 'artifacts', 'reports', 'data', 'dist'],
+  // Anchored to the project root: a bare 'data' also matched game/data and left it out of the sandbox.
+  ignorePatterns: ['/biome.json', '/artifacts', '/reports', '/data', '/dist'],
   cleanTempDir: true,
 };
