@@ -7,6 +7,7 @@
  * Drag to pan, wheel or buttons to zoom. The zones are one tab stop: arrow keys move
  * between them, Enter selects. A projector mode (remembered) enlarges type and symbols.
  */
+
 import { geoPath } from 'd3-geo';
 import {
   type CSSProperties,
@@ -50,6 +51,7 @@ import {
   occupied,
   shortName,
 } from './mapModel.ts';
+import { useProjectorMode } from './projector.ts';
 import { UnitSymbol } from './UnitSymbol.tsx';
 import { fromPlane, isDisc, type Pt } from './zoneAreas.ts';
 import './map.css';
@@ -68,18 +70,9 @@ interface Props {
   readonly onUnits: (units: readonly UnitVM[]) => void;
 }
 
-const PROJECTOR_KEY = 'island-chain:projector';
 /** Width of the left dock (selection card and legend) kept free by the default views when the map is wide. */
 const DOCK = 292;
 const DOCK_PROJECTOR = 368;
-
-const readProjector = () => {
-  try {
-    return localStorage.getItem(PROJECTOR_KEY) === 'on';
-  } catch {
-    return false;
-  }
-};
 
 export function MapView({ model, selectedUnit, selectedZone, highlights, onZone, onUnits }: Props) {
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -90,20 +83,10 @@ export function MapView({ model, selectedUnit, selectedZone, highlights, onZone,
   const [size, setSize] = useState({ w: 800, h: 600 });
   const [cam, setCam] = useState<Camera | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
-  const [projector, setProjector] = useState(readProjector);
+  const [projector, setProjector] = useProjectorMode();
   const [roving, setRoving] = useState<string | null>(null);
   const drag = useRef<{ x: number; y: number; cam: Camera; moved: boolean } | null>(null);
   const { w, h } = size;
-
-  useEffect(() => {
-    document.documentElement.classList.toggle('projector', projector);
-    try {
-      localStorage.setItem(PROJECTOR_KEY, projector ? 'on' : 'off');
-    } catch {
-      // Storage may be unavailable (private windows); the mode then lasts for the page.
-    }
-  }, [projector]);
-  useEffect(() => () => document.documentElement.classList.remove('projector'), []);
 
   // Measured before the first paint too: a loaded machine otherwise shows the 800×600 default
   // for a while before the observer's first report (the seminar browser test caught it).
