@@ -29,7 +29,7 @@ import { type MatchCapture, renderReport } from '../report/aar.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { botSeats } from './bots.ts';
 import { type Middleware, type RouteContext, readJsonBody } from './seats.ts';
-import type { ServerStore } from './store.ts';
+import { OpenMatchCapError, type ServerStore } from './store.ts';
 import type { PlanningTimers } from './timer.ts';
 
 type MatchData = Server.MatchData;
@@ -140,13 +140,24 @@ export function createLimits(
       ctx.body = `Too many matches created from this address: at most ${limits.createPerMinute} a minute. Try again in ${wait} s.`;
       return;
     }
-    if (!ctx.path.includes('/report') && (await countOpen()) >= limits.maxOpenMatches) {
-      await taken.undo().catch(() => undefined);
+    const full = (open: number) => {
       ctx.status = 429;
-      ctx.body = `The server already holds ${limits.maxOpenMatches} open matches, its limit. Finish or end one, or wait for one to end, then create a match.`;
-      return;
+      ctx.body = `The server already holds ${open} open matches, its limit is ${limits.maxOpenMatches}. Finish or end one, or wait for one to end, then create a match.`;
+    };
+    // A quick refusal when the server is plainly full; the store checks the cap again in the
+    // transaction that creates the match, where concurrent creations cannot both pass.
+    const open = ctx.path.includes('/report') ? 0 : await countOpen();
+    if (open >= limits.maxOpenMatches) {
+      await taken.undo().catch(() => undefined);
+      return full(open);
     }
-    return next();
+    try {
+      await next();
+    } catch (e) {
+      if (!(e instanceof OpenMatchCapError)) throw e;
+      await taken.undo().catch(() => undefined);
+      full(e.open);
+    }
   };
 }
 
@@ -326,7 +337,13 @@ export function addRoutes(
       round,
       prefix: point.value.prefix,
     } satisfies BranchRecord);
-    await storage.createMatch(matchID, match);
+    try {
+      await storage.createMatch(matchID, match);
+    } catch (e) {
+      // Refused (the open-match cap): the branch record set up for it goes too.
+      await storage.setServerValue(matchID, BRANCH_KEY, undefined).catch(() => undefined);
+      throw e;
+    }
     ctx.body = { matchID, round, white };
   });
 }

@@ -37,7 +37,7 @@ import { addSeminarRoutes } from './seminar.ts';
 import { serveClient } from './static.ts';
 import { PostgresStorage } from './pgStorage.ts';
 import { SqliteStorage } from './storage.ts';
-import type { ServerStore, ServerValue, StoreOptions } from './store.ts';
+import type { NewMatch, ServerStore, ServerValue, StoreOptions } from './store.ts';
 import { PlanningTimers } from './timer.ts';
 import { reportRefusal, SecureSocketIO } from './transport.ts';
 
@@ -100,6 +100,9 @@ function authentic(credentials: unknown, expected: unknown): boolean {
 
 type MatchData = BgioServer.MatchData;
 
+/** `--max-open-matches` when not given. */
+const DEFAULT_MAX_OPEN_MATCHES = 50;
+
 /** The store `options` select: PostgreSQL for a `databaseUrl`, else SQLite in the data directory. */
 export function openStore(
   options: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>,
@@ -126,7 +129,11 @@ class MatchStore implements ServerStore {
     undefined;
   readonly seen = new Map<string, Seen>();
 
-  constructor(private readonly inner: ServerStore) {}
+  constructor(
+    private readonly inner: ServerStore,
+    /** The open-match cap every creation through this store is held to (`--max-open-matches`). */
+    private readonly maxOpen: number,
+  ) {}
 
   get description(): string {
     return this.inner.description;
@@ -141,11 +148,22 @@ class MatchStore implements ServerStore {
     return this.inner.close();
   }
 
+  /** Creates a match within the open-match cap (else OpenMatchCapError, and nothing created). */
   async createMatch(matchID: string, opts: StorageAPI.CreateMatchOpts): Promise<void> {
-    const metadata = sealMatch(opts.metadata);
-    await this.inner.createMatch(matchID, { ...opts, metadata });
-    this.note(matchID, opts.initialState);
-    this.onCreated(matchID, metadata, opts.initialState);
+    await this.createMatches([{ matchID, opts }], this.maxOpen);
+  }
+
+  /** Creates matches all or none, within `maxOpen` and never past this store's own cap. */
+  async createMatches(matches: readonly NewMatch[], maxOpen: number): Promise<void> {
+    const sealed = matches.map((m) => ({
+      matchID: m.matchID,
+      opts: { ...m.opts, metadata: sealMatch(m.opts.metadata) },
+    }));
+    await this.inner.createMatches(sealed, Math.min(maxOpen, this.maxOpen));
+    for (const m of sealed) {
+      this.note(m.matchID, m.opts.initialState);
+      this.onCreated(m.matchID, m.opts.metadata, m.opts.initialState);
+    }
   }
 
   async fetch<O extends StorageAPI.FetchOpts>(matchID: string, opts: O): Promise<StorageAPI.FetchResult<O>> {
@@ -218,6 +236,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           `match ${w.matchID}: refused a stale state write (state ${w.stateID}, stored ${w.storedStateID ?? 'none'})`,
         ),
     }),
+    options.maxOpenMatches ?? DEFAULT_MAX_OPEN_MATCHES,
   );
   try {
     // Redis first: an instance that cannot reach it leaves the database untouched.
@@ -310,7 +329,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The seminar routes count their tables against the same limits and counter as create.
   const limits = {
     createPerMinute: options.createPerMinute ?? 10,
-    maxOpenMatches: options.maxOpenMatches ?? 50,
+    maxOpenMatches: options.maxOpenMatches ?? DEFAULT_MAX_OPEN_MATCHES,
   };
   const createCounter = redis ? new RedisCreateCounter(redis) : new MemoryCreateCounter();
   app.use(createLimits(limits, () => storage.countOpen(), Date.now, createCounter));

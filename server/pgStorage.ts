@@ -20,6 +20,8 @@ import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 import pg from 'pg';
 import {
   gameoverFlag,
+  type NewMatch,
+  OpenMatchCapError,
   parseDatabaseUrl,
   redactUrl,
   type ServerStore,
@@ -28,6 +30,9 @@ import {
 } from './store.ts';
 
 type FetchOpts = StorageAPI.FetchOpts;
+
+/** The advisory lock key that serializes match creation (the open-match cap) across instances. */
+const CREATE_LOCK = 0x1c_0be9;
 type FetchResult<O extends FetchOpts> = StorageAPI.FetchResult<O>;
 type MatchData = Server.MatchData;
 
@@ -215,16 +220,37 @@ export class PostgresStorage implements ServerStore {
   }
 
   async createMatch(matchID: string, opts: StorageAPI.CreateMatchOpts): Promise<void> {
+    await this.insertMatch(this.pool, matchID, opts);
+  }
+
+  async createMatches(matches: readonly NewMatch[], maxOpen: number): Promise<void> {
+    await this.transaction(async (c) => {
+      // Every instance's creations queue on one transaction-scoped advisory lock, so the count
+      // below already includes any creation that committed before this one.
+      await c.query('SELECT pg_advisory_xact_lock($1)', [CREATE_LOCK]);
+      const { rows } = await c.query<{ n: number }>(
+        'SELECT count(*)::integer AS n FROM matches WHERE NOT gameover',
+      );
+      const open = rows[0]!.n;
+      if (open + matches.length > maxOpen) throw new OpenMatchCapError(open, maxOpen, matches.length);
+      for (const m of matches) await this.insertMatch(c, m.matchID, m.opts);
+    });
+  }
+
+  private async insertMatch(
+    c: pg.Pool | pg.PoolClient,
+    matchID: string,
+    opts: StorageAPI.CreateMatchOpts,
+  ): Promise<void> {
     const { initialState, metadata } = opts;
-    const initial = JSON.stringify(initialState);
-    await this.pool.query(
+    await c.query(
       `INSERT INTO matches (match_id, game_name, metadata, initial_state, state, state_id, gameover, updated_at)
        VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
       [
         matchID,
         metadata.gameName,
         JSON.stringify(metadata),
-        initial,
+        JSON.stringify(initialState),
         initialState._stateID,
         gameoverFlag(metadata) === 1,
         metadata.updatedAt,

@@ -43,7 +43,7 @@ import { botSeats } from './bots.ts';
 import type { CreateCounter, Limits } from './lobby.ts';
 import { CREDENTIALS } from './protocol.ts';
 import { checkBody, type RouteContext, readJsonBody, SEAT_KEYS } from './seats.ts';
-import type { ServerStore } from './store.ts';
+import { OpenMatchCapError, type ServerStore } from './store.ts';
 
 type Router = ReturnType<typeof BgioServer>['router'];
 type MatchData = Server.MatchData;
@@ -134,7 +134,6 @@ export const SEMINAR_BODIES = {
     seed: seed.optional(),
   }),
 } as const;
-
 
 /**
  * Answers a refusal with its sentence. Not `ctx.throw`: Koa drops the headers set before a throw
@@ -466,14 +465,18 @@ export function addSeminarRoutes(router: Router, o: SeminarOptions): { close(): 
       }
       undo.push(taken.undo);
     }
-    const open = await store.countOpen();
-    if (open + b.tables > o.limits.maxOpenMatches) {
-      await giveBack();
-      return refuse(
+    const full = (open: number) =>
+      refuse(
         ctx,
         429,
         `The server holds ${open} open matches and its limit is ${o.limits.maxOpenMatches}: a seminar of ${b.tables} tables needs ${b.tables} more. Finish or end some matches, or open fewer tables.`,
       );
+    // A quick refusal when the tables plainly do not fit; `createMatches` checks again in the
+    // transaction that creates them, where concurrent creations cannot both pass.
+    const open = await store.countOpen();
+    if (open + b.tables > o.limits.maxOpenMatches) {
+      await giveBack();
+      return full(open);
     }
 
     const seminarID = o.newID();
@@ -489,11 +492,18 @@ export function addSeminarRoutes(router: Router, o: SeminarOptions): { close(): 
       bots,
       createdAt: now(),
     };
+    const matches = built.flatMap((opts, i) =>
+      'setupDataError' in opts ? [] : [{ matchID: ids[i]!, opts }],
+    );
     try {
-      for (const [i, match] of built.entries()) {
-        if ('setupDataError' in match) continue;
-        const matchID = ids[i]!;
-        await store.createMatch(matchID, match);
+      await store.createMatches(matches, o.limits.maxOpenMatches);
+    } catch (e) {
+      await giveBack();
+      if (e instanceof OpenMatchCapError) return full(e.open);
+      throw e;
+    }
+    try {
+      for (const { matchID } of matches) {
         const { metadata } = await store.fetch(matchID, { metadata: true });
         const humans = Object.keys(metadata?.players ?? {}).filter((s) => metadata && !isBot(metadata, s));
         const seatKeys = Object.fromEntries(humans.map((s) => [s, o.newKey()]));
@@ -506,8 +516,8 @@ export function addSeminarRoutes(router: Router, o: SeminarOptions): { close(): 
         tables.push({ matchID, seatKeys });
       }
     } catch (e) {
-      // A store that failed midway: the tables made so far are removed, so no half seminar stays.
-      for (const made of tables) await store.wipe(made.matchID).catch(() => undefined);
+      // A store that failed midway: the tables are removed, so no half seminar stays.
+      for (const { matchID } of matches) await store.wipe(matchID).catch(() => undefined);
       await giveBack();
       throw e;
     }

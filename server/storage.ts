@@ -26,7 +26,14 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 import { stringify } from './frozenJson.ts';
-import { gameoverFlag, type ServerStore, type ServerValue, type StoreOptions } from './store.ts';
+import {
+  gameoverFlag,
+  type NewMatch,
+  OpenMatchCapError,
+  type ServerStore,
+  type ServerValue,
+  type StoreOptions,
+} from './store.ts';
 
 type FetchOpts = StorageAPI.FetchOpts;
 type FetchResult<O extends FetchOpts> = StorageAPI.FetchResult<O>;
@@ -137,23 +144,36 @@ export class SqliteStorage implements ServerStore {
   }
 
   async createMatch(matchID: string, opts: StorageAPI.CreateMatchOpts): Promise<void> {
+    this.sql.transaction(() => this.insertMatch(matchID, opts))();
+  }
+
+  async createMatches(matches: readonly NewMatch[], maxOpen: number): Promise<void> {
+    // IMMEDIATE takes the database's write lock before the count, so another connection's
+    // creation waits (busy_timeout) until this one has committed and then counts these too.
+    this.sql
+      .transaction(() => {
+        const open = this.openCount();
+        if (open + matches.length > maxOpen) throw new OpenMatchCapError(open, maxOpen, matches.length);
+        for (const m of matches) this.insertMatch(m.matchID, m.opts);
+      })
+      .immediate();
+  }
+
+  private insertMatch(matchID: string, opts: StorageAPI.CreateMatchOpts): void {
     const { initialState, metadata } = opts;
-    const db = this.sql;
-    db.transaction(() => {
-      this.stmt(
-        `INSERT INTO matches (match_id, game_name, metadata, initial_state, state, state_id, gameover, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        matchID,
-        metadata.gameName,
-        JSON.stringify(metadata),
-        JSON.stringify(initialState),
-        JSON.stringify(initialState),
-        initialState._stateID,
-        gameoverFlag(metadata),
-        metadata.updatedAt,
-      );
-    })();
+    this.stmt(
+      `INSERT INTO matches (match_id, game_name, metadata, initial_state, state, state_id, gameover, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      matchID,
+      metadata.gameName,
+      JSON.stringify(metadata),
+      JSON.stringify(initialState),
+      JSON.stringify(initialState),
+      initialState._stateID,
+      gameoverFlag(metadata),
+      metadata.updatedAt,
+    );
   }
 
   /**
@@ -289,6 +309,9 @@ export class SqliteStorage implements ServerStore {
 
   /** Number of matches not yet over (for the open-match cap). */
   async countOpen(): Promise<number> {
+    return this.openCount();
+  }
+  private openCount(): number {
     return (this.stmt('SELECT COUNT(*) AS n FROM matches WHERE gameover = 0').get() as { n: number }).n;
   }
 

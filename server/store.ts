@@ -15,6 +15,9 @@
  *   both win. A refused write is reported to `onStaleWrite` and writes nothing.
  * - `commit` is one transaction: the state, the log entries it brings and the metadata land
  *   together or not at all.
+ * - The open-match cap is checked and new matches inserted in one transaction serialized across
+ *   connections and instances (`createMatches`), so concurrent creations can never take the
+ *   server past its cap.
  */
 import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 
@@ -32,6 +35,31 @@ export interface StaleWrite {
 export interface StoreOptions {
   /** Called when a state write is refused (unknown match, or not newer than the stored state). */
   readonly onStaleWrite?: (w: StaleWrite) => void;
+}
+
+/** A match to create: boardgame.io's creation options under its id. */
+export interface NewMatch {
+  readonly matchID: string;
+  readonly opts: StorageAPI.CreateMatchOpts;
+}
+
+/** The open-match cap refused a creation; nothing was created. */
+export class OpenMatchCapError extends Error {
+  constructor(
+    /** Matches open when the creation was refused. */
+    readonly open: number,
+    /** The cap. */
+    readonly limit: number,
+    /** Matches the refused creation asked for. */
+    readonly wanted: number,
+  ) {
+    super(
+      wanted === 1
+        ? `The server already holds ${open} open matches, its limit is ${limit}. Finish or end one, or wait for one to end, then create a match.`
+        : `The server holds ${open} open matches and its limit is ${limit}: ${wanted} more do not fit. Finish or end some matches, or open fewer tables.`,
+    );
+    this.name = 'OpenMatchCapError';
+  }
 }
 
 /** A server record of one match in `server_kv`. */
@@ -62,6 +90,13 @@ export interface ServerStore extends StorageAPI.Async {
   ): Promise<boolean>;
   /** Number of matches not yet over (for the open-match cap). */
   countOpen(): Promise<number>;
+  /**
+   * Creates every one of `matches` in one transaction if the open matches plus these stay
+   * within `maxOpen`; otherwise creates none and rejects with `OpenMatchCapError`. The count
+   * and the inserts are serialized against every other `createMatches` on the database (any
+   * connection, any instance), so two creations can never both take the last place.
+   */
+  createMatches(matches: readonly NewMatch[], maxOpen: number): Promise<void>;
   /** The server's own record `key` for a match, or undefined. */
   getServerValue<T>(matchID: string, key: string): Promise<T | undefined>;
   /** Sets (or with `undefined` removes) the server's own record `key` for a match. */

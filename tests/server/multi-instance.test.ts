@@ -276,6 +276,28 @@ await withPostgresAndRedis('several instances on one database and Redis', (db, r
     }
   }, 90_000);
 
+  it('creations arriving at two instances together never pass the shared open-match cap', async () => {
+    const store = new PostgresStorage(db.url);
+    cleanup.push(() => store.close());
+    await store.connect();
+    const before = await store.countOpen();
+    const [a, b] = await pair(db.url, redisUrl, [
+      '--creates-per-minute',
+      '1000',
+      '--max-open-matches',
+      String(before + 3),
+    ]);
+    const body = { numPlayers: 4, setupData: { scenarioId: SCENARIO } };
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_x, i) => http(`${(i % 2 ? a : b).url}/games/${GAME}/create`, body)),
+    );
+    expect(burst.filter((r) => r.status === 200)).toHaveLength(3);
+    const refused = burst.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(9);
+    expect(refused.every((r) => r.text.includes(`its limit is ${before + 3}`))).toBe(true);
+    expect(await store.countOpen()).toBe(before + 3);
+  }, 90_000);
+
   it('seats on two instances play; the lease holder killed mid-match, the other finishes it and the record verifies', async () => {
     const [a, b, prefix] = await pair(db.url, redisUrl);
     const store = new PostgresStorage(db.url);

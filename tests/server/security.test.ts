@@ -350,5 +350,16 @@ describe('security: the holes of plain boardgame.io, closed', () => {
     expect(full.status).toBe(429);
     expect(full.text).toMatch(/3 open matches/);
     expect(await capped.storage.listMatches()).toHaveLength(3);
+
+    // A burst of creations arriving together takes exactly the free places (the two-instance
+    // race, where a count then an insert would let several through, is in multi-instance.test.ts).
+    const racing = track(await ours({ createPerMinute: 100, maxOpenMatches: 4 }));
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () => http(`${racing.url}/games/${GAME}/create`, body)),
+    );
+    expect(burst.filter((r) => r.status === 200)).toHaveLength(4);
+    expect(burst.filter((r) => r.status === 429)).toHaveLength(6);
+    expect(burst.filter((r) => r.status === 429).every((r) => /its limit is 4/.test(r.text))).toBe(true);
+    expect(await racing.storage.listMatches()).toHaveLength(4);
   });
 });

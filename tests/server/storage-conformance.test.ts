@@ -2,7 +2,8 @@
  * The storage conformance suite (issue 11): the same cases against every `ServerStore` backend,
  * SQLite and PostgreSQL — create and fetch, the `_stateID` guard, `commit` as one transaction,
  * the append-only log, wipe, listMatches, countOpen, the server's records, and two writers
- * racing on one `_stateID` (two store instances on one database: exactly one wins each time).
+ * racing on one `_stateID` (two store instances on one database: exactly one wins each time), and
+ * the open-match cap held by `createMatches` against creations racing on two instances.
  * PostgreSQL runs on a database of its own, dropped at the end; without a server it is skipped
  * (failed under `CI=true`).
  */
@@ -12,7 +13,12 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, PostgresStorage } from '../../server/pgStorage.ts';
 import { SqliteStorage } from '../../server/storage.ts';
-import type { ServerStore, StaleWrite, StoreOptions } from '../../server/store.ts';
+import {
+  OpenMatchCapError,
+  type ServerStore,
+  type StaleWrite,
+  type StoreOptions,
+} from '../../server/store.ts';
 import { pgTestDatabase, tempDir, withPostgres } from './helpers.ts';
 
 /** One backend's database for one test. */
@@ -239,6 +245,51 @@ function conformance(backend: () => Promise<Backend>, after: () => Promise<void>
     expect(await moves(one, 'm')).toEqual(winners);
     expect(stale).toHaveLength(ROUNDS);
     expect(stale.every((w, i) => w.stateID === i + 1 && w.storedStateID === i + 1)).toBe(true);
+  });
+
+  it('createMatches holds the open-match cap: all or none, finished matches not counted', async () => {
+    const s = await open();
+    const make = (...ids: string[]) =>
+      ids.map((matchID) => ({ matchID, opts: { initialState: state(0), metadata: metadata() } }));
+    await s.createMatches(make('a', 'b'), 3);
+    expect(await s.countOpen()).toBe(2);
+    // Two more do not fit under 3: neither is created, and the error names the count and the cap.
+    const refused = await s.createMatches(make('c', 'd'), 3).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(OpenMatchCapError);
+    expect(refused).toMatchObject({ open: 2, limit: 3, wanted: 2 });
+    expect((refused as Error).message).toMatch(/2 open matches and its limit is 3: 2 more do not fit/);
+    expect(await s.listMatches()).toEqual(['a', 'b']);
+    expect(await b.count('matches')).toBe(2);
+    // One more fits exactly; then a finished match frees its place.
+    await s.createMatches(make('c'), 3);
+    await expect(s.createMatches(make('d'), 3)).rejects.toThrow(
+      /already holds 3 open matches, its limit is 3/,
+    );
+    await s.commit('a', state(1), [], metadata({ gameover: { winner: '0' } }));
+    await s.createMatches(make('d'), 3);
+    expect(await s.countOpen()).toBe(3);
+    expect((await s.listMatches()).sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('creations racing on two instances never pass the open-match cap together', async () => {
+    const one = await open();
+    const two = await open();
+    const make = (matchID: string) => [{ matchID, opts: { initialState: state(0), metadata: metadata() } }];
+    for (let cap = 1; cap <= 12; cap++) {
+      // Both ask for the last place under `cap` at once: exactly one gets it.
+      const results = await Promise.allSettled([
+        one.createMatches(make(`one-${cap}`), cap),
+        two.createMatches(make(`two-${cap}`), cap),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(lost.reason).toBeInstanceOf(OpenMatchCapError);
+      expect(lost.reason).toMatchObject({ open: cap, limit: cap });
+      expect(await one.countOpen()).toBe(cap);
+    }
   });
 }
 
