@@ -8,7 +8,7 @@ import { distanceKm, zoneDef } from '../data/map.ts';
 import { visibleUnits } from '../engine/fog.ts';
 import type { Action } from '../engine/orders.ts';
 import type { MatchState } from '../engine/state.ts';
-import { liveUnits, munition, unitType } from '../engine/units.ts';
+import { liveUnits, liveUnitsOf, munition, unitType } from '../engine/units.ts';
 import { COMBINED_COST, capacityLeft, usCombatAllowedFrom } from '../rules/alliance.ts';
 import { moveTargets } from '../rules/movement.ts';
 import { legalBasis } from '../rules/politics.ts';
@@ -38,7 +38,7 @@ function shipStrikes(plan: Plan, ctx: BotContext, share: number): void {
   const zones = [...new Set(seen.filter((u) => u.faction === 'china').map((u) => u.zone))]
     .filter((z) => value(z) > 0 && (ctx.policy === 'forward-denial' || !mainland(z)))
     .sort((a, b) => value(b) - value(a) || a.localeCompare(b));
-  for (const u of liveUnits(s, (x) => x.faction === ctx.faction)) {
+  for (const u of liveUnitsOf(s, ctx.faction)) {
     for (const w of unitType(u).weapons) {
       const m = munition(w.munition);
       if (!m || m.role === 'land-attack') continue;
@@ -80,7 +80,7 @@ function combinedStrike(
     .filter((z) => shipValue(z) > 0)
     .sort((a, b) => shipValue(b) - shipValue(a) || a.localeCompare(b));
   const part = (f: Faction, target: string): { unit: string; weapon: string; count: number } | null => {
-    for (const u of liveUnits(s, (x) => x.faction === f && usCombatAllowedFrom(s, x))) {
+    for (const u of liveUnitsOf(s, f, (x) => usCombatAllowedFrom(s, x))) {
       for (const w of unitType(u).weapons) {
         const m = munition(w.munition);
         if (!m || m.role === 'land-attack' || (u.zone !== target && distanceKm(u.zone, target) > m.rangeKm))
@@ -169,7 +169,7 @@ export function japanPlan(ctx: BotContext): Action[] {
     for (const zone of geo.japanCapital) plan.add({ type: 'gray-zone', action: 'protest', zone });
   declareNext(plan, ctx, forward);
   if (forward && s.escalation >= RUNG.quarantine && s.escalation < RUNG.strikes)
-    for (const u of liveUnits(s, (x) => x.faction === 'japan' && unitType(x).category === 'surface'))
+    for (const u of liveUnitsOf(s, 'japan', (x) => unitType(x).category === 'surface'))
       for (const to of geo.disputedApproaches.slice(0, 1))
         if (moveTargets(s, ctx.scenario, u).includes(to) && u.zone !== to)
           plan.add({ type: 'move', unit: u.id, to });
@@ -190,7 +190,7 @@ export function usPlan(ctx: BotContext): Action[] {
   fundPrograms(plan, ctx, ['us-munitions-surge']);
   if (s.escalation >= (forward ? 3 : 4) && (s.us.commitment >= (forward ? 30 : 40) || s.flags.usAttacked))
     plan.add({ type: 'intervene' });
-  for (const u of liveUnits(s, (x) => x.faction === 'us')) {
+  for (const u of liveUnitsOf(s, 'us')) {
     const naval = ['carrier', 'surface', 'submarine'].includes(unitType(u).category);
     const pooled = zoneDef(u.zone).kind === 'pool';
     if (!pooled && !(naval && s.escalation >= (forward ? 2 : 3))) continue;

@@ -9,7 +9,7 @@ import { deterrenceEstimate } from '../engine/deterrence.ts';
 import { visibleUnits } from '../engine/fog.ts';
 import type { Action } from '../engine/orders.ts';
 import { stream } from '../engine/rng.ts';
-import { liveUnits, munition, unitType } from '../engine/units.ts';
+import { liveUnits, liveUnitsOf, munition, unitType } from '../engine/units.ts';
 import { landingReachable } from '../rules/landing.ts';
 import { moveTargets } from '../rules/movement.ts';
 import { combatPermission, shotsLeft, stockLeft } from '../rules/strike.ts';
@@ -63,7 +63,7 @@ export function chinaPlan(ctx: BotContext): Action[] {
   if (est.best && est.best.temptation > threshold)
     plan.add({ type: 'escalate', to: Math.min(est.best.rung, s.escalation + 2) as Rung });
   fundPrograms(plan, ctx, ['cn-missile-production']);
-  const ccg = liveUnits(s, (u) => u.faction === 'china' && unitType(u).presence > 0);
+  const ccg = liveUnitsOf(s, 'china', (u) => unitType(u).presence > 0);
   const peacetime = s.escalation < RUNG.strikes;
   if (peacetime && (policy !== 'cautious' || s.round % 2 === 0))
     for (const zone of [...geo.disputed, ...geo.disputedApproaches])
@@ -102,7 +102,7 @@ export function chinaPlan(ctx: BotContext): Action[] {
     advanceOverland(plan, ctx, ADVANCE_RATIO[policy]);
   }
   if (policy === 'cautious' && s.escalation >= RUNG.strikes && s.round >= 3) {
-    const lift = liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).reduce(
+    const lift = liveUnitsOf(s, 'china', (u) => unitType(u).liftPerStep > 0).reduce(
       (a, u) => a + u.strength / u.maxStrength,
       0,
     );
@@ -130,7 +130,7 @@ function seizeDisputed(plan: Plan, ctx: BotContext): void {
   for (const zone of geographyOf(ctx.scenario.zones).disputed) {
     if (s.zones[zone]?.controller === 'china') continue;
     if (seen.some((u) => u.zone === zone && u.faction !== 'china' && unitType(u).groundPower > 0)) continue;
-    for (const lift of liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0)) {
+    for (const lift of liveUnitsOf(s, 'china', (u) => unitType(u).liftPerStep > 0)) {
       if (!landingReachable(s, ctx.scenario, lift.id, zone)) continue;
       const cap = unitType(lift).liftPerStep * lift.strength;
       const brigade = liveUnits(
@@ -146,7 +146,7 @@ function seizeDisputed(plan: Plan, ctx: BotContext): void {
       return;
     }
     // No lift in reach: one closes on a Chinese coast it could sail from with a brigade, to sail next round.
-    const lift = liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).sort((a, b) =>
+    const lift = liveUnitsOf(s, 'china', (u) => unitType(u).liftPerStep > 0).sort((a, b) =>
       a.id.localeCompare(b.id),
     )[0];
     if (!lift) return;
@@ -227,7 +227,7 @@ function redStrikes(plan: Plan, ctx: BotContext): void {
   // reaches every naval base and airfield instead of piling onto the richest one.
   const assigned = new Map<string, number>();
   const worth = (t: Pick): number => t.v / (1 + (assigned.get(`${t.z}|${t.aim}`) ?? 0) / (SATURATION * t.v));
-  for (const u of liveUnits(s, (x) => x.faction === 'china')) {
+  for (const u of liveUnitsOf(s, 'china')) {
     for (const w of unitType(u).weapons) {
       const m = munition(w.munition);
       if (!m) continue;
@@ -294,7 +294,7 @@ function redLanding(plan: Plan, ctx: BotContext): void {
   const preferred =
     held ?? (ctx.policy === 'opportunist' && options.length > 1 && rng.chance(0.3) ? options[1] : options[0]);
   if (!preferred) return;
-  for (const lift of liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0)) {
+  for (const lift of liveUnitsOf(s, 'china', (u) => unitType(u).liftPerStep > 0)) {
     // Each lift sails for the preferred beach; an aggressive Red also opens a second beach it can reach.
     const candidates = ctx.policy === 'aggressive' ? [preferred, ...options] : [preferred];
     const target = candidates.find((z) => landingReachable(plan.current, ctx.scenario, lift.id, z));

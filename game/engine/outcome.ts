@@ -8,7 +8,7 @@ import { zoneDef } from '../data/map.ts';
 import { type ByFaction, byFaction, type Faction, type OutcomeCategory, RUNG } from '../types.ts';
 import type { MatchState, Outcome } from './state.ts';
 import { totalLosses } from './tracks.ts';
-import { liveUnits, unitType } from './units.ts';
+import { liveUnits, liveUnitsOf, unitType } from './units.ts';
 
 /** Taiwan's main island, by the match's own map. */
 const taiwanMain = (s: MatchState): readonly string[] => geographyOf(Object.keys(s.zones)).taiwanMain;
@@ -34,7 +34,7 @@ export function decisiveOutcome(s: MatchState): Outcome | null {
     return { category: 'coercion-succeeded', round: s.round, reason: 'Japan bent to economic coercion' };
   if (s.peakEscalation === RUNG.invasion) {
     const lodged = taiwanMain(s).some((z) => chineseGround(s, z) > 0.1);
-    const lift = liveUnits(s, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).reduce(
+    const lift = liveUnitsOf(s, 'china', (u) => unitType(u).liftPerStep > 0).reduce(
       (a, u) => a + u.strength,
       0,
     );
@@ -58,7 +58,7 @@ export function finalOutcome(s: MatchState, reason: string): Outcome {
     if (s.peakEscalation >= RUNG.invasion) {
       const held = taiwanMain(s).filter((z) => s.zones[z]?.controller === 'china');
       const lodgment = taiwanMain(s).reduce((a, z) => a + chineseGround(s, z), 0);
-      const defenders = liveUnits(s, (u) => u.faction === 'taiwan' && unitType(u).groundPower > 0).reduce(
+      const defenders = liveUnitsOf(s, 'taiwan', (u) => unitType(u).groundPower > 0).reduce(
         (a, u) => a + u.strength,
         0,
       );

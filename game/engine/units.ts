@@ -13,13 +13,56 @@ export function munition(id: string): MunitionDef | undefined {
   return munitionById.get(id);
 }
 
+/** A units map's units in insertion order, all and by faction (units never change faction). */
+interface UnitIndex {
+  readonly all: readonly UnitState[];
+  readonly byFaction: { readonly [F in Faction]: readonly UnitState[] };
+}
+
+/**
+ * The index of each units map seen, by the map's identity. A map's unit objects may change
+ * (strength, zone) in place; only adding a unit changes the index, and the one place that adds
+ * units to a map in use calls `unitsAdded`. A new state's map is a new key.
+ */
+const indexes = new WeakMap<object, UnitIndex>();
+
+function indexOf(units: MatchState['units']): UnitIndex {
+  let ix = indexes.get(units);
+  if (!ix) {
+    const all = Object.values(units);
+    const byFaction = { japan: [], us: [], china: [], taiwan: [] } as { [F in Faction]: UnitState[] };
+    for (const u of all) byFaction[u.faction].push(u);
+    ix = { all, byFaction };
+    indexes.set(units, ix);
+  }
+  return ix;
+}
+
+/** Must be called after a unit is added to a units map that may already have been read. */
+export function unitsAdded(units: MatchState['units']): void {
+  indexes.delete(units);
+}
+
+const live = (from: readonly UnitState[], f?: (u: UnitState) => boolean): UnitState[] => {
+  const out: UnitState[] = [];
+  for (const u of from) if (u.strength > 0.1 && (!f || f(u))) out.push(u);
+  return out;
+};
+
 /** Units still in the fight (strength above a tenth of a step), in the state's insertion order. */
 export function liveUnits(state: Pick<MatchState, 'units'>, f?: (u: UnitState) => boolean): UnitState[] {
-  const out: UnitState[] = [];
   // Insertion order (scenario order, then units added by programs) is part of the state and
   // survives JSON and structuredClone, so iteration is deterministic without sorting.
-  for (const u of Object.values(state.units)) if (u.strength > 0.1 && (!f || f(u))) out.push(u);
-  return out;
+  return live(indexOf(state.units).all, f);
+}
+
+/** `liveUnits` of one faction (the same order), without testing every other faction's units. */
+export function liveUnitsOf(
+  state: Pick<MatchState, 'units'>,
+  faction: Faction,
+  f?: (u: UnitState) => boolean,
+): UnitState[] {
+  return live(indexOf(state.units).byFaction[faction], f);
 }
 
 export const unitsIn = (state: Pick<MatchState, 'units'>, zone: ZoneId, faction?: Faction): UnitState[] =>

@@ -14,7 +14,7 @@ import type { Knowledge } from '../engine/knowledge.ts';
 import { fail, OK, type OrderOf, type OrderRules, ordered } from '../engine/rule.ts';
 import type { StepContext } from '../engine/step.ts';
 import { bump, clamp, log, round3 } from '../engine/tracks.ts';
-import { liveUnits, unitType } from '../engine/units.ts';
+import { liveUnits, unitsAdded, unitType } from '../engine/units.ts';
 import { FACTIONS, type Faction, phaseOf, type Result, ROUND_DAYS, RUNG, type RuleError } from '../types.ts';
 import { belligerent } from './strike.ts';
 
@@ -297,6 +297,7 @@ function deliverProgram(d: DraftState, id: string, ready: number): void {
           interceptors: def.interceptorsPerStep * e.strength,
           readyRound: ready,
         };
+      unitsAdded(d.units);
       break;
     }
     case 'none':

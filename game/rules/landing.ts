@@ -14,7 +14,7 @@ import { stream } from '../engine/rng.ts';
 import { fail, OK, type OrderRules } from '../engine/rule.ts';
 import type { StepContext } from '../engine/step.ts';
 import { inflict, log, round3 } from '../engine/tracks.ts';
-import { liveUnits, unitsIn, unitType } from '../engine/units.ts';
+import { liveUnits, liveUnitsOf, unitsIn, unitType } from '../engine/units.ts';
 import { type Faction, own, type Result, RUNG, type RuleError } from '../types.ts';
 
 import { plannedRung } from './politics.ts';
@@ -133,7 +133,7 @@ export const LANDING_ORDERS: OrderRules<'land'> = {
     check: validateLanding,
     *candidates(state, scenario, f) {
       if (f !== 'china') return;
-      for (const lift of liveUnits(state, (x) => x.faction === 'china' && unitType(x).liftPerStep > 0)) {
+      for (const lift of liveUnitsOf(state, 'china', (x) => unitType(x).liftPerStep > 0)) {
         const brigades = unitsIn(state, lift.zone, 'china').filter((b) => unitType(b).category === 'ground');
         const cap = unitType(lift).liftPerStep * lift.strength;
         const chosen: string[] = [];
@@ -209,7 +209,7 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
   }
   const mobil = 1 + d.taiwan.reserveMobilization / 200;
   // Over-the-beach supply: surviving lift sustains up to OVER_BEACH battalions per lift step.
-  const overBeachCapacity = liveUnits(d, (u) => u.faction === 'china' && unitType(u).liftPerStep > 0).reduce(
+  const overBeachCapacity = liveUnitsOf(d, 'china', (u) => unitType(u).liftPerStep > 0).reduce(
     (a, u) => a + u.strength * OVER_BEACH,
     0,
   );

@@ -12,7 +12,7 @@ import { fail, OK, type OrderOf, type OrderRules } from '../engine/rule.ts';
 import type { UnitState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { log } from '../engine/tracks.ts';
-import { enemies, liveUnits, unitType } from '../engine/units.ts';
+import { enemies, liveUnitsOf, unitType } from '../engine/units.ts';
 import { FACTIONS, type Faction, own, phaseOf, type Result, RUNG, type RuleError } from '../types.ts';
 import { combatPermission } from './strike.ts';
 
@@ -109,7 +109,7 @@ export const MOVEMENT_ORDERS: OrderRules<'move'> = {
   move: {
     check: checkMove,
     *candidates(state, scenario, f) {
-      for (const u of liveUnits(state, (x) => x.faction === f))
+      for (const u of liveUnitsOf(state, f))
         for (const to of moveTargets(state, scenario, u)) yield { type: 'move', unit: u.id, to };
     },
   },

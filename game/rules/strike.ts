@@ -15,7 +15,7 @@ import { fail, OK, type OrderRules } from '../engine/rule.ts';
 import type { UnitState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { bump, inflict, log, round3 } from '../engine/tracks.ts';
-import { enemies, liveUnits, munition, unitType } from '../engine/units.ts';
+import { enemies, liveUnits, liveUnitsOf, munition, unitType } from '../engine/units.ts';
 import { FACTIONS, type Faction, legalRank, own, type Result, RUNG, type RuleError } from '../types.ts';
 import { activeCombined, deconflictFailureChance, sharedIsr, usCombatAllowedFrom } from './alliance.ts';
 import { plannedRung } from './politics.ts';
@@ -173,7 +173,7 @@ export const STRIKE_ORDERS: OrderRules<'strike'> = {
     check: (state, scenario, f, o) => validateStrike(state, scenario, f, o),
     *candidates(state, scenario, f) {
       if (!combatPermission(state, scenario, f).ok) return;
-      for (const u of liveUnits(state, (x) => x.faction === f)) {
+      for (const u of liveUnitsOf(state, f)) {
         for (const w of unitType(u).weapons) {
           const m = munition(w.munition);
           if (!m) continue;

@@ -84,7 +84,9 @@ export function validateWhite(
         ? OK
         : fail(
             'ERR_NOT_READY',
-            `waiting for ${FACTIONS.filter((f) => !state.pending[f].committed).map(factionName).join(', ')} to commit`,
+            `waiting for ${FACTIONS.filter((f) => !state.pending[f].committed)
+              .map(factionName)
+              .join(', ')} to commit`,
           );
     case 'end':
       return typeof a.reason === 'string' && a.reason.trim().length >= 5

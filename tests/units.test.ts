@@ -1,0 +1,56 @@
+/**
+ * The unit index behind `liveUnits` / `liveUnitsOf` (game/engine/units.ts): the same units in
+ * the same order as a scan of the state's units map, per faction as well as all together;
+ * strength and zone changes made in place are seen; a unit added to a map already read is seen
+ * once `unitsAdded` is called.
+ */
+import { describe, expect, it } from 'vitest';
+import { draftOf } from '../game/engine/draft.ts';
+import type { UnitState } from '../game/engine/state.ts';
+import { liveUnits, liveUnitsOf, unitsAdded } from '../game/engine/units.ts';
+import { FACTIONS } from '../game/index.ts';
+import { SCENARIO_IDS } from '../scenarios/index.ts';
+import { start } from './helpers.ts';
+
+const scan = (units: Record<string, UnitState>, f: (u: UnitState) => boolean = () => true) =>
+  Object.values(units).filter((u) => u.strength > 0.1 && f(u));
+const ids = (us: readonly UnitState[]) => us.map((u) => u.id);
+
+describe('the unit index', () => {
+  it('lists every scenario’s live units, all and per faction, in the units map’s order', () => {
+    for (const id of SCENARIO_IDS) {
+      const { s } = start(id);
+      expect(ids(liveUnits(s))).toEqual(ids(scan(s.units)));
+      for (const f of FACTIONS) {
+        expect(ids(liveUnitsOf(s, f))).toEqual(ids(scan(s.units, (u) => u.faction === f)));
+        expect(liveUnitsOf(s, f).length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('sees strength and zone changed in place, and a filter on top of the faction', () => {
+    const { s } = start('taiwan-invasion');
+    const d = draftOf(s);
+    const [first, second] = liveUnitsOf(d, 'china');
+    expect(first && second).toBeTruthy();
+    d.units[first!.id]!.strength = 0.05; // below a tenth of a step: out of the fight
+    d.units[second!.id]!.zone = 'kanto';
+    expect(ids(liveUnitsOf(d, 'china'))).not.toContain(first!.id);
+    expect(ids(liveUnits(d))).not.toContain(first!.id);
+    expect(ids(liveUnitsOf(d, 'china', (u) => u.zone === 'kanto'))).toEqual([second!.id]);
+    // The state the draft was taken from is untouched and still lists both.
+    expect(ids(liveUnitsOf(s, 'china')).slice(0, 2)).toEqual([first!.id, second!.id]);
+  });
+
+  it('a unit added to a map already read appears once unitsAdded is called', () => {
+    const { s } = start('takaichi-2025');
+    const d = draftOf(s);
+    const before = liveUnitsOf(d, 'taiwan').length;
+    const model = liveUnitsOf(d, 'taiwan')[0]!;
+    d.units['tw-new'] = { ...model, id: 'tw-new' };
+    unitsAdded(d.units);
+    expect(liveUnitsOf(d, 'taiwan')).toHaveLength(before + 1);
+    expect(ids(liveUnits(d)).at(-1)).toBe('tw-new');
+    expect(ids(liveUnitsOf(d, 'china'))).not.toContain('tw-new');
+  });
+});
