@@ -19,8 +19,9 @@ export interface Stream {
 export function stream(seed: string, key: string): Stream {
   // Alea (seedrandom's port of Baagøe's generator): keyed set-up is three times cheaper than
   // the default ARC4, and a match opens hundreds of streams.
-  const rng = seedrandom.alea(`${seed}/${key}`);
-  const next = (): number => rng.quick();
+  // Set up at the first draw: many streams (a strike's deconfliction, a quiet zone's) never draw.
+  let rng: ReturnType<typeof seedrandom.alea> | null = null;
+  const next = (): number => (rng ??= seedrandom.alea(`${seed}/${key}`)).quick();
   const s: Stream = {
     next,
     chance: (p) => next() < p,
