@@ -20,7 +20,7 @@ export function stream(seed: string, key: string): Stream {
   // Alea (seedrandom's port of Baagøe's generator): keyed set-up is three times cheaper than
   // the default ARC4, and a match opens hundreds of streams.
   // Set up at the first draw: many streams (a strike's deconfliction, a quiet zone's) never draw.
-  let rng: ReturnType<typeof seedrandom.alea> | null = null;
+  let rng: { quick(): number } | null = null;
   const next = (): number => (rng ??= seedrandom.alea(`${seed}/${key}`)).quick();
   const s: Stream = {
     next,
