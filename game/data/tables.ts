@@ -46,6 +46,15 @@ export const AIR = {
     value: 2.0,
     source: `${CSIS}: most US aircraft losses were on the ground; RAND "Air Base Defense" (2015)`,
   },
+  /**
+   * Aircraft destroyed per leaker aimed at the sheltered or dispersed share of a base's aircraft
+   * (the zone's `hardening`).
+   */
+  aircraftPerLeakerSheltered: {
+    value: 0.25,
+    source:
+      'Assumption: an aircraft in a hardened shelter is lost only to a direct hit by a penetrating warhead, and dispersed aircraft must each be found and hit, so a leaker destroys an eighth as much as on an open apron; RAND "Air Base Defense" (2015) on shelters and dispersal as the cheapest protection against missile salvos',
+  },
 } as const satisfies Record<string, Figure>;
 
 export const GROUND = {

@@ -306,12 +306,25 @@ export function applyHits(d: DraftState, job: StrikeJob, hits: number, rng: Stre
       break;
     }
     case 'airbase': {
+      // The zone's hardening is the share of its aircraft sheltered or dispersed (zones.ts).
+      // Leakers fall on the open apron and on the sheltered share in proportion to the aircraft
+      // in each; one on the apron destroys far more, so a saturating salvo wipes out the apron
+      // and still leaves most of the sheltered share. Every wing at the base loses the same
+      // share of its aircraft, whatever its place in any list.
       const aircraft = victims.filter((u) => unitType(u).domain === 'air');
-      const perHit = AIR.aircraftPerLeakerUnhardened.value * (1 - z.hardening);
-      let kills = roundStochastic(hits * perHit, rng);
-      for (const u of aircraft) {
-        if (kills <= 0) break;
-        kills -= inflict(d, u.id, Math.min(kills, u.strength));
+      const total = aircraft.reduce((a, u) => a + u.strength, 0);
+      if (total > 0) {
+        const h = z.hardening;
+        const apron = Math.min(
+          total * (1 - h),
+          roundStochastic(hits * (1 - h) * AIR.aircraftPerLeakerUnhardened.value, rng),
+        );
+        const sheltered = Math.min(
+          total * h,
+          roundStochastic(hits * h * AIR.aircraftPerLeakerSheltered.value, rng),
+        );
+        const share = (apron + sheltered) / total;
+        for (const u of aircraft) inflict(d, u.id, u.strength * share);
       }
       const zs = d.zones[job.target];
       if (zs)
