@@ -2,12 +2,15 @@
  * The unit index behind `liveUnits` / `liveUnitsOf` (game/engine/units.ts): the same units in
  * the same order as a scan of the state's units map, per faction as well as all together;
  * strength and zone changes made in place are seen; a unit added to a map already read is seen
- * once `unitsAdded` is called.
+ * once `unitsAdded` is called; by zone, a unit moved with `moveUnit` is found in its new zone,
+ * and no engine code changes a unit's zone any other way.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftOf } from '../game/engine/draft.ts';
 import type { UnitState } from '../game/engine/state.ts';
-import { liveUnits, liveUnitsOf, unitsAdded } from '../game/engine/units.ts';
+import { liveUnits, liveUnitsIn, liveUnitsOf, moveUnit, unitsAdded } from '../game/engine/units.ts';
 import { FACTIONS } from '../game/index.ts';
 import { SCENARIO_IDS } from '../scenarios/index.ts';
 import { start } from './helpers.ts';
@@ -52,5 +55,31 @@ describe('the unit index', () => {
     expect(liveUnitsOf(d, 'taiwan')).toHaveLength(before + 1);
     expect(ids(liveUnits(d)).at(-1)).toBe('tw-new');
     expect(ids(liveUnitsOf(d, 'china'))).not.toContain('tw-new');
+  });
+
+  it('by zone: the same units in the same order as a scan, and a unit moved with moveUnit found where it went', () => {
+    const { s } = start('taiwan-invasion');
+    for (const zone of Object.keys(s.zones))
+      expect(ids(liveUnitsIn(s, zone))).toEqual(ids(scan(s.units, (u) => u.zone === zone)));
+    const d = draftOf(s);
+    const mover = liveUnitsOf(d, 'china')[0]!;
+    const from = mover.zone;
+    expect(ids(liveUnitsIn(d, 'kanto'))).not.toContain(mover.id);
+    moveUnit(d.units, mover.id, 'kanto');
+    expect(ids(liveUnitsIn(d, 'kanto'))).toContain(mover.id);
+    expect(ids(liveUnitsIn(d, from))).not.toContain(mover.id);
+    expect(ids(liveUnitsIn(d, 'kanto', (u) => u.faction === 'china'))).toEqual([mover.id]);
+    // The state the draft came from still has it where it was.
+    expect(ids(liveUnitsIn(s, from))).toContain(mover.id);
+  });
+
+  it('no engine code assigns a unit’s zone except moveUnit (the zone index would go stale)', () => {
+    const root = join(import.meta.dirname, '..', 'game');
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(20);
+    const offenders = files.filter(
+      (f) => f !== join('engine', 'units.ts') && /\.zone\s*=[^=]/.test(readFileSync(join(root, f), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
   });
 });

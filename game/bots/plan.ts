@@ -9,7 +9,7 @@ import type { Scenario } from '../data/scenario.ts';
 import { visibleUnits } from '../engine/fog.ts';
 import type { Order } from '../engine/orders.ts';
 import type { CombinedProposal, MatchState, UnitState } from '../engine/state.ts';
-import { enemies, liveUnits, unitType } from '../engine/units.ts';
+import { enemies, liveUnitsIn, unitType } from '../engine/units.ts';
 import { validateOrder } from '../engine/validate.ts';
 import { budgetLeft } from '../rules/economy.ts';
 import { advanceTargets } from '../rules/movement.ts';
@@ -105,10 +105,10 @@ export function advanceOverland(plan: Plan, ctx: BotContext, ratio: number): voi
   const hostile = (z: string): UnitState[] =>
     seen.filter((u) => u.zone === z && enemies(u.faction, f) && unitType(u).groundPower > 0);
   for (const zone of geo.taiwanMain) {
-    const mine = liveUnits(
+    const mine = liveUnitsIn(
       plan.current,
+      zone,
       (u) =>
-        u.zone === zone &&
         u.faction === f &&
         unitType(u).groundPower > 0 &&
         !plan.current.pending[f].orders.some((o) => o.type === 'move' && o.unit === u.id),

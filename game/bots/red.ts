@@ -9,7 +9,7 @@ import { deterrenceEstimate } from '../engine/deterrence.ts';
 import { visibleUnits } from '../engine/fog.ts';
 import type { Action } from '../engine/orders.ts';
 import { stream } from '../engine/rng.ts';
-import { liveUnits, liveUnitsOf, munition, unitType } from '../engine/units.ts';
+import { liveUnitsIn, liveUnitsOf, munition, unitType } from '../engine/units.ts';
 import { landingReachable } from '../rules/landing.ts';
 import { moveTargets } from '../rules/movement.ts';
 import { combatPermission, shotsLeft, stockLeft } from '../rules/strike.ts';
@@ -133,13 +133,10 @@ function seizeDisputed(plan: Plan, ctx: BotContext): void {
     for (const lift of liveUnitsOf(s, 'china', (u) => unitType(u).liftPerStep > 0)) {
       if (!landingReachable(s, ctx.scenario, lift.id, zone)) continue;
       const cap = unitType(lift).liftPerStep * lift.strength;
-      const brigade = liveUnits(
+      const brigade = liveUnitsIn(
         s,
-        (u) =>
-          u.faction === 'china' &&
-          u.zone === lift.zone &&
-          unitType(u).category === 'ground' &&
-          u.strength <= cap + 1e-9,
+        lift.zone,
+        (u) => u.faction === 'china' && unitType(u).category === 'ground' && u.strength <= cap + 1e-9,
       ).sort((a, b) => a.strength - b.strength || a.id.localeCompare(b.id))[0];
       if (!brigade) continue;
       plan.add({ type: 'land', lift: lift.id, brigades: [brigade.id], target: zone });
@@ -162,9 +159,10 @@ function seizeDisputed(plan: Plan, ctx: BotContext): void {
         ),
       );
     if (!stage) return;
-    const brigade = liveUnits(
+    const brigade = liveUnitsIn(
       s,
-      (u) => u.faction === 'china' && u.zone === lift.zone && unitType(u).category === 'ground',
+      lift.zone,
+      (u) => u.faction === 'china' && unitType(u).category === 'ground',
     ).sort((a, b) => a.strength - b.strength || a.id.localeCompare(b.id))[0];
     if (!brigade || !moveTargets(s, ctx.scenario, brigade).includes(stage)) return;
     plan.add({ type: 'move', unit: lift.id, to: stage });
@@ -286,9 +284,7 @@ function redLanding(plan: Plan, ctx: BotContext): void {
     seen
       .filter((u) => u.zone === z && u.faction !== 'china' && unitType(u).groundPower > 0)
       .reduce((a, u) => a + u.strength, 0);
-  const held = geo.landingSectors.find(
-    (z) => liveUnits(s, (u) => u.zone === z && u.faction === 'china').length > 0,
-  );
+  const held = geo.landingSectors.find((z) => liveUnitsIn(s, z, (u) => u.faction === 'china').length > 0);
   const rng = stream(s.seed, `bot/china/round-${s.round}`);
   const options = [...geo.landingSectors].sort((a, b) => defenders(a) - defenders(b) || a.localeCompare(b));
   const preferred =
@@ -304,9 +300,10 @@ function redLanding(plan: Plan, ctx: BotContext): void {
       const to = geo.embarkation[0];
       if (to && lift.zone !== to && moveTargets(plan.current, ctx.scenario, lift).includes(to)) {
         plan.add({ type: 'move', unit: lift.id, to });
-        for (const b of liveUnits(
+        for (const b of liveUnitsIn(
           plan.current,
-          (u) => u.faction === 'china' && u.zone === lift.zone && unitType(u).category === 'ground',
+          lift.zone,
+          (u) => u.faction === 'china' && unitType(u).category === 'ground',
         ))
           if (moveTargets(plan.current, ctx.scenario, b).includes(to))
             plan.add({ type: 'move', unit: b.id, to });
@@ -316,9 +313,10 @@ function redLanding(plan: Plan, ctx: BotContext): void {
     const cap = unitType(lift).liftPerStep * lift.strength;
     const brigades: string[] = [];
     let load = 0;
-    for (const b of liveUnits(
+    for (const b of liveUnitsIn(
       plan.current,
-      (u) => u.faction === 'china' && u.zone === lift.zone && unitType(u).category === 'ground',
+      lift.zone,
+      (u) => u.faction === 'china' && unitType(u).category === 'ground',
     )) {
       if (plan.current.pending.china.orders.some((o) => o.type === 'land' && o.brigades.includes(b.id)))
         continue;

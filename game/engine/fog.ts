@@ -11,7 +11,7 @@ import { sharedIsr } from '../rules/alliance.ts';
 import { byFaction, FACTIONS, type Faction, isBlue, type Seat } from '../types.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { MatchState, Pending, UnitState } from './state.ts';
-import { liveUnits, liveUnitsOf, unitType } from './units.ts';
+import { liveUnits, liveUnitsIn, unitType } from './units.ts';
 
 export type ViewSeat = Seat | 'observer';
 
@@ -59,7 +59,7 @@ function unitsSeen(s: Knowledge, f: Faction, zones: ReadonlySet<string>): UnitSt
     if (isBlue(f) && isBlue(u.faction)) return true;
     if (!zones.has(u.zone)) return false;
     if (unitType(u).category === 'submarine')
-      return liveUnitsOf(s, f, (x) => x.zone === u.zone && unitType(x).asw > 0).length > 0;
+      return liveUnitsIn(s, u.zone, (x) => x.faction === f && unitType(x).asw > 0).length > 0;
     return true;
   });
 }

@@ -8,13 +8,13 @@ import { zoneDef } from '../data/map.ts';
 import { type ByFaction, byFaction, type Faction, type OutcomeCategory, RUNG } from '../types.ts';
 import type { MatchState, Outcome } from './state.ts';
 import { totalLosses } from './tracks.ts';
-import { liveUnits, liveUnitsOf, unitType } from './units.ts';
+import { liveUnitsIn, liveUnitsOf, unitType } from './units.ts';
 
 /** Taiwan's main island, by the match's own map. */
 const taiwanMain = (s: MatchState): readonly string[] => geographyOf(Object.keys(s.zones)).taiwanMain;
 
 const chineseGround = (s: MatchState, zone: string): number =>
-  liveUnits(s, (u) => u.zone === zone && u.faction === 'china' && unitType(u).groundPower > 0).reduce(
+  liveUnitsIn(s, zone, (u) => u.faction === 'china' && unitType(u).groundPower > 0).reduce(
     (a, u) => a + u.strength,
     0,
   );

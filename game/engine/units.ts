@@ -41,6 +41,36 @@ function indexOf(units: MatchState['units']): UnitIndex {
 /** Must be called after a unit is added to a units map that may already have been read. */
 export function unitsAdded(units: MatchState['units']): void {
   indexes.delete(units);
+  zoneIndexes.delete(units);
+}
+
+/**
+ * Each units map's units by zone (insertion order within a zone). A unit's zone changes only
+ * through `moveUnit`, which drops the map's zone index (tests/units.test.ts checks that no
+ * other code assigns a zone).
+ */
+const zoneIndexes = new WeakMap<object, Map<ZoneId, UnitState[]>>();
+
+function zoneIndexOf(units: MatchState['units']): Map<ZoneId, UnitState[]> {
+  let ix = zoneIndexes.get(units);
+  if (!ix) {
+    ix = new Map();
+    for (const u of indexOf(units).all) {
+      const here = ix.get(u.zone);
+      if (here) here.push(u);
+      else ix.set(u.zone, [u]);
+    }
+    zoneIndexes.set(units, ix);
+  }
+  return ix;
+}
+
+/** Moves a unit of a working copy to `zone`. */
+export function moveUnit(units: Record<string, { zone: ZoneId }>, id: string, zone: ZoneId): void {
+  const u = units[id];
+  if (!u) return;
+  u.zone = zone;
+  zoneIndexes.delete(units);
 }
 
 const live = (from: readonly UnitState[], f?: (u: UnitState) => boolean): UnitState[] => {
@@ -65,7 +95,16 @@ export function liveUnitsOf(
   return live(indexOf(state.units).byFaction[faction], f);
 }
 
+/** `liveUnits` in one zone (the same order), without testing the units elsewhere. */
+export function liveUnitsIn(
+  state: Pick<MatchState, 'units'>,
+  zone: ZoneId,
+  f?: (u: UnitState) => boolean,
+): UnitState[] {
+  return live(zoneIndexOf(state.units).get(zone) ?? [], f);
+}
+
 export const unitsIn = (state: Pick<MatchState, 'units'>, zone: ZoneId, faction?: Faction): UnitState[] =>
-  liveUnits(state, (u) => u.zone === zone && (faction === undefined || u.faction === faction));
+  liveUnitsIn(state, zone, faction === undefined ? undefined : (u) => u.faction === faction);
 
 export const enemies = (a: Faction, b: Faction): boolean => isBlue(a) !== isBlue(b);

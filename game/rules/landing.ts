@@ -14,7 +14,7 @@ import { stream } from '../engine/rng.ts';
 import { fail, OK, type OrderRules } from '../engine/rule.ts';
 import type { StepContext } from '../engine/step.ts';
 import { inflict, log, round3 } from '../engine/tracks.ts';
-import { liveUnits, liveUnitsOf, unitsIn, unitType } from '../engine/units.ts';
+import { liveUnitsIn, liveUnitsOf, moveUnit, unitsIn, unitType } from '../engine/units.ts';
 import { type Faction, own, type Result, RUNG, type RuleError } from '../types.ts';
 
 import { plannedRung } from './politics.ts';
@@ -167,11 +167,8 @@ export function embarkLandings(d: DraftState, ctx: StepContext): Landing[] {
           targetAdj.find((z) => zoneDef(z).kind === 'sea') ??
           o.target);
     const origin = lift.zone;
-    lift.zone = crossing;
-    for (const b of o.brigades) {
-      const bu = d.units[b];
-      if (bu) bu.zone = crossing;
-    }
+    moveUnit(d.units, lift.id, crossing);
+    for (const b of o.brigades) moveUnit(d.units, b, crossing);
     landings.push({ lift: o.lift, brigades: o.brigades, target: o.target, origin, crossing });
     log(d, 'movement', 'amphibious-sailing', { zone: crossing });
   }
@@ -192,16 +189,15 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
       if (!bu) continue;
       const lost = bu.strength * (1 - Math.min(1, survivedShare));
       if (lost > 0) inflict(d, b, lost);
-      bu.zone = l.target;
+      moveUnit(d.units, b, l.target);
       landed += bu.strength;
     }
-    lift.zone = l.origin;
+    moveUnit(d.units, lift.id, l.origin);
     const zs = d.zones[l.target];
     if (
       zs &&
       zs.controller === null &&
-      liveUnits(d, (u) => u.zone === l.target && u.faction !== 'china' && unitType(u).groundPower > 0)
-        .length === 0
+      liveUnitsIn(d, l.target, (u) => u.faction !== 'china' && unitType(u).groundPower > 0).length === 0
     )
       zs.controller = 'china';
     if (zoneDef(l.target).country === 'japan') flagJapanAttacked(d);
@@ -219,7 +215,7 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
   const lodgedTotal = lodgmentZones.reduce(
     (a, z) =>
       a +
-      liveUnits(d, (u) => u.zone === z && u.faction === 'china' && unitType(u).groundPower > 0).reduce(
+      liveUnitsIn(d, z, (u) => u.faction === 'china' && unitType(u).groundPower > 0).reduce(
         (b, u) => b + u.strength,
         0,
       ),
@@ -227,8 +223,8 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
   );
   for (const zone of ctx.scenario.zones) {
     if (zoneDef(zone).kind !== 'land') continue;
-    const red = liveUnits(d, (u) => u.zone === zone && u.faction === 'china' && unitType(u).groundPower > 0);
-    const blue = liveUnits(d, (u) => u.zone === zone && u.faction !== 'china' && unitType(u).groundPower > 0);
+    const red = liveUnitsIn(d, zone, (u) => u.faction === 'china' && unitType(u).groundPower > 0);
+    const blue = liveUnitsIn(d, zone, (u) => u.faction !== 'china' && unitType(u).groundPower > 0);
     const zs = d.zones[zone]!;
     if (red.length === 0) {
       // Ground China held and no longer holds, with Blue's troops standing in it, goes back to its country.
@@ -261,14 +257,14 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
         attackerLoss: round3(attLoss),
         defenderLoss: round3(defLoss),
       });
-      const blueLeft = liveUnits(
+      const blueLeft = liveUnitsIn(
         d,
-        (u) => u.zone === zone && u.faction !== 'china' && unitType(u).groundPower > 0,
+        zone,
+        (u) => u.faction !== 'china' && unitType(u).groundPower > 0,
       ).length;
       if (
         blueLeft === 0 &&
-        liveUnits(d, (u) => u.zone === zone && u.faction === 'china' && unitType(u).groundPower > 0).length >
-          0
+        liveUnitsIn(d, zone, (u) => u.faction === 'china' && unitType(u).groundPower > 0).length > 0
       ) {
         zs.controller = 'china';
         log(d, 'ground', 'zone-taken', { zone });
@@ -290,10 +286,7 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
       else {
         zs.unsuppliedRounds += 1;
         const share = GROUND.unsuppliedAttrition.value * (1 - overBeach / Math.max(lodgments, 1e-9));
-        for (const u of liveUnits(
-          d,
-          (x) => x.zone === zone && x.faction === 'china' && unitType(x).groundPower > 0,
-        ))
+        for (const u of liveUnitsIn(d, zone, (x) => x.faction === 'china' && unitType(x).groundPower > 0))
           inflict(d, u.id, u.strength * share);
         log(d, 'ground', 'lodgment-withers', { zone });
       }

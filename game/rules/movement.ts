@@ -12,7 +12,7 @@ import { fail, OK, type OrderOf, type OrderRules } from '../engine/rule.ts';
 import type { UnitState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { log } from '../engine/tracks.ts';
-import { enemies, liveUnitsOf, unitType } from '../engine/units.ts';
+import { enemies, liveUnitsOf, moveUnit, unitType } from '../engine/units.ts';
 import { FACTIONS, type Faction, own, phaseOf, type Result, RUNG, type RuleError } from '../types.ts';
 import { combatPermission } from './strike.ts';
 
@@ -123,7 +123,7 @@ export function movementStep(d: DraftState, ctx: StepContext): void {
       const u = d.units[o.unit];
       if (!u || u.strength <= 0) continue;
       const from = u.zone;
-      u.zone = o.to;
+      moveUnit(d.units, u.id, o.to);
       log(d, 'movement', 'unit-moved', { unit: u.id, from, to: o.to }, [f, 'white']);
     }
   }

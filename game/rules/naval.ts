@@ -8,7 +8,7 @@ import type { DraftState } from '../engine/draft.ts';
 import { roundStochastic, stream } from '../engine/rng.ts';
 import type { StepContext } from '../engine/step.ts';
 import { inflict, log } from '../engine/tracks.ts';
-import { enemies, liveUnits, munition, unitType } from '../engine/units.ts';
+import { enemies, liveUnits, liveUnitsIn, munition, unitType } from '../engine/units.ts';
 import type { Faction } from '../types.ts';
 import { RUNG } from '../types.ts';
 
@@ -22,7 +22,7 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
   // Salvos and torpedoes leave the powers not at war alone (`bystanders`).
   const spare = bystanders(d, ctx.scenario.constraints);
   for (const zone of seas) {
-    const present = liveUnits(d, (u) => u.zone === zone);
+    const present = liveUnitsIn(d, zone);
     const sides: Faction[][] = [['china'], ['japan', 'us', 'taiwan']];
     const red = present.filter((u) => u.faction === 'china');
     const blue = present.filter(
@@ -59,7 +59,7 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
       for (const u of shooters) {
         const t = unitType(u);
         if (t.category === 'submarine') {
-          const asw = liveUnits(d, (x) => x.zone === zone && enemies(x.faction, u.faction)).reduce(
+          const asw = liveUnitsIn(d, zone, (x) => enemies(x.faction, u.faction)).reduce(
             (a, x) => a + unitType(x).asw * x.strength,
             0,
           );

@@ -15,7 +15,7 @@ import { fail, OK, type OrderRules } from '../engine/rule.ts';
 import type { UnitState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { bump, inflict, log, round3 } from '../engine/tracks.ts';
-import { enemies, liveUnits, liveUnitsOf, munition, unitType } from '../engine/units.ts';
+import { enemies, liveUnits, liveUnitsIn, liveUnitsOf, munition, unitType } from '../engine/units.ts';
 import { FACTIONS, type Faction, legalRank, own, type Result, RUNG, type RuleError } from '../types.ts';
 import { activeCombined, deconflictFailureChance, sharedIsr, usCombatAllowedFrom } from './alliance.ts';
 import { plannedRung } from './politics.ts';
@@ -154,7 +154,7 @@ export function validateStrike(
   const stock = knowsPrivate(state, f) ? stockLeft(state, f, s.weapon) : Number.POSITIVE_INFINITY;
   if (s.count > stock)
     return fail('ERR_STOCKPILE', `only ${Math.max(0, stock)} ${m.name} left in ${f}'s stockpile`);
-  const targetHasEnemy = liveUnits(state, (x) => x.zone === s.target && enemies(x.faction, f)).length > 0;
+  const targetHasEnemy = liveUnitsIn(state, s.target, (x) => enemies(x.faction, f)).length > 0;
   const z = zoneDef(s.target);
   const enemyTerritory =
     f === 'china'
@@ -277,12 +277,10 @@ export function resolveSalvo(
 
 export function applyHits(d: DraftState, job: StrikeJob, hits: number, rng: Stream): void {
   const z = zoneDef(job.target);
-  const victims = liveUnits(
+  const victims = liveUnitsIn(
     d,
-    (u) =>
-      u.zone === job.target &&
-      enemies(u.faction, job.by) &&
-      !(job.spare?.includes(u.faction) && z.country !== u.faction),
+    job.target,
+    (u) => enemies(u.faction, job.by) && !(job.spare?.includes(u.faction) && z.country !== u.faction),
   );
   if (victims.some((u) => u.faction === 'us')) flagUsAttacked(d);
   if (job.by === 'china' && z.country === 'japan') flagJapanAttacked(d);
