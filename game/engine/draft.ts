@@ -28,10 +28,12 @@ export function draftOf(s: MatchState): DraftState {
     china: { ...x.china },
     taiwan: { ...x.taiwan },
   });
-  // structuredClone keeps these large id-keyed maps in V8's fast property mode, which
-  // `liveUnits`' Object.values relies on; a key-by-key rebuild was several times slower.
-  const units = structuredClone(s.units) as DraftState['units'];
-  const zones = structuredClone(s.zones) as DraftState['zones'];
+  // Each unit and zone state is a flat record: a spread copies it. `liveUnits` reads the units
+  // through its index (units.ts), so the map's own property layout does not matter.
+  const units = {} as DraftState['units'];
+  for (const id in s.units) units[id] = { ...s.units[id]! };
+  const zones = {} as DraftState['zones'];
+  for (const id in s.zones) zones[id] = { ...s.zones[id]! };
   return {
     ...d,
     units,
