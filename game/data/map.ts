@@ -23,6 +23,19 @@ export function distanceKm(a: ZoneId, b: ZoneId): number {
   return DISTANCES[ia * ZONE_CATALOG.length + ib]!;
 }
 
+const within = new Map<string, readonly ZoneId[]>();
+
+/** Every zone of the catalog within `km` of `zone`'s centroid (itself included), in catalog order; memoized. */
+export function zonesWithinKm(zone: ZoneId, km: number): readonly ZoneId[] {
+  const key = `${zone}|${km}`;
+  let found = within.get(key);
+  if (!found) {
+    found = ZONE_CATALOG.filter((z) => distanceKm(zone, z.id) <= km).map((z) => z.id);
+    within.set(key, found);
+  }
+  return found;
+}
+
 function haversineKm(a: ZoneId, b: ZoneId): number {
   const [lon1, lat1] = zoneDef(a).centroid;
   const [lon2, lat2] = zoneDef(b).centroid;

@@ -6,7 +6,7 @@
  * White Cell sees everything. No view carries the match seed.
  */
 
-import { distanceKm, zoneDef } from '../data/map.ts';
+import { zoneDef, zonesWithinKm } from '../data/map.ts';
 import { sharedIsr } from '../rules/alliance.ts';
 import { byFaction, FACTIONS, type Faction, isBlue, type Seat } from '../types.ts';
 import type { Knowledge } from './knowledge.ts';
@@ -38,11 +38,11 @@ function coverage(s: Knowledge, f: Faction): Set<string> {
     const reach = unitType(u).isrKm + (unitType(u).isrKm > 0 ? s.bonuses.isrKm[u.faction] : 0);
     reachFrom.set(u.zone, Math.max(reachFrom.get(u.zone) ?? 0, reach));
   }
-  const allZones = Object.keys(s.zones);
   for (const [zone, reach] of reachFrom) {
     zones.add(zone);
     for (const a of zoneDef(zone).adjacent) zones.add(a);
-    if (reach > 0) for (const z of allZones) if (!zones.has(z) && distanceKm(zone, z) <= reach) zones.add(z);
+    // Zones off this map within reach hold no units, and the view lists only the map's zones.
+    if (reach > 0) for (const z of zonesWithinKm(zone, reach)) zones.add(z);
   }
   return zones;
 }
