@@ -10,6 +10,9 @@
  * - the pure harness on all cores: `island-chain analyze` over BENCH_POOL_GAMES matches
  *   (default 2,000) with one worker per core, and the projected time for 10,000 matches
  *   against the 60 s target (BENCH_FULL=1 runs the full 10,000);
+ * - the cost of Red's deterrence estimate (computed by Red's bot every round and by every
+ *   adjudication): the mean time of one estimate over every round's state of takaichi-2025
+ *   bot matches (competition and crisis: up to five options weighed), beside a round's time;
  * - peak memory (largest `rss` and `heapUsed` seen between matches).
  * `npm run bench` runs it with NODE_ENV=production, as `npm start` runs the server.
  * Numbers only: nothing here asserts a timing.
@@ -21,7 +24,15 @@ import { fileURLToPath } from 'node:url';
 import { Client } from 'boardgame.io/client';
 import { Local } from 'boardgame.io/multiplayer';
 import { makeGame, moveOf, PLAYER_OF_SEAT } from '../game/bgio.ts';
-import { FACTIONS, type Faction, hashValue, type MatchState, type Scenario, viewFor } from '../game/index.ts';
+import {
+  deterrenceEstimate,
+  FACTIONS,
+  type Faction,
+  hashValue,
+  type MatchState,
+  type Scenario,
+  viewFor,
+} from '../game/index.ts';
 import {
   type MatchRecord,
   type MatchResult,
@@ -178,6 +189,11 @@ function main(): void {
     `replay of one ${long.actions}-action record`,
     `${fixed(long.ms, 1)} ms (${fixed((long.ms * 1000) / long.actions, 1)} ms per 1,000 actions; target < 100 ms per 1,000)`,
   ]);
+  const est = estimateCost();
+  summary.push([
+    `Red's deterrence estimate (${est.states} takaichi-2025 round states)`,
+    `${fixed(est.usPerCall, 0)} µs per estimate · a taiwan-invasion round of bot play ${fixed((engineMs * 1000) / rounds, 0)} µs`,
+  ]);
   const pool = poolRun();
   summary.push(
     [
@@ -225,6 +241,25 @@ function longRecordReplay(): { actions: number; ms: number } {
   if (!rep.ok) throw new Error('bench: the long record did not replay');
   sampleMemory();
   return { actions: actions.length, ms };
+}
+
+/** Mean time of Red's estimate over every round's state of 20 takaichi-2025 bot matches. */
+function estimateCost(): { states: number; usPerCall: number } {
+  const sc = getScenario('takaichi-2025');
+  if (!sc) throw new Error('bench: no scenario takaichi-2025');
+  const states: MatchState[] = [];
+  for (let i = 1; i <= 20; i++) {
+    const rec = startRecording(sc, `bench-estimate-${i}`);
+    while (rec.state.stage === 'planning') {
+      states.push(rec.state);
+      playBotRound(sc, rec.state, {}, rec.apply);
+    }
+  }
+  for (const st of states) deterrenceEstimate(st, sc, 'china');
+  const reps = 5;
+  const t = performance.now();
+  for (let r = 0; r < reps; r++) for (const st of states) deterrenceEstimate(st, sc, 'china');
+  return { states: states.length, usPerCall: ((performance.now() - t) * 1000) / (reps * states.length) };
 }
 
 /** Runs `island-chain analyze` with one worker per core and times the whole command. */
