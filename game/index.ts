@@ -102,7 +102,7 @@ export {
   type TermsOffer,
   type UnitState,
 } from './engine/state.ts';
-export { unitType } from './engine/units.ts';
+export { liveUnits, liveUnitsIn, liveUnitsOf, moveUnit, unitsAdded, unitType } from './engine/units.ts';
 export { validateOrder } from './engine/validate.ts';
 // Rule areas' figures that boards and reports show
 export {
@@ -119,5 +119,6 @@ export { budgetLeft } from './rules/economy.ts';
 export { offerResponders } from './rules/offramps.ts';
 export { declarationCost, dietPassChance, legalBasis } from './rules/politics.ts';
 export { type SalvoInput, salvoDraw, salvoExpected } from './rules/salvo.ts';
+export { applyHits } from './rules/strike.ts';
 // Vocabulary
 export * from './types.ts';

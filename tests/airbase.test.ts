@@ -9,11 +9,16 @@
  * every game.
  */
 import { describe, expect, it } from 'vitest';
-import { AIR } from '../game/data/tables.ts';
-import { zoneDef } from '../game/data/map.ts';
-import { stream } from '../game/engine/rng.ts';
-import { type DraftState, type MatchState, newMatch, RUNG } from '../game/index.ts';
-import { applyHits } from '../game/rules/strike.ts';
+import {
+  AIR,
+  applyHits,
+  type DraftState,
+  type MatchState,
+  newMatch,
+  RUNG,
+  stream,
+  zoneDef,
+} from '../game/index.ts';
 import { addUnit, patch, scenario } from './helpers.ts';
 
 const inv = scenario('taiwan-invasion');

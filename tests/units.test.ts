@@ -8,10 +8,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { draftOf } from '../game/engine/draft.ts';
-import type { UnitState } from '../game/engine/state.ts';
-import { liveUnits, liveUnitsIn, liveUnitsOf, moveUnit, unitsAdded } from '../game/engine/units.ts';
-import { FACTIONS } from '../game/index.ts';
+import {
+  draftOf,
+  FACTIONS,
+  liveUnits,
+  liveUnitsIn,
+  liveUnitsOf,
+  moveUnit,
+  type UnitState,
+  unitsAdded,
+} from '../game/index.ts';
 import { SCENARIO_IDS } from '../scenarios/index.ts';
 import { start } from './helpers.ts';
 
