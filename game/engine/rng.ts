@@ -21,7 +21,10 @@ export function stream(seed: string, key: string): Stream {
   // the default ARC4, and a match opens hundreds of streams.
   // Set up at the first draw: many streams (a strike's deconfliction, a quiet zone's) never draw.
   let rng: { quick(): number } | null = null;
-  const next = (): number => (rng ??= seedrandom.alea(`${seed}/${key}`)).quick();
+  const next = (): number => {
+    if (rng === null) rng = seedrandom.alea(`${seed}/${key}`);
+    return rng.quick();
+  };
   const s: Stream = {
     next,
     chance: (p) => next() < p,
