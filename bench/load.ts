@@ -24,7 +24,18 @@ import seedrandom from 'seedrandom';
 import { FACTIONS, legalOrders, type MatchView, type Order } from '../game/index.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { REFUSED_EVENT } from '../server/transport.ts';
-import { cpuSeconds, GAME, pct, post, type Seat, seat, sleep, startServer, stopServer, table } from './net.ts';
+import {
+  cpuSeconds,
+  GAME,
+  pct,
+  post,
+  type Seat,
+  seat,
+  sleep,
+  startServer,
+  stopServer,
+  table,
+} from './net.ts';
 
 const env = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -66,9 +77,11 @@ function nextMove(p: Player, rng: () => number): { type: string; args: unknown[]
   const mine = G.pending[f];
   if (mine.committed) return null;
   if (mine.orders.length < 2) {
-    if (p.legal?.round !== G.round) p.legal = { round: G.round, orders: legalOrders(G, getScenario(G.scenarioId)!, f) };
+    if (p.legal?.round !== G.round)
+      p.legal = { round: G.round, orders: legalOrders(G, getScenario(G.scenarioId)!, f) };
     const orders = p.legal.orders;
-    if (orders.length > 0) return { type: 'order', args: [{ order: orders[Math.floor(rng() * orders.length)] }] };
+    if (orders.length > 0)
+      return { type: 'order', args: [{ order: orders[Math.floor(rng() * orders.length)] }] };
   }
   return { type: 'commit', args: [{}] };
 }
@@ -120,7 +133,11 @@ async function send(p: Player, move: { type: string; args: unknown[] }): Promise
   const s = p.seat;
   const start = performance.now();
   const accepted = await new Promise<boolean>((resolve) => {
-    const onUpdate = (_m: string, _state: unknown, deltalog?: { action?: { payload?: { playerID?: string } } }[]) => {
+    const onUpdate = (
+      _m: string,
+      _state: unknown,
+      deltalog?: { action?: { payload?: { playerID?: string } } }[],
+    ) => {
       if (!deltalog?.some((e) => e.action?.payload?.playerID === s.playerID)) return;
       done(true);
     };

@@ -29,7 +29,7 @@ export {
   TRACK_PATHS,
   type TrackPath,
 } from './data/scenario.ts';
-export { AIR, COMMAND, SALVO } from './data/tables.ts';
+export { AIR, COMMAND, NAVAL, SALVO } from './data/tables.ts';
 // The catalog, the map and scenarios
 export {
   type MunitionDef,

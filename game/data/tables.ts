@@ -86,6 +86,26 @@ export const NAVAL = {
     source:
       'Assumption from NAVAL WAR COLLEGE REVIEW ASW analyses: each escort reduces a submarine attack by under 10%',
   },
+  /** Share of a ship's interceptor magazine reloaded per round in port (none at sea). */
+  portReload: {
+    value: 0.5,
+    source:
+      "Assumption: vertical launch cells are reloaded only pierside (USNI News, 2023, on reloading VLS at sea), and a theater's few ammunition piers and stocks rearm about half a fleet's magazines in a round",
+  },
+  /**
+   * Share reloaded per round by a US ship in a Japanese port while Japan's logistics support
+   * (a combined action, section 5) is in force.
+   */
+  supportedPortReload: {
+    value: 1,
+    source:
+      "Assumption: Japan's rear-area support to US forces in an important-influence situation (2015 Legislation for Peace and Security: supply, ammunition provision, port services) adds Japan's piers and handling, so US ships in Japanese ports rearm fully in a round",
+  },
+  /** Share of an air-defence battery's magazine reloaded per round. */
+  samReload: {
+    value: 0.25,
+    source: 'Assumption: ground batteries reload from their own stocks, a quarter of a magazine a round',
+  },
 } as const satisfies Record<string, Figure>;
 
 export const BLOCKADE = {

@@ -8,7 +8,7 @@ import { geographyOf } from '../data/geography.ts';
 import { zoneDef } from '../data/map.ts';
 import { PROGRAMS, programById } from '../data/programs.ts';
 import type { Scenario } from '../data/scenario.ts';
-import { BLOCKADE } from '../data/tables.ts';
+import { BLOCKADE, NAVAL } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
 import type { Knowledge } from '../engine/knowledge.ts';
 import { fail, OK, type OrderOf, type OrderRules, ordered } from '../engine/rule.ts';
@@ -188,12 +188,25 @@ export function productionStep(d: DraftState, ctx: StepContext): void {
   d.stockpiles.japan['type-12'] = round3(
     (d.stockpiles.japan['type-12'] ?? 0) + (d.japan.industrialCapacity / 10) * scale,
   );
+  // Japan's logistics support to US forces (a combined action in force this round) rearms US
+  // ships in Japanese ports faster (section 5).
+  const supported = d.combined.some(
+    (c) => c.effectiveRound === d.round && c.proposal.kind === 'logistics-support',
+  );
   for (const u of Object.values(d.units)) {
     const t = unitType(u);
     const cap = t.interceptorsPerStep * u.strength;
     if (cap <= 0 || u.interceptors >= cap) continue;
-    const inPort = zoneDef(u.zone).kind !== 'sea';
-    const rate = t.category === 'sam' ? 0.25 : inPort ? 0.5 : 0;
+    const z = zoneDef(u.zone);
+    const inPort = z.kind !== 'sea';
+    const rate =
+      t.category === 'sam'
+        ? NAVAL.samReload.value
+        : !inPort
+          ? 0
+          : supported && u.faction === 'us' && z.country === 'japan'
+            ? NAVAL.supportedPortReload.value
+            : NAVAL.portReload.value;
     u.interceptors = round3(Math.min(cap, u.interceptors + cap * rate));
   }
   for (const f of FACTIONS) {
