@@ -142,6 +142,28 @@ describe('shared ISR: Japan and the US pool their pictures, each sensor with its
     expect(sees(apart, 'japan', 't-cn-ishigaki')).toBe(false);
   });
 
+  it('the US sees what a Japanese drone covers, as Japan does', () => {
+    const s = cleared((d) => {
+      RED_TARGETS(d);
+      addUnit(d, unit('t-jp-drone', 'jp-drone', 'japan', 'okinawa'));
+      sharedIsr(d);
+    });
+    for (const f of ['japan', 'us'] as const) {
+      expect(sees(s, f, 't-cn-ishigaki'), f).toBe(true);
+      expect(viewFor(s, f).visibleZones, f).toContain('ishigaki');
+    }
+    expect(sees(s, 'taiwan', 't-cn-ishigaki')).toBe(false);
+  });
+
+  it('the agreements in force are shown to Japan, the US and White Cell only', () => {
+    const s = pooled();
+    expect(s.combined).toHaveLength(1);
+    for (const seat of ['japan', 'us', 'white'] as const)
+      expect(viewFor(s, seat).combined, seat).toEqual(s.combined);
+    for (const seat of ['china', 'taiwan', 'observer'] as const)
+      expect(viewFor(s, seat).combined, seat).toEqual([]);
+  });
+
   it('Taiwan’s own sensors are not pooled to Japan and the US', () => {
     const s = cleared((d) => {
       RED_TARGETS(d);
