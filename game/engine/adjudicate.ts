@@ -182,8 +182,13 @@ export function adjudicate(s: MatchState, scenario: Scenario): MatchState {
 /**
  * Folds the log entries written since the last round into a chained digest, so a state
  * hash covers the whole log while hashing only the new entries (section 1: round hashes).
+ * An entry's text is left out: it is `eventText` of its kind and data, which are hashed.
  */
 function digestLog(d: DraftState): void {
-  const fresh = d.log.slice(d.logDigest.count);
+  const fresh: unknown[] = [];
+  for (let i = d.logDigest.count; i < d.log.length; i++) {
+    const e = d.log[i]!;
+    fresh.push([e.round, e.step, e.kind, e.visibleTo, e.data]);
+  }
   d.logDigest = { count: d.log.length, hash: hashText(d.logDigest.hash + hashText(JSON.stringify(fresh))) };
 }
