@@ -11,7 +11,7 @@ import { sharedIsr } from '../rules/alliance.ts';
 import { byFaction, FACTIONS, type Faction, isBlue, type Seat } from '../types.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { MatchState, Pending, UnitState } from './state.ts';
-import { liveUnits, liveUnitsIn, unitType } from './units.ts';
+import { liveUnits, liveUnitsIn, liveUnitsOf, unitType } from './units.ts';
 
 export type ViewSeat = Seat | 'observer';
 
@@ -31,13 +31,15 @@ export type MatchView = Omit<MatchState, 'seed' | 'logDigest' | 'counter'> & {
 
 function coverage(s: Knowledge, f: Faction): Set<string> {
   const zones = new Set<string>();
-  const sources = isBlue(f) && sharedIsr(s) && (f === 'japan' || f === 'us') ? ['japan', 'us'] : [f];
+  const sources: readonly Faction[] =
+    isBlue(f) && sharedIsr(s) && (f === 'japan' || f === 'us') ? ['japan', 'us'] : [f];
   // Units sharing a zone see as far as the farthest-seeing of them: one sweep per zone.
   const reachFrom = new Map<string, number>();
-  for (const u of liveUnits(s, (x) => sources.includes(x.faction))) {
-    const reach = unitType(u).isrKm + (unitType(u).isrKm > 0 ? s.bonuses.isrKm[u.faction] : 0);
-    reachFrom.set(u.zone, Math.max(reachFrom.get(u.zone) ?? 0, reach));
-  }
+  for (const f of sources)
+    for (const u of liveUnitsOf(s, f)) {
+      const reach = unitType(u).isrKm + (unitType(u).isrKm > 0 ? s.bonuses.isrKm[u.faction] : 0);
+      reachFrom.set(u.zone, Math.max(reachFrom.get(u.zone) ?? 0, reach));
+    }
   for (const [zone, reach] of reachFrom) {
     zones.add(zone);
     for (const a of zoneDef(zone).adjacent) zones.add(a);

@@ -218,6 +218,7 @@ export function bystanders(d: Knowledge, constraints: Scenario['constraints']): 
 /** Interceptors defending a zone: SAMs and ships there, plus partner ships under IAMD cover. */
 function defenders(d: DraftState, zone: string, attacker: Faction): UnitState[] {
   const covered = activeCombined(d, 'iamd-cover').some((c) => c.proposal.zone === zone);
+  if (!covered) return liveUnitsIn(d, zone, (u) => enemies(u.faction, attacker) && u.interceptors > 0);
   return liveUnits(d, (u) => {
     if (!enemies(u.faction, attacker) || u.interceptors <= 0) return false;
     if (u.zone === zone) return true;
