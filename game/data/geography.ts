@@ -42,10 +42,26 @@ export const ROLES = {
 export type Role = keyof typeof ROLES;
 export type Geography = { readonly [R in Role]: readonly ZoneId[] };
 
+const byList = new WeakMap<readonly ZoneId[], Geography>();
+const byContents = new Map<string, Geography>();
+
 /** `geographyOf(zones)`: every role with only the zones on this map, in the role's order. */
 export function geographyOf(zones: readonly ZoneId[]): Geography {
-  const on = new Set(zones);
-  const out: Partial<Record<Role, readonly ZoneId[]>> = {};
-  for (const role of Object.keys(ROLES) as Role[]) out[role] = ROLES[role].filter((z) => on.has(z));
-  return out as Geography;
+  // Memoized: by the list itself (a scenario's zones), else by its contents (a state's zone
+  // keys, a fresh array each time). A geography is read-only and shared.
+  let g = byList.get(zones);
+  if (g) return g;
+  const key = zones.join('|');
+  g = byContents.get(key);
+  if (!g) {
+    const on = new Set(zones);
+    const out: Partial<Record<Role, readonly ZoneId[]>> = {};
+    for (const role of Object.keys(ROLES) as Role[])
+      out[role] = Object.freeze(ROLES[role].filter((z) => on.has(z)));
+    g = Object.freeze(out) as Geography;
+    if (byContents.size >= 256) byContents.clear(); // maps are few; never let the memo grow without end
+    byContents.set(key, g);
+  }
+  byList.set(zones, g);
+  return g;
 }
