@@ -29,7 +29,7 @@ export {
   TRACK_PATHS,
   type TrackPath,
 } from './data/scenario.ts';
-export { AIR, COMMAND, NAVAL, SALVO } from './data/tables.ts';
+export { AIR, COMMAND, GROUND, NAVAL, SALVO } from './data/tables.ts';
 // The catalog, the map and scenarios
 export {
   type MunitionDef,
@@ -116,6 +116,7 @@ export {
   usCombatAllowedFrom,
 } from './rules/alliance.ts';
 export { budgetLeft } from './rules/economy.ts';
+export { landingReachable } from './rules/landing.ts';
 export { offerResponders } from './rules/offramps.ts';
 export { declarationCost, dietPassChance, legalBasis } from './rules/politics.ts';
 export { type SalvoInput, salvoDraw, salvoExpected } from './rules/salvo.ts';
