@@ -31,6 +31,12 @@ function ownPending(d: DraftState, f: Faction): DraftState['pending']['japan'] {
 }
 
 /**
+ * A copy of validated order data (plain JSON: strings, numbers, arrays, objects), so nothing a
+ * caller keeps can change the state; JSON text is twice as fast as structuredClone here.
+ */
+const copyData = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+/**
  * The most common action, an order that needs no White Cell approval, changes only the
  * faction's pending orders: built directly, without a planning draft.
  */
@@ -42,7 +48,7 @@ function plainOrder(state: MatchState, scenario: Scenario, action: Action): Matc
   const mine = state.pending[f];
   return {
     ...state,
-    pending: { ...state.pending, [f]: { ...mine, orders: [...mine.orders, structuredClone(action.order)] } },
+    pending: { ...state.pending, [f]: { ...mine, orders: [...mine.orders, copyData(action.order)] } },
   };
 }
 
@@ -73,7 +79,7 @@ export function applyAction(
     case 'order': {
       const f = action.seat;
       ownPending(d, f).orders.push(
-        structuredClone(action.order) as DraftState['pending']['japan']['orders'][number],
+        copyData(action.order) as DraftState['pending']['japan']['orders'][number],
       );
       const kind = approvalKind(state, action.order, f);
       if (d.white.present && kind && scenario.seminar.approvals.includes(kind as never)) {
@@ -113,7 +119,7 @@ export function applyAction(
         kind: action.kind,
         ...(action.zone ? { zone: action.zone } : {}),
         ...(action.strike
-          ? { strike: structuredClone(action.strike) as DraftState['proposals'][number]['strike'] & object }
+          ? { strike: copyData(action.strike) as DraftState['proposals'][number]['strike'] & object }
           : {}),
         status: 'open',
       });
