@@ -7,6 +7,11 @@
  * observer gets, log lines addressed to some seats, and the fog memo answering to shared ISR
  * and ISR bonuses as well as to the units. Positions are cleared boards with only test units
  * alive, so each case rests on the units it names.
+ *
+ * Mutants of fog.ts no test here kills, because they cannot change behaviour: the observer
+ * check in the log filter (no line is addressed to 'observer': `visibleTo` lists seats), the
+ * `reach > 0` guard (a reach of 0 covers only the zone itself, no two zones being 0 km apart),
+ * and `committed` in the hidden pending entry (always overwritten by the faction's own flag).
  */
 import { describe, expect, it } from 'vitest';
 import {
