@@ -185,6 +185,28 @@ describe('the landing order', () => {
     expect(message(heavy, land({ brigades: ['B1', 'B2'] }))).toMatch(/6\.0.*6\.5/);
   });
 
+  it('every refusal says what is wrong, naming the unit or zone', () => {
+    const says = (st: MatchState, o: Order, f: 'china' | 'taiwan', text: string) => {
+      const r = validateOrder(st, inv, f, o);
+      expect(r.ok ? '' : r.error.message).toContain(text);
+    };
+    says(s(), land(), 'taiwan', 'only China');
+    says(s(), land({ target: 'atlantis' }), 'china', 'atlantis');
+    says(s(), land({ target: 'fujian' }), 'china', 'Fujian');
+    says(s(), land({ lift: 'ghost' }), 'china', 'ghost');
+    says(s(pending([land({ brigades: ['B2'] })])), land(), 'china', 'L already carries');
+    says(s(pending([{ type: 'move', unit: 'L', to: 'zhejiang' }])), land(), 'china', 'L already has a move');
+    says(s(), land({ brigades: [] }), 'china', 'at least one brigade');
+    says(s(), land({ brigades: ['T'] }), 'china', '"T"');
+    says(s(), land({ brigades: ['BZ'] }), 'china', 'Zhejiang');
+    says(
+      s(pending([{ type: 'move', unit: 'B1', to: 'zhejiang' }])),
+      land(),
+      'china',
+      'B1 already has orders',
+    );
+  });
+
   it('landingReachable: every check but the brigades, while China plans', () => {
     expect(landingReachable(s(), inv, 'L', 'taichung')).toBe(true);
     expect(landingReachable(s(), inv, 'L', 'fujian')).toBe(false);
@@ -247,6 +269,10 @@ describe('crossing and landing', () => {
     expect(ev.taken).toEqual([]); // landed, not advanced
     expect(after.flags.japanAttacked).toBe(false);
     expect(after.zones.taichung!.unsuppliedRounds).toBe(0);
+    // Sailing is part of movement; the landing is part of the ground step.
+    const step = (kind: string) => after.log.filter((e) => e.kind === kind).map((e) => e.step);
+    expect(step('amphibious-sailing')).toEqual(['movement']);
+    expect(step('landing')).toEqual(['ground']);
   });
 
   it('a landing on Japanese ground is an attack on Japan', () => {
@@ -272,6 +298,12 @@ describe('crossing and landing', () => {
     expect(sail('fujian', 'tainan-kaohsiung')).toEqual(['taiwan-strait-south']);
     // No sea zone next to both: the first sea zone next to the beach.
     expect(sail('zhejiang', 'tainan-kaohsiung')).toEqual(['taiwan-strait-south']);
+    // From Zhejiang to Taipei: the East China Sea, not the strait listed first.
+    expect(sail('zhejiang', 'taipei')).toEqual(['ecs-south']);
+    // A coast next to the beach still sails through the sea: Fujian to Kinmen by the strait, and
+    // from Guangdong through the strait's southern zone, never overland through Fujian.
+    expect(sail('fujian', 'kinmen-matsu')).toEqual(['taiwan-strait-north']);
+    expect(sail('guangdong', 'kinmen-matsu')).toEqual(['taiwan-strait-south']);
   });
 
   it('a lift group already sunk sails nowhere and its brigades stay ashore', () => {
@@ -378,13 +410,39 @@ describe('ground combat', () => {
       const s = war(`wipe-${zone}`, [
         ['B1', 'cn-amphib-bde', zone, 6],
         ['X', type, zone, 0.3],
+        ['P', zone === 'yonaguni' ? 'jp-patriot' : 'tw-patriot', zone, 2], // no ground power: holds nothing
       ]);
       const after = play(inv, s);
       expect(str(after, 'X')).toBe(0);
       expect(after.zones[zone]!.controller).toBe('china');
       expect(eventsSince(s, after, 'zone-taken').map((e) => e.data.zone)).toEqual([zone]);
       expect(after.flags.japanAttacked).toBe(zone === 'yonaguni');
+      const steps = after.log.filter((e) => e.kind === 'ground-combat' || e.kind === 'zone-taken');
+      expect(steps.map((e) => e.step)).toEqual(['ground', 'ground']);
     }
+  });
+
+  it('a landing force destroyed with the defenders takes nothing', () => {
+    // 0.12 battalions a side: each loses at least a quarter of 0.18 x 0.75, below a tenth of a step.
+    const s = war('both-wiped', [
+      ['B1', 'cn-amphib-bde', 'taichung', 0.12],
+      ['X', 'tw-army', 'taichung', 0.12],
+      ['Q', 'cn-sam', 'taichung', 2],
+      ['L', 'cn-amphib', 'fujian', 1],
+    ]);
+    const after = play(inv, s);
+    expect([str(after, 'B1'), str(after, 'X')]).toEqual([0, 0]);
+    expect(after.zones.taichung!.controller).toBeNull();
+    expect(eventsSince(s, after, 'zone-taken')).toEqual([]);
+  });
+
+  it('only troops take ground: not a missile battery, not in Japan’s rear areas', () => {
+    const sam = war('sam', [['Q', 'cn-sam', 'hualien-taitung', 2]]);
+    expect(play(inv, sam).zones['hualien-taitung']!.controller).toBeNull();
+    const rear = war('rear', [['B1', 'cn-amphib-bde', 'hokkaido', 2]]);
+    const b = play(inv, rear);
+    expect(b.zones.hokkaido!.controller).toBeNull();
+    expect(b.flags.japanAttacked).toBe(false);
   });
 
   it('an advance into ground no one defends takes it, unless the ground is China’s', () => {
@@ -393,7 +451,10 @@ describe('ground combat', () => {
       const after = play(inv, s);
       const china = zone !== 'fujian';
       expect(after.zones[zone]!.controller).toBe(china ? 'china' : null);
-      expect(eventsSince(s, after, 'zone-taken').map((e) => e.data.zone)).toEqual(china ? [zone] : []);
+      const taken = after.log.filter((e) => e.kind === 'zone-taken');
+      expect(taken.map((e) => [(e.data as { zone: string }).zone, e.step])).toEqual(
+        china ? [[zone, 'ground']] : [],
+      );
       expect(after.flags.japanAttacked).toBe(zone === 'yonaguni');
       // Held on an airfield (Hualien) or at home it is supplied; Yonaguni has neither port nor
       // airfield and no lift is left to feed it over the beach.
@@ -409,6 +470,10 @@ describe('ground combat', () => {
     expect(eventsSince(s, after, 'zone-retaken').map((e) => e.data)).toEqual([
       { zone: 'taichung', by: 'taiwan' },
     ]);
+    expect(after.log.filter((e) => e.kind === 'zone-retaken').map((e) => e.step)).toEqual(['ground']);
+    // Ground China never held is not retaken.
+    const free = war('free', [['T', 'tw-army', 'taichung', 1]]);
+    expect(eventsSince(free, play(inv, free), 'zone-retaken')).toEqual([]);
     // Nobody there, or only a missile battery without ground power: China keeps it.
     for (const units of [[], [['P', 'tw-patriot', 'taichung', 2]]] as Spec[][]) {
       const kept = held(units);
@@ -434,16 +499,27 @@ describe('lodgment supply', () => {
 
   it('over the beach: each surviving lift step sustains two battalions; short of that the lodgment withers', () => {
     const seed = 'beach';
-    const full = lodgment(seed, [['L', 'cn-amphib', 'fujian', 2]]);
+    // A Chinese SAM battery in the lodgment neither needs supply nor counts as troops.
+    const full = lodgment(seed, [
+      ['L', 'cn-amphib', 'fujian', 2],
+      ['Q', 'cn-sam', 'tainan-kaohsiung', 5],
+    ]);
     const supplied = play(inv, full);
     expect(str(supplied, 'B1')).toBeCloseTo(afterCombat(seed), 2);
     expect(supplied.zones['tainan-kaohsiung']!.unsuppliedRounds).toBe(0);
     expect(withers(full, supplied)).toEqual([]);
 
     // A destroyer group is no lift.
-    const none = lodgment(seed, [['D', 'cn-ddg', 'fujian', 5]]);
+    const none = lodgment(seed, [
+      ['D', 'cn-ddg', 'fujian', 5],
+      ['Q', 'cn-sam', 'tainan-kaohsiung', 5],
+    ]);
     const cut = play(inv, none);
     expect(str(cut, 'B1')).toBeCloseTo(afterCombat(seed) * (1 - wither), 2);
+    // Withering strikes China's troops only: Taiwan's brigade loses what the fighting cost it, the SAM nothing.
+    expect(str(cut, 'T')).toBeCloseTo(3 - base * 6 * noise(seed, 'tainan-kaohsiung')[1], 2);
+    expect(str(cut, 'Q')).toBe(5);
+    expect(cut.log.filter((e) => e.kind === 'lodgment-withers').map((e) => e.step)).toEqual(['ground']);
     expect(cut.zones['tainan-kaohsiung']!.unsuppliedRounds).toBe(1);
     expect(withers(none, cut)).toEqual(['tainan-kaohsiung']);
 
@@ -460,6 +536,7 @@ describe('lodgment supply', () => {
         ['L', 'cn-amphib', 'fujian', 2],
         ['H', 'cn-amphib-bde', 'fujian', 5],
         ['K', 'cn-amphib-bde', 'taichung', 6],
+        ['R', 'cn-amphib-bde', 'hokkaido', 3], // a rear area is no lodgment
       ],
       (d) => (d.zones.taichung!.controller = 'china'),
     );
@@ -486,7 +563,8 @@ describe('lodgment supply', () => {
         d.zones[zone]!.portDamage = portDamage;
       });
     for (const [zone, damage, fed] of [
-      ['taichung', 0, true], // port
+      ['taichung', 0, true], // port and airfield
+      ['kinmen-matsu', 0, true], // port only
       ['taichung', 0.69, true],
       ['taichung', 0.7, false], // wrecked
       ['hualien-taitung', 0, true], // airfield
