@@ -4,6 +4,11 @@
  * whose sealift keeps an invasion alive, a map drawn without the Senkakus, and the order in
  * which the endings are checked when more than one holds at once. Positions come from the
  * shipped invasion scenario, pinned with `patch` so each test states the facts it rests on.
+ *
+ * Mutants of outcome.ts no test here kills, because they cannot change behaviour: `?.` on a
+ * zone the match's own map names (capital, main island: `geographyOf` keeps only zones on the
+ * map; the second `?.` in the supply check sits behind the first), and `> 0.1` / `<= 0.1` on a
+ * sum of live units' strengths (each above 0.1, so the sum is 0 or above 0.1).
  */
 import { describe, expect, it } from 'vitest';
 import {
