@@ -969,14 +969,43 @@ describe('Blue’s anti-ship fires on the crossing (read through the blockade’
         d.bonuses.interceptorPk = 0.1;
       }),
     ).toBeCloseTo(fromHits(crossingHits(10 * meanLeft(shielded))), 3);
-    // Patriot elsewhere, the army, Japan's launchers and China's own ships are not what the salvo aims at.
+    // Patriot elsewhere, the army and Japan's launchers are not what the salvo aims at.
     expect(
       suppressed((d) => {
         d.stockpiles.china.srbm = 20;
         put(d, 'tw-patriot', 'taiwan', 'taipei', 2);
         put(d, 'tw-army', 'taiwan', 'taipei', 20);
+        put(d, 'jp-ssm', 'japan', 'yonaguni', 20);
       }),
     ).toBe(suppressed((d) => (d.stockpiles.china.srbm = 20)));
+  });
+
+  it('Taiwan’s navy is suppressed too, shielded by its own interceptors', () => {
+    // Five ships in Taipei (8 interceptors each, 40 in all) want 8 × 5 = 40 HF-3 a round.
+    const navy = (srbm: number) =>
+      blockade((d) => {
+        put(d, 'tw-navy', 'taiwan', 'taipei', 5);
+        d.stockpiles.taiwan = { 'hf-3': 300 };
+        d.stockpiles.china.srbm = srbm;
+      });
+    const share = siteLosses(16, 0.2, 40) / 5;
+    expect(share).toBeGreaterThan(0);
+    // The ships escort as well: 20 enforcing against 5 escorting.
+    const contest = 20 / (20 + ESCORT * 5);
+    const hits = crossingHits(40 * meanLeft(share));
+    expect(navy(40)).toBeCloseTo(concede(willCut(100, FULL_BLOCKADE * contest * (1 - hits / 20))), 3);
+    expect(navy(40)).toBeGreaterThan(navy(0));
+  });
+
+  it('the US’s fires count only where the US fights', () => {
+    const fighters = (edit: (d: DraftState) => void, sc: Scenario = tk) =>
+      blockade((d) => {
+        put(d, 'us-fighter', 'us', 'philippine-sea-west', 100);
+        d.stockpiles.us = { lrasm: 300 };
+        edit(d);
+      }, sc);
+    expect(fighters(() => {})).toBeCloseTo(fromHits(0), 3);
+    expect(fighters(usFights, japanOut)).toBeCloseTo(fromHits(crossingHits(10)), 3);
   });
 
   it('each site loses at most what is there: an overkilled soft site does not count against a hard one', () => {
@@ -1080,6 +1109,26 @@ describe('strikes (rung 4): the share of Blue’s air and naval power a first sa
         allFight(d);
       }),
     ).toBeCloseTo(alone * W.strikesWithUs.value * W.strikesWithJapan.value, 3);
+  });
+
+  it('where intervention is uncertain, the worlds weigh by their chances: no US, the US alone, both', () => {
+    const pUs = 0.6 * (W.usCommitmentFloor.value + 0.3) * RED_CALCULUS.usInterventionByRung.value[4];
+    const pJp =
+      (W.japanStanceBase.value + W.japanCoalitionSwing.value) * RED_CALCULUS.japanInterventionByRung.value[4];
+    const alone = siteLosses(20, 0.2) / 20;
+    const worlds =
+      1 -
+      pUs +
+      pUs * (1 - pJp) * W.strikesWithUs.value +
+      pUs * pJp * W.strikesWithUs.value * W.strikesWithJapan.value;
+    expect(
+      strikes((d) => {
+        put(d, 'tw-fighter', 'taiwan', 'taipei', 20);
+        d.stockpiles.china = { srbm: 50 };
+        d.us.commitment = 60;
+        d.us.credibility = 60;
+      }),
+    ).toBeCloseTo(alone * worlds, 3);
   });
 });
 
