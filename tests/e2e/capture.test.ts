@@ -29,6 +29,9 @@ describe('seminar data capture', () => {
     const w = white.page;
     await w.goto(env.server.url);
     await w.getByRole('radio', { name: /Taiwan quarantine/ }).check();
+    // A pinned seed: under a few seeds (about 1 in 75) the US bot opens round 1 by asking Japan
+    // for consent, and an unanswered proposal rightly blocks Japan's commit.
+    await w.getByTestId('seed').fill('seminar-capture');
     await w.getByTestId('bot-us').selectOption('baseline');
     await w.getByTestId('bot-china').selectOption('aggressive');
     await w.getByTestId('bot-taiwan').selectOption('baseline');
