@@ -29,7 +29,17 @@ export {
   TRACK_PATHS,
   type TrackPath,
 } from './data/scenario.ts';
-export { AIR, COMMAND, GROUND, NAVAL, SALVO } from './data/tables.ts';
+export {
+  AIR,
+  BLOCKADE,
+  COMMAND,
+  ESTIMATE,
+  GROUND,
+  NAVAL,
+  RED_CALCULUS,
+  RED_WEIGHTS,
+  SALVO,
+} from './data/tables.ts';
 // The catalog, the map and scenarios
 export {
   type MunitionDef,
