@@ -8,33 +8,15 @@
  * test adds, the US intervening and Japan at war unless a test says otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { AIR, type DraftState, type MatchState, newMatch, RUNG, stream } from '../game/index.ts';
-import { addUnit, patch, scenario } from './helpers.ts';
-import { eventsSince, play, quiet } from './round.ts';
+import { AIR, type DraftState, type MatchState, RUNG, stream } from '../game/index.ts';
+import { scenario } from './helpers.ts';
+import { atWar, eventsSince, play, quiet, type Spec, warPosition } from './round.ts';
 
 const inv = quiet(scenario('taiwan-invasion'));
 const DAYS = 3.5; // a conflict round
 
-type Spec = [id: string, type: string, zone: string, strength: number];
-const faction = (type: string) =>
-  type.startsWith('cn-')
-    ? 'china'
-    : type.startsWith('tw-')
-      ? 'taiwan'
-      : type.startsWith('us-')
-        ? 'us'
-        : 'japan';
-
 function war(seed: string, units: Spec[], edit: (d: DraftState) => void = () => {}): MatchState {
-  return patch(newMatch(inv, { seed }), (d) => {
-    d.escalation = RUNG.strikes as DraftState['escalation'];
-    d.us.intervening = true;
-    d.japan.legalStatus = 'survival-threatening';
-    for (const u of Object.values(d.units)) u.strength = 0;
-    for (const [id, type, zone, strength] of units)
-      addUnit(d, { id, type, faction: faction(type), zone, strength });
-    edit(d);
-  });
+  return warPosition(inv, seed, RUNG.strikes, atWar, units, edit);
 }
 const fights = (s: MatchState, after: MatchState) => eventsSince(s, after, 'air-combat').map((e) => e.data);
 const str = (s: MatchState, id: string) => s.units[id]!.strength;

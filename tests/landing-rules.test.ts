@@ -14,37 +14,22 @@ import {
   landingReachable,
   legalOrders,
   type MatchState,
-  newMatch,
   type Order,
   RUNG,
   stream,
   validateOrder,
 } from '../game/index.ts';
-import { addUnit, codeOf, patch, scenario } from './helpers.ts';
-import { eventsSince, play, quiet } from './round.ts';
+import { codeOf, scenario } from './helpers.ts';
+import { eventsSince, play, quiet, type Spec, warPosition } from './round.ts';
 
 const inv = quiet(scenario('taiwan-invasion'));
 
-type Spec = [id: string, type: string, zone: string, strength: number];
-const faction = (type: string) =>
-  type.startsWith('cn-')
-    ? 'china'
-    : type.startsWith('tw-')
-      ? 'taiwan'
-      : type.startsWith('us-')
-        ? 'us'
-        : 'japan';
-
 /** A war position with only `units` on the board (Taiwan's reserves not mobilized), then `edit`. */
 function war(seed: string, units: Spec[], edit: (d: DraftState) => void = () => {}): MatchState {
-  return patch(newMatch(inv, { seed }), (d) => {
-    d.escalation = RUNG.invasion as DraftState['escalation'];
+  const unmobilized = (d: DraftState): void => {
     d.taiwan.reserveMobilization = 0;
-    for (const u of Object.values(d.units)) u.strength = 0;
-    for (const [id, type, zone, strength] of units)
-      addUnit(d, { id, type, faction: faction(type), zone, strength });
-    edit(d);
-  });
+  };
+  return warPosition(inv, seed, RUNG.invasion, unmobilized, units, edit);
 }
 
 const land = (o: Partial<Extract<Order, { type: 'land' }>> = {}): Order => ({

@@ -14,39 +14,24 @@ import {
   type MatchState,
   munitionById,
   NAVAL,
-  newMatch,
   type Order,
   RUNG,
 } from '../game/index.ts';
-import { addUnit, patch, scenario } from './helpers.ts';
-import { eventsSince, play, quiet } from './round.ts';
+import { patch, scenario } from './helpers.ts';
+import { atWar, eventsSince, play, quiet, type Spec, warPosition } from './round.ts';
 
 const inv = quiet(scenario('taiwan-invasion'));
 
-type Spec = [id: string, type: string, zone: string, strength: number];
-const faction = (type: string) =>
-  type.startsWith('cn-')
-    ? 'china'
-    : type.startsWith('tw-')
-      ? 'taiwan'
-      : type.startsWith('us-')
-        ? 'us'
-        : 'japan';
-
+/** At war, with 100 of every missile each side holds, and China's and Taiwan's anti-ship missiles. */
 function war(seed: string, units: Spec[], edit: (d: DraftState) => void = () => {}): MatchState {
-  return patch(newMatch(inv, { seed }), (d) => {
-    d.escalation = RUNG.strikes as DraftState['escalation'];
-    d.us.intervening = true;
-    d.japan.legalStatus = 'survival-threatening';
-    for (const u of Object.values(d.units)) u.strength = 0;
+  const armed = (d: DraftState): void => {
+    atWar(d);
     for (const f of ['china', 'taiwan', 'japan', 'us'] as const)
       for (const m of Object.keys(d.stockpiles[f])) d.stockpiles[f][m] = 100;
     d.stockpiles.china = { ...d.stockpiles.china, 'yj-18': 100, 'yj-12': 100, 'cj-10': 100 };
     d.stockpiles.taiwan = { ...d.stockpiles.taiwan, harpoon: 100, 'hf-3': 100 };
-    for (const [id, type, zone, strength] of units)
-      addUnit(d, { id, type, faction: faction(type), zone, strength });
-    edit(d);
-  });
+  };
+  return warPosition(inv, seed, RUNG.strikes, armed, units, edit);
 }
 const fire = (before: MatchState, after: MatchState) =>
   eventsSince(before, after, 'naval-fire').map((e) => e.data);

@@ -17,7 +17,7 @@ import {
   type Scenario,
   unitTypeById,
 } from '../game/index.ts';
-import { patch } from './helpers.ts';
+import { addUnit, patch } from './helpers.ts';
 
 /** A copy of a scenario with no scheduled events and an empty event deck. */
 export const quiet = (sc: Scenario): Scenario => ({ ...sc, events: [], eventDeck: [], eventChance: 0 });
@@ -60,3 +60,44 @@ export function eventsSince<K extends EventKind>(
     .filter((e) => e.kind === kind)
     .map((e) => ({ data: e.data as EventData[K], visibleTo: e.visibleTo }));
 }
+
+/** A unit on a war position: id, type, zone and strength (the faction follows the type's prefix). */
+export type Spec = [id: string, type: string, zone: string, strength: number];
+
+/** The faction of a unit type, by its prefix (cn-, tw-, us-; the rest are Japan's). */
+export const factionOfType = (type: string): Faction =>
+  type.startsWith('cn-')
+    ? 'china'
+    : type.startsWith('tw-')
+      ? 'taiwan'
+      : type.startsWith('us-')
+        ? 'us'
+        : 'japan';
+
+/**
+ * Round 1 of `sc` at `rung` with every unit at strength 0, `setup` applied, then only `units`
+ * put on the board, then the test's own `edit`.
+ */
+export function warPosition(
+  sc: Scenario,
+  seed: string,
+  rung: number,
+  setup: (d: DraftState) => void,
+  units: readonly Spec[],
+  edit: (d: DraftState) => void,
+): MatchState {
+  return patch(newMatch(sc, { seed }), (d) => {
+    d.escalation = rung as DraftState['escalation'];
+    setup(d);
+    for (const u of Object.values(d.units)) u.strength = 0;
+    for (const [id, type, zone, strength] of units)
+      addUnit(d, { id, type, faction: factionOfType(type), zone, strength });
+    edit(d);
+  });
+}
+
+/** The US intervening and Japan at war (a survival-threatening situation declared). */
+export const atWar = (d: DraftState): void => {
+  d.us.intervening = true;
+  d.japan.legalStatus = 'survival-threatening';
+};
