@@ -111,6 +111,27 @@ describe('surface fire', () => {
     expect(found).toBe(true);
   });
 
+  it('fire is simultaneous: a group sunk in the step has fired its full salvo, whichever side fires first', () => {
+    // Eight destroyer steps against Taiwan's two: China's salvo sinks the group in most seeds,
+    // and the group still fires the salvo its two steps carried at the step's start
+    // (8 HF-3 a step x 2 steps / 2 = 8), whose hits count against China's ships.
+    let sunkAndFired = 0;
+    for (let i = 0; i < 12; i++) {
+      const s = war(`simultaneous-${i}`, [
+        ['D', 'cn-ddg', 'bashi-channel', 8],
+        ['N', 'tw-navy', 'bashi-channel', 2],
+      ]);
+      const after = play(inv, s);
+      const taiwan = fire(s, after).filter((e) => e.faction === 'taiwan');
+      expect(taiwan).toEqual([expect.objectContaining({ munition: 'hf-3', shots: 8 })]);
+      expect(spent(s, after, 'taiwan', 'hf-3')).toBe(8);
+      // A destroyer group takes two hits a step.
+      expect(str(after, 'D')).toBeCloseTo(8 - taiwan[0]!.hits / 2, 2);
+      if (str(after, 'N') <= 0.1) sunkAndFired += 1;
+    }
+    expect(sunkAndFired).toBeGreaterThan(0);
+  });
+
   it('a group that fired an ordered strike this round has no salvo left for the naval fight', () => {
     const units: Spec[] = [
       ['D', 'cn-ddg', 'bashi-channel', 4],

@@ -13,7 +13,7 @@ import type { Faction } from '../types.ts';
 import { RUNG } from '../types.ts';
 
 import { usCombatAllowedFrom } from './alliance.ts';
-import { applyHits, belligerent, bystanders, resolveSalvo } from './strike.ts';
+import { applyHits, belligerent, bystanders, type Salvo, type StrikeJob, volley } from './strike.ts';
 
 /** Naval combat (section 8): ships, submarines and coastal missiles engage enemies in each sea zone. */
 export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlySet<string>): void {
@@ -49,6 +49,22 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
     )
       continue;
     const rng = stream(d.seed, `round-${d.round}/naval-${zone}`);
+    // Fire is simultaneous (as in the strike step): every group fires with its strength and
+    // stocks at the step's start, the salvos are resolved against the defences as they stand,
+    // and the losses, torpedoes' included, are applied only after both sides have fired.
+    const salvos: Salvo[] = [];
+    const fired: {
+      readonly salvo: Salvo;
+      readonly faction: Faction;
+      readonly unitType: string;
+      readonly munition: string;
+    }[] = [];
+    const torpedoes: {
+      readonly job: StrikeJob;
+      readonly hits: number;
+      readonly sub: string;
+      readonly asw: number;
+    }[] = [];
     for (const [i, side] of sides.entries()) {
       const by = side[0]!;
       const shooters = [...(i === 0 ? red : blue), ...coastal.filter((u) => side.includes(u.faction))];
@@ -65,16 +81,16 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
           );
           const expected =
             u.strength * NAVAL.submarineHitsPerStep.value * Math.max(0.1, 1 - NAVAL.aswPerStep.value * asw);
-          const hits = roundStochastic(expected, rng);
-          applyHits(
-            d,
-            { by: u.faction, parts: [], target: zone, aim: 'ships', combined: false, key: u.id, spare },
-            hits,
-            rng,
-          );
-          if (hits > 0) log(d, 'naval', 'submarine-attack', { zone, hits });
-          // ASW attrition on the submarine
-          if (asw > 0 && rng.chance(Math.min(0.5, asw * 0.02))) inflict(d, u.id, 1);
+          const job: StrikeJob = {
+            by: u.faction,
+            parts: [],
+            target: zone,
+            aim: 'ships',
+            combined: false,
+            key: u.id,
+            spare,
+          };
+          torpedoes.push({ job, hits: roundStochastic(expected, rng), sub: u.id, asw });
           continue;
         }
         // Launchers that fired ordered strikes this round have no salvo left for self-defense fire.
@@ -82,29 +98,41 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
         for (const w of t.weapons) {
           const m = munition(w.munition);
           if (!m || m.role === 'land-attack' || m.ballistic) continue;
-          const from = d.units[u.id]!;
-          if (from.zone !== zone && distanceKm(from.zone, zone) > m.rangeKm) continue;
+          if (u.zone !== zone && distanceKm(u.zone, zone) > m.rangeKm) continue;
           const stock = d.stockpiles[u.faction][w.munition] ?? 0;
-          const shots = Math.min(stock, Math.floor(w.perStep * from.strength * 0.5));
+          const shots = Math.min(stock, Math.floor(w.perStep * u.strength * 0.5));
           if (shots <= 0) continue;
           d.stockpiles[u.faction][w.munition] = stock - shots;
-          const hits = resolveSalvo(
-            d,
-            { by, parts: [], target: zone, aim: 'ships', combined: false, key: u.id, spare },
-            shots,
-            false,
-            rng,
-          );
-          log(d, 'naval', 'naval-fire', {
-            faction: u.faction,
-            unitType: t.id,
-            munition: m.id,
-            zone,
-            shots,
-            hits,
-          });
+          const job: StrikeJob = {
+            by,
+            parts: [],
+            target: zone,
+            aim: 'ships',
+            combined: false,
+            key: u.id,
+            spare,
+          };
+          const salvo: Salvo = { job, shots, ballistic: false, rng };
+          salvos.push(salvo);
+          fired.push({ salvo, faction: u.faction, unitType: t.id, munition: m.id });
         }
       }
+    }
+    const hitsBy = volley(d, salvos, `naval-hits-${zone}`);
+    for (const f of fired)
+      log(d, 'naval', 'naval-fire', {
+        faction: f.faction,
+        unitType: f.unitType,
+        munition: f.munition,
+        zone,
+        shots: f.salvo.shots,
+        hits: hitsBy.get(f.salvo.job) ?? 0,
+      });
+    for (const t of torpedoes) {
+      applyHits(d, t.job, t.hits, rng);
+      if (t.hits > 0) log(d, 'naval', 'submarine-attack', { zone, hits: t.hits });
+      // ASW attrition on the submarine
+      if (t.asw > 0 && rng.chance(Math.min(0.5, t.asw * 0.02))) inflict(d, t.sub, 1);
     }
   }
 }

@@ -190,7 +190,7 @@ export const STRIKE_ORDERS: OrderRules<'strike'> = {
   },
 };
 
-interface StrikeJob {
+export interface StrikeJob {
   readonly by: Faction;
   readonly parts: readonly { readonly unit: string; readonly weapon: string; readonly count: number }[];
   readonly target: string;
@@ -258,22 +258,6 @@ function salvoInput(
   const accuracyBonus = blueAttack && sharedIsr(d) ? STRIKE_EFFECTS.sharedIsrAccuracy.value : 0;
   const pkBonus = !blueAttack ? d.bonuses.interceptorPk : 0;
   return { shots, interceptors, terminalDefense, ballistic, pkBonus, accuracyBonus };
-}
-
-/** Resolves one salvo against a zone and applies its effects. */
-export function resolveSalvo(
-  d: DraftState,
-  job: StrikeJob,
-  shots: number,
-  ballistic: boolean,
-  rng: Stream,
-): number {
-  const defs = defenders(d, job.target, job.by);
-  const interceptors = defs.reduce((a, u) => a + u.interceptors, 0);
-  const r = salvoDraw(salvoInput(d, job, defs, shots, interceptors, ballistic), rng);
-  spendInterceptors(d, defs, r.interceptorsUsed);
-  applyHits(d, job, r.hits, rng);
-  return r.hits;
 }
 
 export function applyHits(d: DraftState, job: StrikeJob, hits: number, rng: Stream): void {
@@ -373,8 +357,55 @@ export function flagJapanAttacked(d: DraftState): void {
   log(d, 'strikes', 'japan-attacked', {});
 }
 
+/**
+ * Resolves salvos fired in one step against the defences as they stand at its start, then
+ * applies the losses (the second half of simultaneous fire, for strikes and naval fire alike):
+ * the interceptors defending a zone are shared among the salvos aimed at it in proportion to
+ * their missiles; the interceptors used are spent and the hits applied only after every salvo
+ * has been resolved, pooled by zone, side and aim (each pool drawn from the stream
+ * `round-N/<stream>-<pool>`). Returns each job's hits.
+ */
+export function volley(d: DraftState, salvos: readonly Salvo[], hitsStream: string): Map<StrikeJob, number> {
+  // Resolve every salvo against the defences at the step's start, shared by the salvos aimed at them.
+  const defenceKey = (job: StrikeJob): string => `${job.target}|${job.by === 'china' ? 'red' : 'blue'}`;
+  const incoming = new Map<string, number>();
+  for (const sv of salvos)
+    incoming.set(defenceKey(sv.job), (incoming.get(defenceKey(sv.job)) ?? 0) + sv.shots);
+  const defences = new Map<
+    string,
+    { readonly defs: UnitState[]; readonly interceptors: number; used: number }
+  >();
+  const hitsBy = new Map<StrikeJob, number>();
+  for (const sv of salvos) {
+    const key = defenceKey(sv.job);
+    let def = defences.get(key);
+    if (!def) {
+      const defs = defenders(d, sv.job.target, sv.job.by);
+      def = { defs, interceptors: defs.reduce((a, u) => a + u.interceptors, 0), used: 0 };
+      defences.set(key, def);
+    }
+    const share = def.interceptors * (sv.shots / Math.max(1, incoming.get(key) ?? 1));
+    const r = salvoDraw(salvoInput(d, sv.job, def.defs, sv.shots, share, sv.ballistic), sv.rng);
+    def.used += r.interceptorsUsed;
+    hitsBy.set(sv.job, (hitsBy.get(sv.job) ?? 0) + r.hits);
+  }
+  // Apply: interceptors spent, then the hits, pooled by zone, aim and side.
+  for (const def of defences.values()) spendInterceptors(d, def.defs, def.used);
+  const pools = new Map<string, { job: StrikeJob; hits: number }>();
+  for (const [job, hits] of hitsBy) {
+    const key = `${defenceKey(job)}|${job.aim}`;
+    const pool = pools.get(key);
+    if (pool) pool.hits += hits;
+    else pools.set(key, { job, hits });
+  }
+  for (const [key, pool] of pools)
+    if (pool.hits > 0)
+      applyHits(d, pool.job, pool.hits, stream(d.seed, `round-${d.round}/${hitsStream}-${key}`));
+  return hitsBy;
+}
+
 /** A salvo fired this step, resolved against the step's starting state. */
-interface Salvo {
+export interface Salvo {
   readonly job: StrikeJob;
   readonly shots: number;
   readonly ballistic: boolean;
@@ -503,42 +534,7 @@ function fireAndApply(d: DraftState, jobs: readonly StrikeJob[], firedUnits: Set
     }
     firedBy.set(job, fired);
   }
-  // 2. Resolve every salvo against the defences at the step's start, shared by the salvos aimed at them.
-  const defenceKey = (job: StrikeJob): string => `${job.target}|${job.by === 'china' ? 'red' : 'blue'}`;
-  const incoming = new Map<string, number>();
-  for (const sv of salvos)
-    incoming.set(defenceKey(sv.job), (incoming.get(defenceKey(sv.job)) ?? 0) + sv.shots);
-  const defences = new Map<
-    string,
-    { readonly defs: UnitState[]; readonly interceptors: number; used: number }
-  >();
-  const hitsBy = new Map<StrikeJob, number>();
-  for (const sv of salvos) {
-    const key = defenceKey(sv.job);
-    let def = defences.get(key);
-    if (!def) {
-      const defs = defenders(d, sv.job.target, sv.job.by);
-      def = { defs, interceptors: defs.reduce((a, u) => a + u.interceptors, 0), used: 0 };
-      defences.set(key, def);
-    }
-    const share = def.interceptors * (sv.shots / Math.max(1, incoming.get(key) ?? 1));
-    const r = salvoDraw(salvoInput(d, sv.job, def.defs, sv.shots, share, sv.ballistic), sv.rng);
-    def.used += r.interceptorsUsed;
-    hitsBy.set(sv.job, (hitsBy.get(sv.job) ?? 0) + r.hits);
-  }
-  // 3. Apply: interceptors spent, then the hits, pooled by zone, aim and side.
-  for (const def of defences.values()) spendInterceptors(d, def.defs, def.used);
-  const pools = new Map<string, { job: StrikeJob; hits: number }>();
-  for (const job of jobs) {
-    const hits = hitsBy.get(job) ?? 0;
-    const key = `${defenceKey(job)}|${job.aim}`;
-    const pool = pools.get(key);
-    if (pool) pool.hits += hits;
-    else pools.set(key, { job, hits });
-  }
-  for (const [key, pool] of pools)
-    if (pool.hits > 0)
-      applyHits(d, pool.job, pool.hits, stream(d.seed, `round-${d.round}/strike-hits-${key}`));
+  const hitsBy = volley(d, salvos, 'strike-hits');
   for (const job of jobs) {
     const fired = firedBy.get(job) ?? 0;
     if (fired > 0)
