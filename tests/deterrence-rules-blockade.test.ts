@@ -191,9 +191,10 @@ describe('quarantine and blockade (rungs 2 and 3)', () => {
         jpShips(d);
         d.alliance.commandLevel = level;
       });
-    const waste = (failure: number) => 1 - failure * COMMAND.deconflictWaste.value;
-    expect(together(0)).toBeCloseTo(expected(20 * waste(COMMAND.deconflictFailure0.value)), 3);
-    expect(together(1)).toBeCloseTo(expected(20 * waste(COMMAND.deconflictFailure1.value)), 3);
+    // Failed deconfliction costs a share of the smaller of the two navies (10 steps each here).
+    const lost = (failure: number) => failure * COMMAND.deconflictWaste.value * 10;
+    expect(together(0)).toBeCloseTo(expected(20 - lost(COMMAND.deconflictFailure0.value)), 3);
+    expect(together(1)).toBeCloseTo(expected(20 - lost(COMMAND.deconflictFailure1.value)), 3);
     expect(together(2)).toBeCloseTo(expected(20), 3);
     expect(together(0)).toBeGreaterThan(together(1));
     expect(together(1)).toBeGreaterThan(together(2));
@@ -399,27 +400,44 @@ describe('Blue’s anti-ship fires on the crossing (read through the blockade’
         d.alliance.consentGranted = true;
       }, japanOut),
     ).toBeCloseTo(fromHits(crossingHits(10)), 3);
-    const duplicate = (w: number) => 1 - W.duplicateExpected.value * w;
-    const deconflict = (f: number) => 1 - f * COMMAND.deconflictWaste.value;
     const late = (HORIZON - 1) / HORIZON;
+    // Japan at war beside them with nothing in range: no consent needed, and nothing to
+    // deconflict, so only the level-0 round of latency costs the US anything.
     const together = (level: number, consent: boolean) =>
       fromOkinawa((d) => {
         allFight(d);
         d.alliance.commandLevel = level;
         d.alliance.consentGranted = consent;
       });
-    const level0 = duplicate(COMMAND.duplicateWaste0.value) * deconflict(COMMAND.deconflictFailure0.value);
-    const level1 = duplicate(COMMAND.duplicateWaste1.value) * deconflict(COMMAND.deconflictFailure1.value);
-    expect(together(0, false)).toBeCloseTo(fromHits(crossingHits(10 * level0 * late)), 3);
-    expect(together(0, true)).toBeCloseTo(fromHits(crossingHits(10 * level0)), 3);
-    expect(together(1, false)).toBeCloseTo(fromHits(crossingHits(10 * level1)), 3);
+    expect(together(0, false)).toBeCloseTo(fromHits(crossingHits(10 * late)), 3);
+    expect(together(0, true)).toBeCloseTo(fromHits(crossingHits(10)), 3);
+    expect(together(1, false)).toBeCloseTo(fromHits(crossingHits(10)), 3);
     expect(together(2, false)).toBeCloseTo(fromHits(crossingHits(10)), 3);
     expect(together(0, false)).toBeGreaterThan(together(0, true));
-    expect(together(0, true)).toBeGreaterThan(together(1, false));
-    expect(together(1, false)).toBeGreaterThan(together(2, false));
+    // Beside Japan's own launchers the fires that meet lose the coordination share of the smaller.
+    const duplicate = (w: number) => 1 - W.duplicateExpected.value * w;
+    const deconflict = (f: number) => 1 - f * COMMAND.deconflictWaste.value;
+    const withJapan = (level: number) =>
+      fromOkinawa((d) => {
+        allFight(d);
+        d.alliance.commandLevel = level;
+        d.alliance.consentGranted = true;
+        put(d, 'jp-ssm', 'japan', 'okinawa', 1);
+        d.stockpiles.japan = { 'type-12': 300 };
+      });
+    // One launcher: 4 Type 12 a round, all of it overlapping the US's 10.
+    const loss0 = 1 - duplicate(COMMAND.duplicateWaste0.value) * deconflict(COMMAND.deconflictFailure0.value);
+    const loss1 = 1 - duplicate(COMMAND.duplicateWaste1.value) * deconflict(COMMAND.deconflictFailure1.value);
+    expect(withJapan(0)).toBeCloseTo(fromHits(crossingHits(14 - 4 * loss0)), 3);
+    expect(withJapan(1)).toBeCloseTo(fromHits(crossingHits(14 - 4 * loss1)), 3);
+    expect(withJapan(2)).toBeCloseTo(fromHits(crossingHits(14)), 3);
+    expect(withJapan(0)).toBeGreaterThan(withJapan(1));
+    expect(withJapan(1)).toBeGreaterThan(withJapan(2));
+    // Japan's launchers never lower the coalition's fires: with them Red does worse than without.
+    expect(withJapan(0)).toBeLessThan(together(0, true));
   });
 
-  it('Japan’s launchers fire only where Japan fights, lose only deconfliction, and Taiwan’s lose nothing to it', () => {
+  it('Japan’s launchers fire only where Japan fights, lose nothing with no US fires beside them, and Taiwan’s lose nothing to it', () => {
     const withJapan = (edit: (d: DraftState) => void, sc: Scenario = tk) =>
       blockade((d) => {
         put(d, 'jp-ssm', 'japan', 'okinawa', 5);
@@ -427,9 +445,8 @@ describe('Blue’s anti-ship fires on the crossing (read through the blockade’
         edit(d);
       }, sc);
     expect(withJapan(usFights, japanOut)).toBeCloseTo(fromHits(0), 3);
-    // Five launchers want 4 × 5 = 20 Type 12 a round.
-    const deconflict = 1 - COMMAND.deconflictFailure0.value * COMMAND.deconflictWaste.value;
-    expect(withJapan(allFight)).toBeCloseTo(fromHits(crossingHits(20 * deconflict)), 3);
+    // Five launchers want 4 × 5 = 20 Type 12 a round; no US fires to deconflict them from.
+    expect(withJapan(allFight)).toBeCloseTo(fromHits(crossingHits(20)), 3);
     const taiwan = (edit: (d: DraftState) => void, sc: Scenario = tk) =>
       blockade((d) => {
         coastal('taichung')(d);

@@ -369,6 +369,25 @@ describe('monotonicity: no Blue denial lever raises Red’s estimate, and each l
     );
   });
 
+  it('Japan’s readiness to fight, at every command level: Japan joining never helps Red', () => {
+    // Deconfliction and duplicate targeting cost only the fires Japan and the US both put on the
+    // crossing, so a Japan more likely to fight never lowers Blue's denial, however immature the
+    // command architecture; with Japan's launchers and ships withdrawn, too.
+    for (const level of [0, 1, 2])
+      for (const withdrawn of [false, true])
+        lever(
+          ['none', 'important-influence', 'survival-threatening'] as const,
+          (d, legal) => {
+            d.alliance.commandLevel = level as DraftState['alliance']['commandLevel'];
+            d.japan.legalStatus = legal;
+            if (withdrawn) for (const u of Object.values(d.units)) if (u.faction === 'japan') u.strength = 0;
+          },
+          [],
+          [RUNG.coercion],
+          [RUNG.blockade, RUNG.strikes, RUNG.invasion],
+        );
+  });
+
   it('integrated air and missile defence: interceptor Pk', () => {
     lever(
       [0, 0.1, 0.2],

@@ -36,6 +36,10 @@ const ECONOMIC_COST = RED_CALCULUS.economicCost.value;
 /** Cost of fighting the US and Japan, by rung, weighted by the chance they intervene. */
 const INTERVENTION_COST = RED_CALCULUS.interventionCost.value;
 /** Expected share of a US salvo lost to duplicate targeting with Japan, by command level (section 5). */
+/** Share of combined fires lost to failed deconfliction at a command level (its chance × what it wastes). */
+const deconflictLoss = (level: number): number =>
+  deconflictFailureChance(level) * COMMAND.deconflictWaste.value;
+
 const duplicateWaste = (level: number): number =>
   level === 0 ? COMMAND.duplicateWaste0.value : level === 1 ? COMMAND.duplicateWaste1.value : 0;
 /** Added cost of war with Japan too (its bases, forces and economy), weighted by the chance it fights. */
@@ -127,7 +131,6 @@ function blueAntiShipHits(s: Knowledge, units: readonly UnitState[], c: Coalitio
   let subHits = 0;
   const demand = new Map<string, number>();
   const level = s.alliance.commandLevel;
-  const deconflict = c.us && c.japan ? 1 - deconflictFailureChance(level) * COMMAND.deconflictWaste.value : 1;
   for (const u of units) {
     if (u.faction === 'china') continue;
     if (u.faction === 'us' && !c.us) continue;
@@ -151,23 +154,27 @@ function blueAntiShipHits(s: Knowledge, units: readonly UnitState[], c: Coalitio
       const reach = m.rangeKm + (t.domain === 'air' ? ESTIMATE.aircraftRadiusKm.value : 0);
       const inRange = crossing.some((z) => distanceKm(u.zone, z) <= reach);
       if (!inRange) continue;
-      // Japan and the US firing together lose some of it to failed deconfliction and duplicate
-      // targeting, less as the command architecture matures (section 5).
-      const coordination =
-        (u.faction === 'us' && c.japan ? 1 - W.duplicateExpected.value * duplicateWaste(level) : 1) *
-        (u.faction !== 'taiwan' ? deconflict : 1) *
-        late;
-      const perRound = w.perStep * u.strength * (u.faction === 'taiwan' ? taiwanLeft : coordination);
+      const perRound = w.perStep * u.strength * (u.faction === 'taiwan' ? taiwanLeft : late);
       const key = `${u.faction}|${w.munition}`;
       demand.set(key, (demand.get(key) ?? 0) + perRound);
     }
   }
   // Each faction's launchers share its stockpile of a munition: a third of it a round at most.
+  const fired: Partial<Record<Faction, number>> = {};
   for (const [key, want] of demand) {
     const [f, munitionId] = key.split('|') as [Faction, string];
     const stock = s.stockpiles[f][munitionId];
-    shots += stock === undefined ? want : Math.min(want, stock / HORIZON);
+    fired[f] = (fired[f] ?? 0) + (stock === undefined ? want : Math.min(want, stock / HORIZON));
   }
+  // Japan and the US firing at the same ships lose some of it to failed deconfliction and
+  // duplicate targeting, less as the command architecture matures (section 5). Only the fires
+  // they both put on the crossing can overlap, so the loss is a share of the smaller of the two:
+  // a Japan at war with nothing in range costs the US nothing, and Japan's fires never lower
+  // the coalition's (as in adjudication, where waste falls only on salvos that meet).
+  const overlap = c.us && c.japan ? Math.min(fired.us ?? 0, fired.japan ?? 0) : 0;
+  const coordinationLoss =
+    1 - (1 - W.duplicateExpected.value * duplicateWaste(level)) * (1 - deconflictLoss(level));
+  shots = (fired.taiwan ?? 0) + (fired.us ?? 0) + (fired.japan ?? 0) - coordinationLoss * overlap;
   const salvo = salvoExpected({
     shots,
     interceptors: redDefense / HORIZON,
@@ -256,19 +263,23 @@ function blockadeEstimate(
   const base =
     rung >= RUNG.blockade ? BLOCKADE.interdictionBlockade.value : BLOCKADE.interdictionQuarantine.value;
   const lanes = geographyOf(Object.keys(s.zones)).blockadeLanes;
-  const together =
-    c.us && c.japan
-      ? 1 - deconflictFailureChance(s.alliance.commandLevel) * COMMAND.deconflictWaste.value
-      : 1;
-  const escorts = units
-    .filter(
-      (u) =>
-        u.faction !== 'china' &&
-        unitType(u).category === 'surface' &&
-        (u.faction === 'taiwan' || (u.faction === 'us' && c.us) || (u.faction === 'japan' && c.japan)) &&
-        lanes.some((z) => distanceKm(u.zone, z) < 1500),
+  const navy: Partial<Record<Faction, number>> = {};
+  for (const u of units)
+    if (
+      u.faction !== 'china' &&
+      unitType(u).category === 'surface' &&
+      (u.faction === 'taiwan' || (u.faction === 'us' && c.us) || (u.faction === 'japan' && c.japan)) &&
+      lanes.some((z) => distanceKm(u.zone, z) < 1500)
     )
-    .reduce((a, u) => a + u.strength * (u.faction === 'taiwan' ? 1 : together), 0);
+      navy[u.faction] = (navy[u.faction] ?? 0) + u.strength;
+  // Japan's and the US's escorts working the same lanes lose a share of the smaller navy to
+  // failed deconfliction (section 5); a navy alone, or Taiwan's, loses nothing to it.
+  const overlap = c.us && c.japan ? Math.min(navy.us ?? 0, navy.japan ?? 0) : 0;
+  const escorts =
+    (navy.taiwan ?? 0) +
+    (navy.us ?? 0) +
+    (navy.japan ?? 0) -
+    deconflictLoss(s.alliance.commandLevel) * overlap;
   const enforcing = units
     .filter(
       (u) => u.faction === 'china' && ['surface', 'coast-guard', 'submarine'].includes(unitType(u).category),

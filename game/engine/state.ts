@@ -26,8 +26,8 @@ import type { EventData, EventKind } from './events.ts';
 import type { Order } from './orders.ts';
 import { stream } from './rng.ts';
 
-/** Changes whenever a record's state hashes would (1.0.1: typed event kinds; 1.0.2: typed event data; 1.1.0: Red's estimate answers to denial, the calculating Red, neutral powers left alone; 1.2.0: overland advance and counterattack on Taiwan, the war's opening salvo on ports and airfields, salvos that leave powers not at war alone; 1.2.1: the log's sentences name factions, zones, units, programs and operations instead of their ids; 1.3.0: Red's resolve and confidence drawn per match, programs delivered after their lead time in months, a blockade's estimate contested by escorts and fires; 1.3.1: strikes on airbases split between the open apron and the sheltered share, US ships rearm fully in Japanese ports under logistics support; 1.4.0: naval fire simultaneous, every group firing with its strength and stocks at the step's start). */
-export const RULES_VERSION = '1.4.0';
+/** Changes whenever a record's state hashes would (1.0.1: typed event kinds; 1.0.2: typed event data; 1.1.0: Red's estimate answers to denial, the calculating Red, neutral powers left alone; 1.2.0: overland advance and counterattack on Taiwan, the war's opening salvo on ports and airfields, salvos that leave powers not at war alone; 1.2.1: the log's sentences name factions, zones, units, programs and operations instead of their ids; 1.3.0: Red's resolve and confidence drawn per match, programs delivered after their lead time in months, a blockade's estimate contested by escorts and fires; 1.3.1: strikes on airbases split between the open apron and the sheltered share, US ships rearm fully in Japanese ports under logistics support; 1.4.0: naval fire simultaneous, every group firing with its strength and stocks at the step's start; 1.4.1: in Red's estimate, Japan's and the US's coordination losses fall only on the fires and escorts both put in, so Japan joining never helps Red). */
+export const RULES_VERSION = '1.4.1';
 
 export interface UnitState {
   readonly id: UnitId;
