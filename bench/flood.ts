@@ -34,11 +34,11 @@ async function play(s: Seat, until: () => boolean, rtts: { t: number; ms: number
     const start = performance.now();
     const answered = new Promise<void>((resolve) => {
       const done = () => {
-        s.socket.off('update', done);
+        s.updates.off('update', done);
         s.socket.off(REFUSED_EVENT, done);
         resolve();
       };
-      s.socket.on('update', done);
+      s.updates.on('update', done);
       s.socket.on(REFUSED_EVENT, done);
     });
     s.socket.emit('update', moveFrame(s, i), 0, s.matchID, '0');

@@ -105,7 +105,7 @@ class Table {
       const p: Player = { seat: null as never, view: null, legal: null, stateID: -1, gameover: false };
       const s = await seat(from, port, matchID, id, (state) => t.take(p, state));
       Object.assign(p, { seat: s });
-      s.socket.on('update', (_m: string, state: unknown) => t.take(p, state));
+      s.updates.on('update', (_m: string, state: unknown) => t.take(p, state));
       t.players.push(p);
     }
     return t;
@@ -143,11 +143,11 @@ async function send(p: Player, move: { type: string; args: unknown[] }): Promise
     };
     const onRefused = () => done(false);
     const done = (ok: boolean) => {
-      s.socket.off('update', onUpdate);
+      s.updates.off('update', onUpdate);
       s.socket.off(REFUSED_EVENT, onRefused);
       resolve(ok);
     };
-    s.socket.on('update', onUpdate);
+    s.updates.on('update', onUpdate);
     s.socket.on(REFUSED_EVENT, onRefused);
     s.socket.emit(
       'update',

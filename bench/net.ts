@@ -4,10 +4,12 @@
  * machine), seated sockets, and percentiles. Numbers only: nothing here asserts a timing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyPatch, type Operation } from 'rfc6902';
 import { io, type Socket } from 'socket.io-client';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,6 +100,13 @@ export interface Seat {
   readonly credentials: string;
   readonly socket: Socket;
   bytes: number;
+  /** The seat's view as the browser's client holds it: from its sync, then each update or patch. */
+  state: { readonly _stateID: number } | null;
+  /**
+   * Emits `update` (matchID, state, deltalog) for every new state, whether the server sent it
+   * whole or as a patch (applied with the library boardgame.io's client uses).
+   */
+  readonly updates: EventEmitter;
 }
 
 /** A seated (or, with `playerID` null, observing) socket from address `from`, synced. */
@@ -124,7 +133,29 @@ export async function seat(
     reconnection: false,
     localAddress: from,
   } as Parameters<typeof io>[1]);
-  const s: Seat = { matchID, playerID, credentials, socket, bytes: 0 };
+  const s: Seat = {
+    matchID,
+    playerID,
+    credentials,
+    socket,
+    bytes: 0,
+    state: null,
+    updates: new EventEmitter(),
+  };
+  s.updates.setMaxListeners(0);
+  socket.on('update', (m: string, state: { _stateID: number }, log: unknown) => {
+    s.state = state;
+    s.updates.emit('update', m, state, log);
+  });
+  socket.on('patch', (m: string, prev: number, _next: number, ops: Operation[], log: unknown) => {
+    if (s.state?._stateID !== prev) return; // boardgame.io's client ignores it too
+    // Applied in place: this seat alone holds its state (a browser, on its own machine, copies
+    // it first; here every seat shares the server's two cores, so the load costs the server less).
+    const state = s.state;
+    if (applyPatch(state, ops).some((e) => e !== null))
+      throw new Error('a patch from the server did not apply');
+    s.updates.emit('update', m, state, log);
+  });
   if (countBytes)
     socket.onAny((_e: string, ...args: unknown[]) => {
       s.bytes += JSON.stringify(args).length;
@@ -134,7 +165,8 @@ export async function seat(
     socket.once('connect_error', reject);
   });
   const synced = new Promise<void>((resolve) =>
-    socket.once('sync', (_id: string, info: { state: unknown }) => {
+    socket.once('sync', (_id: string, info: { state: { _stateID: number } }) => {
+      s.state = info.state;
       onSync?.(info.state);
       resolve();
     }),

@@ -85,9 +85,38 @@ interface Sight {
  */
 export interface FogMemo {
   readonly sights: WeakMap<object, Map<string, Sight>>;
+  /**
+   * A seat's cut of one part of the state (its log, its history, the stockpiles it may see…),
+   * keyed by that part and the seat: a state shares every part a move did not change with the
+   * state before, so its views share their cuts with the views before, frozen like the state.
+   * The server then sends and writes only what changed (server/jsonPatch.ts, frozenJson.ts).
+   */
+  readonly cuts: WeakMap<object, Map<string, unknown>>;
 }
 
-export const newFogMemo = (): FogMemo => ({ sights: new WeakMap() });
+export const newFogMemo = (): FogMemo => ({ sights: new WeakMap(), cuts: new WeakMap() });
+
+/** Freezes `v` and every object in it not frozen yet (a state's own objects are: the walk stops there). */
+function freezeNew(v: unknown): void {
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const x of Object.values(v)) freezeNew(x);
+}
+
+/** `make()`, kept per `part` and `key` in the memo, frozen. */
+function cut<T>(memo: FogMemo | undefined, part: object, key: string, make: () => T): T {
+  if (!memo) return make();
+  let byKey = memo.cuts.get(part);
+  if (!byKey) {
+    byKey = new Map();
+    memo.cuts.set(part, byKey);
+  }
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const value = make();
+  freezeNew(value);
+  byKey.set(key, value);
+  return value;
+}
 
 function sightOf(s: Knowledge, f: Faction): Sight {
   const covered = coverage(s, f);
@@ -129,34 +158,41 @@ export function viewFor(s: MatchState, seat: ViewSeat, memo?: FogMemo): MatchVie
   const canSeeLog = (v: MatchState['log'][number]): boolean =>
     v.visibleTo === 'all' || white || (seat !== 'observer' && v.visibleTo.includes(seat));
   const partners = faction === 'japan' || faction === 'us';
+  // Each part's cut depends on that part and the seat alone (`cut`).
   return {
     ...rest,
     seat,
     visibleZones: sight.visible,
     units: sight.units,
-    china: mine('china') ? s.china : { ...s.china, resolve: 0, confidence: 0 },
-    stockpiles: byFaction((f) => (mine(f) ? s.stockpiles[f] : {})),
-    budgets: byFaction((f) => (mine(f) ? s.budgets[f] : 0)),
-    programs: byFaction((f) => (mine(f) ? s.programs[f] : {})),
-    programMonths: byFaction((f) => (mine(f) ? s.programMonths[f] : {})),
-    pending: byFaction((f) =>
-      mine(f) ? s.pending[f] : { ...hiddenPending, committed: s.pending[f].committed },
+    china: mine('china')
+      ? s.china
+      : cut(memo, s.china, '', () => ({ ...s.china, resolve: 0, confidence: 0 })),
+    stockpiles: cut(memo, s.stockpiles, seat, () => byFaction((f) => (mine(f) ? s.stockpiles[f] : {}))),
+    budgets: cut(memo, s.budgets, seat, () => byFaction((f) => (mine(f) ? s.budgets[f] : 0))),
+    programs: cut(memo, s.programs, seat, () => byFaction((f) => (mine(f) ? s.programs[f] : {}))),
+    programMonths: cut(memo, s.programMonths, seat, () =>
+      byFaction((f) => (mine(f) ? s.programMonths[f] : {})),
+    ),
+    pending: cut(memo, s.pending, seat, () =>
+      byFaction((f) => (mine(f) ? s.pending[f] : { ...hiddenPending, committed: s.pending[f].committed })),
     ),
     proposals: white || partners ? s.proposals : [],
     combined: white || partners ? s.combined : [],
-    requests: s.requests.filter((r) => white || r.seat === faction),
+    requests: cut(memo, s.requests, seat, () => s.requests.filter((r) => white || r.seat === faction)),
     deterrence: white || faction === 'china' ? s.deterrence : null,
-    history: s.history.map((h) =>
-      white || faction === 'china'
-        ? h
-        : {
-            ...h,
-            redBestTemptation: 0,
-            deterrenceMargin: 0,
-            stockpiles: byFaction((f) => (mine(f) ? h.stockpiles[f] : 0)),
-            budgets: byFaction((f) => (mine(f) ? h.budgets[f] : 0)),
-          },
+    history: cut(memo, s.history, seat, () =>
+      s.history.map((h) =>
+        white || faction === 'china'
+          ? h
+          : cut(memo, h, seat, () => ({
+              ...h,
+              redBestTemptation: 0,
+              deterrenceMargin: 0,
+              stockpiles: byFaction((f) => (mine(f) ? h.stockpiles[f] : 0)),
+              budgets: byFaction((f) => (mine(f) ? h.budgets[f] : 0)),
+            })),
+      ),
     ),
-    log: s.log.filter(canSeeLog),
+    log: cut(memo, s.log, seat, () => s.log.filter(canSeeLog)),
   };
 }

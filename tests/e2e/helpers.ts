@@ -90,6 +90,7 @@ export interface SeatPage {
   readonly context: BrowserContext;
   readonly page: Page;
   readonly errors: string[];
+  /** With `recordFrames`: every socket.io message the page received, websocket frames and polling responses. */
   readonly frames: string[];
 }
 
@@ -120,12 +121,26 @@ export async function openSeatPage(
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  if (opts.recordFrames)
+  if (opts.recordFrames) {
     page.on('websocket', (ws) => {
       ws.on('framereceived', (f) => {
         frames.push(typeof f.payload === 'string' ? f.payload : Buffer.from(f.payload).toString('utf8'));
       });
     });
+    // socket.io starts on HTTP long-polling and then upgrades: what comes before the upgrade
+    // (the sync with the seat's whole view, often) arrives as polling responses.
+    page.on('response', (r) => {
+      if (
+        r.request().method() === 'GET' &&
+        r.url().includes('/socket.io/') &&
+        r.url().includes('transport=polling')
+      )
+        r.text().then(
+          (t) => frames.push(t),
+          () => {},
+        );
+    });
+  }
   return { context, page, errors, frames };
 }
 

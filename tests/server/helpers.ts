@@ -16,6 +16,7 @@ import { SocketIO } from 'boardgame.io/multiplayer';
 import { Server } from 'boardgame.io/server';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { applyPatch, type Operation } from 'rfc6902';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, describe, it, type MockInstance, vi } from 'vitest';
 import { makeGame } from '../../game/bgio.ts';
@@ -128,10 +129,18 @@ export async function joinSeat(url: string, matchID: string, playerID: string, n
   return r.json.playerCredentials;
 }
 
-/** A raw socket.io client on the game's namespace that records every message it receives. */
+/**
+ * A raw socket.io client on the game's namespace that records every message it receives. The
+ * server sends a seat's states after the first as patches against the view the socket holds
+ * (server/jsonPatch.ts); a patch is recorded as the `update` it amounts to (the state the
+ * browser's client holds once it has applied it, with the same deltalog), its operations kept
+ * beside it in `patch`, so a test reads every state a seat was sent, and `text()` holds the
+ * patches as sent too. A patch that does not apply to the state held is recorded as it came
+ * (event `patch`), for the test to fail on.
+ */
 export interface RawSocket {
   readonly socket: Socket;
-  readonly received: { event: string; args: unknown[] }[];
+  readonly received: { event: string; args: unknown[]; patch?: Operation[] }[];
   /** Everything received, as one JSON string. */
   text(): string;
   close(): void;
@@ -140,7 +149,30 @@ export interface RawSocket {
 export async function rawSocket(url: string): Promise<RawSocket> {
   const socket = io(`${url}/${GAME}`, { transports: ['websocket'], forceNew: true, reconnection: false });
   const received: RawSocket['received'] = [];
-  socket.onAny((event: string, ...args: unknown[]) => received.push({ event, args }));
+  /** The state this socket holds for each match, as the browser's client would. */
+  const held = new Map<string, { _stateID: number }>();
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const [matchID] = args as [string];
+    if (event === 'sync') {
+      const state = (args[1] as { state?: { _stateID: number } } | undefined)?.state;
+      if (state) held.set(matchID, state);
+    } else if (event === 'update') {
+      const state = args[1] as { _stateID: number } | undefined;
+      if (state) held.set(matchID, state);
+    } else if (event === 'patch') {
+      const [, prevStateID, , ops, log] = args as [string, number, number, Operation[], unknown];
+      const before = held.get(matchID);
+      if (before && before._stateID === prevStateID) {
+        const state = JSON.parse(JSON.stringify(before)) as { _stateID: number };
+        if (applyPatch(state, ops).every((e) => e === null)) {
+          held.set(matchID, state);
+          received.push({ event: 'update', args: [matchID, state, log], patch: ops });
+          return;
+        }
+      }
+    }
+    received.push({ event, args });
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
