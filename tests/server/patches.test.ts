@@ -148,7 +148,18 @@ describe('states sent as patches', () => {
     uClient.moves.commit!();
     const round2 = () => viewOf(jClient)?.round === 2 && viewOf(uClient)?.round === 2;
     await until(round2, 10_000, 'round 2 on both clients');
-    const state = await stored(id);
+    // The bots may move on meanwhile: compare once both clients hold the stored state.
+    let state = await stored(id);
+    await until(
+      async () => {
+        state = await stored(id);
+        return (
+          jClient.getState()?._stateID === state._stateID && uClient.getState()?._stateID === state._stateID
+        );
+      },
+      10_000,
+      'both clients at the stored state',
+    );
     expect(JSON.parse(JSON.stringify(viewOf(jClient)))).toEqual(
       JSON.parse(JSON.stringify(viewFor(state.G, 'japan'))),
     );
