@@ -6,6 +6,7 @@ import { distanceKm, zoneDef } from '../data/map.ts';
 import { NAVAL } from '../data/tables.ts';
 import type { DraftState } from '../engine/draft.ts';
 import { roundStochastic, stream } from '../engine/rng.ts';
+import type { UnitState } from '../engine/state.ts';
 import type { StepContext } from '../engine/step.ts';
 import { inflict, log } from '../engine/tracks.ts';
 import { enemies, liveUnits, liveUnitsIn, munition, unitType } from '../engine/units.ts';
@@ -14,6 +15,10 @@ import { RUNG } from '../types.ts';
 
 import { usCombatAllowedFrom } from './alliance.ts';
 import { applyHits, belligerent, bystanders, type Salvo, type StrikeJob, volley } from './strike.ts';
+
+/** A surface group (ships a salvo can find; submarines are not). */
+const isShip = (u: UnitState): boolean =>
+  unitType(u).domain === 'sea' && unitType(u).category !== 'submarine';
 
 /** Naval combat (section 8): ships, submarines and coastal missiles engage enemies in each sea zone. */
 export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlySet<string>): void {
@@ -39,10 +44,8 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
         belligerent(d, ctx.scenario.constraints, u.faction) &&
         usCombatAllowedFrom(d, u),
     );
-    const redTargets = red.some((u) => unitType(u).domain === 'sea' && unitType(u).category !== 'submarine');
-    const blueTargets = blue.some(
-      (u) => unitType(u).domain === 'sea' && unitType(u).category !== 'submarine',
-    );
+    const redTargets = red.some(isShip);
+    const blueTargets = blue.some(isShip);
     if (
       !(redTargets && (blue.length > 0 || coastal.some((u) => u.faction !== 'china'))) &&
       !(blueTargets && red.length > 0)
@@ -52,7 +55,6 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
     // Fire is simultaneous (as in the strike step): every group fires with its strength and
     // stocks at the step's start, the salvos are resolved against the defences as they stand,
     // and the losses, torpedoes' included, are applied only after both sides have fired.
-    const salvos: Salvo[] = [];
     const fired: {
       readonly salvo: Salvo;
       readonly faction: Faction;
@@ -68,10 +70,7 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
     for (const [i, side] of sides.entries()) {
       const by = side[0]!;
       const shooters = [...(i === 0 ? red : blue), ...coastal.filter((u) => side.includes(u.faction))];
-      const enemyShips = (i === 0 ? blue : red).some(
-        (u) => unitType(u).domain === 'sea' && unitType(u).category !== 'submarine',
-      );
-      if (!enemyShips) continue;
+      if (!(i === 0 ? blueTargets : redTargets)) continue;
       for (const u of shooters) {
         const t = unitType(u);
         if (t.category === 'submarine') {
@@ -113,12 +112,15 @@ export function navalStep(d: DraftState, ctx: StepContext, firedUnits: ReadonlyS
             spare,
           };
           const salvo: Salvo = { job, shots, ballistic: false, rng };
-          salvos.push(salvo);
           fired.push({ salvo, faction: u.faction, unitType: t.id, munition: m.id });
         }
       }
     }
-    const hitsBy = volley(d, salvos, `naval-hits-${zone}`);
+    const hitsBy = volley(
+      d,
+      fired.map((f) => f.salvo),
+      `naval-hits-${zone}`,
+    );
     for (const f of fired)
       log(d, 'naval', 'naval-fire', {
         faction: f.faction,
