@@ -35,7 +35,6 @@ import type { Game, LogEntry, Server, State, StorageAPI } from 'boardgame.io';
 import { Master } from 'boardgame.io/master';
 import { SocketIO } from 'boardgame.io/server';
 import { FloodGate, type IOSocket } from './floodGate.ts';
-import { diffJson } from './jsonPatch.ts';
 import {
   CREDENTIALS,
   checkId,
@@ -48,6 +47,7 @@ import {
   PLAYER_ID,
 } from './protocol.ts';
 import type { Payload, Relay } from './pubsub.ts';
+import { SeatViews } from './seatViews.ts';
 import { StateCache } from './stateCache.ts';
 import { type Filter, publicPlayers, secureFilter, type TransportData } from './viewFilter.ts';
 import { wireParser } from './wireParser.ts';
@@ -146,10 +146,8 @@ export class SecureSocketIO extends SocketIO {
   private readonly waiting = new Map<string, number>();
   /** The last state stored or received for each match, and the newest `_stateID` (issue 11). */
   private readonly states = new StateCache();
-  /** The view of each seat of a match last sent to this instance's sockets (patches are cut against it). */
-  private readonly lastViews = new Map<string, Map<string | null, State>>();
-  /** The `_stateID` of the view each socket holds: from its sync, then from each state sent to it. */
-  private readonly shown = new WeakMap<IOSocket, number>();
+  /** What each socket holds, and the views states are patched against (seatViews.ts). */
+  private readonly views = new SeatViews();
   /** The other instances (issue 11), when there are any. */
   private relay: Relay | null = null;
   private readonly limits: FloodLimits;
@@ -546,7 +544,7 @@ export class SecureSocketIO extends SocketIO {
     room?.delete(socketID);
     if (room && room.size === 0) {
       this.rooms.delete(c.matchID);
-      this.lastViews.delete(c.matchID);
+      this.views.forget(c.matchID);
       void this.relay?.want(c.matchID, 'sockets', false);
     }
   }
@@ -565,52 +563,10 @@ export class SecureSocketIO extends SocketIO {
     this.relay?.publish(matchID, [payload]);
   }
 
-  /**
-   * Sends a payload to this instance's sockets of the match, each seat's view cut once. A state
-   * goes as a patch against the view the seat was last sent (`jsonPatch.ts`) to every socket
-   * known to hold that view (from its sync or from the last state sent to it), and whole to any
-   * other: a move costs about what it changed, not the size of every seat's view.
-   */
+  /** Sends a payload to this instance's sockets of the match (seatViews.ts: views cut once, states as patches). */
   private deliver(matchID: string, payload: TransportData): void {
-    const filter = this.filters.get(this.games[0]!.name!)!;
-    // Each seat's view is cut once per message, however many sockets hold the seat (observers).
-    const views = new Map<string | null, TransportData>();
-    const patches = new Map<string | null, TransportData | null>();
-    const sent = payload.type === 'update' ? this.lastViews.get(matchID) : undefined;
-    for (const id of this.rooms.get(matchID) ?? []) {
-      const c = this.connections.get(id);
-      if (!c) continue;
-      let data = views.get(c.playerID);
-      if (!data) {
-        data = filter(c.playerID, payload);
-        views.set(c.playerID, data);
-      }
-      if (data.type !== 'update') {
-        c.socket.emit(data.type, ...data.args);
-        continue;
-      }
-      const view = data.args[1] as State;
-      const before = sent?.get(c.playerID);
-      let patch = patches.get(c.playerID);
-      if (patch === undefined) {
-        patch =
-          before && before._stateID < view._stateID
-            ? {
-                type: 'patch',
-                args: [matchID, before._stateID, view._stateID, diffJson(before, view), data.args[2]],
-              }
-            : null;
-        patches.set(c.playerID, patch);
-      }
-      const holds = this.shown.get(c.socket);
-      if (patch && before && holds === before._stateID) c.socket.emit(patch.type, ...patch.args);
-      else c.socket.emit(data.type, ...data.args);
-      if (holds === undefined || holds < view._stateID) this.shown.set(c.socket, view._stateID);
-    }
-    if (payload.type !== 'update' || views.size === 0) return;
-    const last = this.lastViews.get(matchID) ?? new Map<string | null, State>();
-    this.lastViews.set(matchID, last);
-    for (const [seat, data] of views) if (data.type === 'update') last.set(seat, data.args[1] as State);
+    const sockets = [...(this.rooms.get(matchID) ?? [])].flatMap((id) => this.connections.get(id) ?? []);
+    this.views.deliver(matchID, payload, sockets, this.filters.get(this.games[0]!.name!)!);
   }
 
   /** What the master sends: to this socket alone (`send`) or to the match's room (`sendAll`). */
@@ -622,13 +578,7 @@ export class SecureSocketIO extends SocketIO {
         const out = filter(playerID, data);
         // The view a socket holds after its sync: later states go to it as patches against it.
         const view = out.type === 'sync' ? (out.args[1] as { state?: State }).state : undefined;
-        if (view && typeof view._stateID === 'number') {
-          this.shown.set(socket, view._stateID);
-          // And the seat's last view, unless it was sent a newer one: the next state is a patch.
-          const last = this.lastViews.get(matchID) ?? new Map<string | null, State>();
-          this.lastViews.set(matchID, last);
-          if ((last.get(playerID)?._stateID ?? -1) < view._stateID) last.set(playerID, view);
-        }
+        if (view && typeof view._stateID === 'number') this.views.synced(matchID, playerID, socket, view);
         socket.emit(out.type, ...out.args);
       },
       sendAll: (payload: TransportData) => this.broadcast(matchID, payload),
