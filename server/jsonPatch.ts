@@ -40,10 +40,10 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
 };
 
 /** Whether two numbers, strings, booleans or nulls write the same JSON (non-finite numbers as null). */
-const sameScalar = (a: unknown, b: unknown): boolean => {
-  const norm = (x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x);
-  return norm(a) === norm(b);
-};
+const sameScalar = (a: unknown, b: unknown): boolean => asJson(a) === asJson(b);
+const asJson = (x: unknown): unknown => (typeof x === 'number' && !Number.isFinite(x) ? null : x);
+
+const isScalar = (x: unknown): boolean => x === null || typeof x !== 'object';
 
 function walk(before: unknown, after: unknown, path: string, out: PatchOperation[]): void {
   if (before === after) return;
@@ -73,8 +73,7 @@ function walk(before: unknown, after: unknown, path: string, out: PatchOperation
     }
     return;
   }
-  const scalar = (x: unknown) => x === null || typeof x !== 'object';
-  if (scalar(before) && scalar(after) && sameScalar(before, after)) return;
+  if (isScalar(before) && isScalar(after) && sameScalar(before, after)) return;
   out.push({ op: 'replace', path, value: after });
 }
 

@@ -23,6 +23,7 @@ import { makeGame } from '../../game/bgio.ts';
 import type { MatchState, MatchView } from '../../game/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../../server/main.ts';
+import { REFUSED_EVENT } from '../../server/transport.ts';
 
 export const GAME = 'island-chain';
 
@@ -178,6 +179,22 @@ export async function rawSocket(url: string): Promise<RawSocket> {
     socket.once('connect_error', reject);
   });
   return { socket, received, text: () => JSON.stringify(received), close: () => socket.close() };
+}
+
+/** A raw socket synced to a match as a seat (or an observer), recording what it receives; kept in `open` to close. */
+export async function seatedSocket(
+  url: string,
+  open: { close(): void }[],
+  matchID: string,
+  playerID: string | null,
+  credentials: string | undefined,
+  numPlayers: number,
+): Promise<RawSocket> {
+  const r = await rawSocket(url);
+  open.push(r);
+  r.socket.emit('sync', matchID, playerID, credentials, numPlayers);
+  await until(() => r.received.some((m) => m.event === 'sync' || m.event === REFUSED_EVENT), 5000, 'sync');
+  return r;
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `ms`. */

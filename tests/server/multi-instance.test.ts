@@ -22,14 +22,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PLAYER_OF_SEAT } from '../../game/bgio.ts';
 import { FACTIONS, legalOrders, type MatchState, type MatchView, type Order } from '../../game/index.ts';
 import { getScenario } from '../../scenarios/index.ts';
-import { io } from 'socket.io-client';
 import { startServer } from '../../server/main.ts';
-import { DEFAULT_FLOOD_LIMITS } from '../../server/protocol.ts';
 import { PostgresStorage } from '../../server/pgStorage.ts';
+import { DEFAULT_FLOOD_LIMITS } from '../../server/protocol.ts';
 import type { TimerRecord } from '../../server/timer.ts';
 import { REFUSED_EVENT, SEAT_EVENT } from '../../server/transport.ts';
 import {

@@ -10,14 +10,13 @@ import type { State } from 'boardgame.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYER_OF_SEAT } from '../../game/bgio.ts';
 import { type MatchState, viewFor } from '../../game/index.ts';
-import { REFUSED_EVENT } from '../../server/transport.ts';
 import {
   GAME,
   http,
   joinSeat,
   ours,
   type RawSocket,
-  rawSocket,
+  seatedSocket,
   socketClient,
   until,
   viewOf,
@@ -44,13 +43,8 @@ async function newMatch(bots: Record<string, string> = {}): Promise<string> {
   return r.json.matchID;
 }
 
-async function seated(id: string, playerID: string | null, credentials?: string): Promise<RawSocket> {
-  const r = await rawSocket(s.url);
-  open.push(r);
-  r.socket.emit('sync', id, playerID, credentials, 4);
-  await until(() => r.received.some((m) => m.event === 'sync' || m.event === REFUSED_EVENT), 5000, 'sync');
-  return r;
-}
+const seated = (id: string, playerID: string | null, credentials?: string): Promise<RawSocket> =>
+  seatedSocket(s.url, open, id, playerID, credentials, 4);
 
 const move = (
   r: RawSocket,

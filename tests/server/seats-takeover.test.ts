@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYER_OF_SEAT } from '../../game/bgio.ts';
 import { SEAT_EVENTS, SEAT_KEYS } from '../../server/seats.ts';
 import { REFUSED_EVENT, SEAT_EVENT } from '../../server/transport.ts';
-import { GAME, http, ours, type RawSocket, rawSocket, until } from './helpers.ts';
+import { GAME, http, ours, type RawSocket, seatedSocket, until } from './helpers.ts';
 
 type Ours = Awaited<ReturnType<typeof ours>>;
 let s: Ours;
@@ -42,13 +42,8 @@ async function join(id: string, body: Record<string, unknown>) {
 }
 
 /** A raw socket synced to the match as a seat (or an observer), recording what it receives. */
-async function seated(id: string, playerID: string | null, credentials?: string): Promise<RawSocket> {
-  const r = await rawSocket(s.url);
-  open.push(r);
-  r.socket.emit('sync', id, playerID, credentials, 5);
-  await until(() => r.received.some((m) => m.event === 'sync' || m.event === REFUSED_EVENT), 5000, 'sync');
-  return r;
-}
+const seated = (id: string, playerID: string | null, credentials?: string): Promise<RawSocket> =>
+  seatedSocket(s.url, open, id, playerID, credentials, 5);
 
 const moveOf = (r: RawSocket, id: string, playerID: string, credentials: string, type = 'commit') =>
   r.socket.emit(
