@@ -112,7 +112,15 @@ export {
   type TermsOffer,
   type UnitState,
 } from './engine/state.ts';
-export { liveUnits, liveUnitsIn, liveUnitsOf, moveUnit, unitsAdded, unitType } from './engine/units.ts';
+export {
+  groundPowerOf,
+  liveUnits,
+  liveUnitsIn,
+  liveUnitsOf,
+  moveUnit,
+  unitsAdded,
+  unitType,
+} from './engine/units.ts';
 export { validateOrder } from './engine/validate.ts';
 // Rule areas' figures that boards and reports show
 export {

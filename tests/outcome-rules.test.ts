@@ -1,6 +1,7 @@
 /**
  * Who wins (DESIGN.md section 9; game/engine/outcome.ts), the rules tests/outcome.test.ts
- * leaves open: what counts as Taiwan's defenders when a lodgment is weighed against them,
+ * leaves open: what counts as the defenders when a lodgment is weighed against them (ground
+ * combat power on the main island, as ground combat weighs it),
  * whose sealift keeps an invasion alive, a map drawn without the Senkakus, and the order in
  * which the endings are checked when more than one holds at once. Positions come from the
  * shipped invasion scenario, pinned with `patch` so each test states the facts it rests on.
@@ -14,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type DraftState,
   decisiveOutcome,
+  groundPowerOf,
   type MatchState,
   newMatch,
   RUNG,
@@ -83,48 +85,75 @@ const verdict = (s: MatchState, sc: Scenario = inv): string | undefined => {
   return after.outcome?.assessment;
 };
 
-describe('the lodgment weighed against Taiwan’s defenders: only ground forces defend', () => {
-  /** A supplied lodgment of 2 steps in Taichung against 4 steps of Taiwanese army, plus `extra`. */
-  const weighed = (extra: (d: DraftState) => void): string | undefined =>
-    verdict(
-      invasion((d) => {
-        tw(d, 't-tw-army', 'tw-army', 4);
-        hold(d, 'taichung');
-        lodge(d, 'taichung', 2);
-        extra(d);
-      }),
-    );
+describe('the lodgment weighed against the defenders: ground combat power on the main island', () => {
+  /** A supplied lodgment of 2 amphibious steps in Taichung against `army` steps of Taiwan's army in the south, plus `extra`. */
+  const position = (army: number, extra: (d: DraftState) => void = () => {}): MatchState =>
+    invasion((d) => {
+      tw(d, 't-tw-army', 'tw-army', army);
+      hold(d, 'taichung');
+      lodge(d, 'taichung', 2);
+      extra(d);
+    });
+  const weighed = (army: number, extra?: (d: DraftState) => void): string | undefined =>
+    verdict(position(army, extra));
+  /** Ground power of one faction's (or its enemies') ground units on the main island. */
+  const powerOf = (s: MatchState, china: boolean): number =>
+    Object.values(s.units)
+      .filter((u) => u.strength > 0.1 && MAIN.includes(u.zone) && (u.faction === 'china') === china)
+      .reduce((a, u) => a + groundPowerOf(s, u), 0);
 
-  it('half the defenders is the line: 2 steps ashore against 4 trends toward China', () => {
-    expect(weighed(() => {})).toBe('stalemate-toward-china');
+  it('half the defenders’ power is the line: 2 amphibious steps trend toward China against 4 army steps, not 5', () => {
+    // The figures behind the line, from the unit tables: 2 × 1.5 against 4 × 1 × 1.3 (mobilized) and 5 × 1 × 1.3.
+    const four = position(4);
+    const five = position(5);
+    expect(powerOf(four, true)).toBeGreaterThanOrEqual(powerOf(four, false) * 0.5);
+    expect(powerOf(five, true)).toBeLessThan(powerOf(five, false) * 0.5);
+    expect(weighed(4)).toBe('stalemate-toward-china');
+    expect(weighed(5)).toBe('stalemate-indeterminate');
+  });
+
+  it('steps are not power: three coastal-defence steps weigh less than one army step', () => {
+    // 2 ashore against 4 army + 3 coastal steps: half of 7 steps is 3.5 > 2, but 3 coastal
+    // battalions add 3 × 0.2 × 1.3 of power, short of lifting half the defence above 3.
+    expect(weighed(4, (d) => tw(d, 't-tw-coastal', 'tw-coastal', 3))).toBe('stalemate-toward-china');
+    expect(weighed(4, (d) => tw(d, 't-tw-army-2', 'tw-army', 1, 'taipei'))).toBe('stalemate-indeterminate');
+  });
+
+  it('reserve mobilization raises the defenders’ power: the same army holds the line fully mobilized', () => {
+    expect(weighed(4.4)).toBe('stalemate-toward-china');
+    expect(weighed(4.4, (d) => (d.taiwan.reserveMobilization = 100))).toBe('stalemate-indeterminate');
+  });
+
+  it('US and Japanese troops on the main island defend it, as they fight beside Taiwan’s in ground combat', () => {
+    expect(
+      weighed(4, (d) => {
+        addUnit(d, { id: 't-us-mlr', type: 'us-mlr', faction: 'us', zone: 'taichung', strength: 4 });
+      }),
+    ).toBe('stalemate-indeterminate');
+    expect(
+      weighed(4, (d) => {
+        addUnit(d, { id: 't-jp-inf', type: 'jp-infantry', faction: 'japan', zone: 'taipei', strength: 2 });
+      }),
+    ).toBe('stalemate-indeterminate');
+  });
+
+  it('Taiwan’s troops on the outlying islands do not defend the main island', () => {
+    expect(weighed(4, (d) => tw(d, 't-tw-kinmen', 'tw-army', 4, 'kinmen-matsu'))).toBe(
+      'stalemate-toward-china',
+    );
   });
 
   it('Taiwan’s fighters and navy, with no ground power, do not count as defenders', () => {
-    // 4 more steps of each: were they defenders, 2 ashore would fall short of half of 12.
     expect(
-      weighed((d) => {
+      weighed(4, (d) => {
         tw(d, 't-tw-fighter', 'tw-fighter', 4, 'taipei');
         tw(d, 't-tw-navy', 'tw-navy', 4, 'taiwan-strait-north');
       }),
     ).toBe('stalemate-toward-china');
   });
 
-  it('a coastal defense battalion (some ground power) does count: one step of it tips the balance', () => {
-    // 2 ashore against 4 + 1 = 5 defenders: less than half, indeterminate.
-    expect(weighed((d) => tw(d, 't-tw-coastal', 'tw-coastal', 1))).toBe('stalemate-indeterminate');
-  });
-
   it('a destroyed Taiwanese brigade is no defender', () => {
-    expect(weighed((d) => tw(d, 't-tw-gone', 'tw-army', 0.05))).toBe('stalemate-toward-china');
-  });
-
-  it('US and Japanese ground troops on Taiwan are not Taiwan’s defenders', () => {
-    expect(
-      weighed((d) => {
-        addUnit(d, { id: 't-us-mlr', type: 'us-mlr', faction: 'us', zone: 'taichung', strength: 4 });
-        addUnit(d, { id: 't-jp-inf', type: 'jp-infantry', faction: 'japan', zone: 'taipei', strength: 4 });
-      }),
-    ).toBe('stalemate-toward-china');
+    expect(weighed(4, (d) => tw(d, 't-tw-gone', 'tw-army', 0.05))).toBe('stalemate-toward-china');
   });
 });
 

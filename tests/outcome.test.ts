@@ -474,7 +474,9 @@ describe('the situation scored at the end (White Cell’s end, the last round)',
     ).not.toBe('chinese-victory');
   });
 
-  it('a supplied lodgment of at least half the defenders: stalemate trending toward China', () => {
+  it('a supplied lodgment of at least half the defenders’ ground power: stalemate trending toward China', () => {
+    // Power, not steps: 1.5 per amphibious step against 1 per army step raised by the scenario's
+    // 60% reserve mobilization (× 1.3), so the line for 4 army steps is 4 × 1.3 / 2 / 1.5 ≈ 1.73 steps ashore.
     const at = (lodgment: number, unsupplied = 0): string | undefined =>
       verdict('taiwan-invasion', (d) => {
         defendedBy(d, 4);
@@ -483,7 +485,8 @@ describe('the situation scored at the end (White Cell’s end, the last round)',
       });
     expect(at(2)).toBe('stalemate-toward-china');
     expect(at(3)).toBe('stalemate-toward-china');
-    expect(at(1.9)).toBe('stalemate-indeterminate');
+    expect(at(1.75)).toBe('stalemate-toward-china');
+    expect(at(1.7)).toBe('stalemate-indeterminate');
     expect(at(0.5)).toBe('stalemate-indeterminate');
     // Cut off from supply, the same lodgment trends against China.
     expect(at(3, 1)).toBe('stalemate-against-china');
@@ -507,16 +510,17 @@ describe('the situation scored at the end (White Cell’s end, the last round)',
     ).toBe('stalemate-against-china');
   });
 
-  it('defenders are every Taiwanese unit with ground power, wherever it stands', () => {
-    const withExtra = (extra: number): string | undefined =>
+  it('defenders are the ground forces on the main island: an army step in Taipei counts, one on Penghu does not', () => {
+    const withExtra = (zone: string, extra: number): string | undefined =>
       verdict('taiwan-invasion', (d) => {
         defendedBy(d, 4);
-        addUnit(d, { id: 't-tw-2', type: 'tw-army', faction: 'taiwan', zone: 'penghu', strength: extra });
+        addUnit(d, { id: 't-tw-2', type: 'tw-army', faction: 'taiwan', zone, strength: extra });
         hold(d, 'taichung');
         lodge(d, 'taichung', 2);
       });
-    expect(withExtra(0)).toBe('stalemate-toward-china');
-    expect(withExtra(1)).toBe('stalemate-indeterminate');
+    expect(withExtra('taipei', 0)).toBe('stalemate-toward-china');
+    expect(withExtra('taipei', 1)).toBe('stalemate-indeterminate');
+    expect(withExtra('penghu', 4)).toBe('stalemate-toward-china');
   });
 });
 

@@ -8,7 +8,7 @@ import { zoneDef } from '../data/map.ts';
 import { type ByFaction, byFaction, type Faction, type OutcomeCategory, RUNG } from '../types.ts';
 import type { MatchState, Outcome } from './state.ts';
 import { totalLosses } from './tracks.ts';
-import { liveUnitsIn, liveUnitsOf, unitType } from './units.ts';
+import { groundPowerOf, liveUnitsIn, liveUnitsOf, unitType } from './units.ts';
 
 /** Taiwan's main island, by the match's own map. */
 const taiwanMain = (s: MatchState): readonly string[] => geographyOf(Object.keys(s.zones)).taiwanMain;
@@ -58,16 +58,26 @@ export function finalOutcome(s: MatchState, reason: string): Outcome {
     if (s.peakEscalation >= RUNG.invasion) {
       const held = taiwanMain(s).filter((z) => s.zones[z]?.controller === 'china');
       const lodgment = taiwanMain(s).reduce((a, z) => a + chineseGround(s, z), 0);
-      const defenders = liveUnitsOf(s, 'taiwan', (u) => unitType(u).groundPower > 0).reduce(
-        (a, u) => a + u.strength,
-        0,
-      );
+      // The lodgment's combat power against the defenders' on the main island, weighed as ground
+      // combat weighs them (Taiwan's reserves as mobilized, US and Japanese troops fighting
+      // beside them); troops on the outlying islands do not defend Taiwan itself.
+      const power = (side: (f: Faction) => boolean): number =>
+        taiwanMain(s).reduce(
+          (a, z) =>
+            a +
+            liveUnitsIn(s, z, (u) => side(u.faction) && unitType(u).groundPower > 0).reduce(
+              (b, u) => b + groundPowerOf(s, u),
+              0,
+            ),
+          0,
+        );
       const supplied = taiwanMain(s).some(
         (z) => s.zones[z]?.controller === 'china' && (s.zones[z]?.unsuppliedRounds ?? 0) === 0,
       );
       if (held.length >= 2) return 'chinese-victory';
       if (lodgment <= 0.1) return 'chinese-defeat';
-      if (supplied && lodgment >= defenders * 0.5) return 'stalemate-toward-china';
+      if (supplied && power((f) => f === 'china') >= power((f) => f !== 'china') * 0.5)
+        return 'stalemate-toward-china';
       if (supplied) return 'stalemate-indeterminate';
       return 'stalemate-against-china';
     }

@@ -9,6 +9,19 @@ export function unitType(u: UnitState): UnitTypeDef {
   return t;
 }
 
+/**
+ * A unit's ground combat power (DESIGN.md section 8, "Amphibious and ground"): its steps times
+ * its type's ground power, Taiwan's raised by its reserve mobilization — as ground combat weighs
+ * it and as the end of an invasion is assessed.
+ */
+export const groundPowerOf = (
+  s: { readonly taiwan: { readonly reserveMobilization: number } },
+  u: UnitState,
+): number =>
+  unitType(u).groundPower *
+  u.strength *
+  (u.faction === 'taiwan' ? 1 + s.taiwan.reserveMobilization / 200 : 1);
+
 export function munition(id: string): MunitionDef | undefined {
   return munitionById.get(id);
 }

@@ -14,7 +14,7 @@ import { stream } from '../engine/rng.ts';
 import { fail, OK, type OrderRules } from '../engine/rule.ts';
 import type { StepContext } from '../engine/step.ts';
 import { inflict, log, round3 } from '../engine/tracks.ts';
-import { liveUnitsIn, liveUnitsOf, moveUnit, unitsIn, unitType } from '../engine/units.ts';
+import { groundPowerOf, liveUnitsIn, liveUnitsOf, moveUnit, unitsIn, unitType } from '../engine/units.ts';
 import { type Faction, own, type Result, RUNG, type RuleError } from '../types.ts';
 
 import { plannedRung } from './politics.ts';
@@ -203,7 +203,6 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
     if (zoneDef(l.target).country === 'japan') flagJapanAttacked(d);
     log(d, 'ground', 'landing', { zone: l.target, landed: round3(landed), embarked: round3(start) });
   }
-  const mobil = 1 + d.taiwan.reserveMobilization / 200;
   // Over-the-beach supply: surviving lift sustains up to OVER_BEACH battalions per lift step.
   const overBeachCapacity = liveUnitsOf(d, 'china', (u) => unitType(u).liftPerStep > 0).reduce(
     (a, u) => a + u.strength * OVER_BEACH,
@@ -238,12 +237,8 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
     const overBeach = overBeachCapacity;
     if (blue.length > 0) {
       const rng = stream(d.seed, `round-${d.round}/ground-${zone}`);
-      const att = red.reduce((a, u) => a + unitType(u).groundPower * u.strength, 0);
-      const def =
-        blue.reduce(
-          (a, u) => a + unitType(u).groundPower * u.strength * (u.faction === 'taiwan' ? mobil : 1),
-          0,
-        ) * GROUND.defenderMultiplier.value;
+      const att = red.reduce((a, u) => a + groundPowerOf(d, u), 0);
+      const def = blue.reduce((a, u) => a + groundPowerOf(d, u), 0) * GROUND.defenderMultiplier.value;
       const base = GROUND.baseAttrition.value;
       const noise = (): number => 0.75 + rng.next() * 0.5;
       const attLoss = base * def * noise();
