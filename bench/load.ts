@@ -11,8 +11,10 @@
  *    LOAD_SECONDS (default 20; `npm run loadtest` runs 60): move round-trip p50 / p95 / p99
  *    against the target of p99 under 150 ms, and the server's CPU use.
  *
- * A faction seat orders up to two of its legal orders (the engine's `legalOrders` on the
- * seat's own view), then commits; White Cell advances once every faction has committed.
+ * A faction seat orders up to two legal orders (drawn from the engine's candidate orders on the
+ * seat's own view and checked with `validateOrder`, see `nextMove`), then commits; White Cell advances once every
+ * faction has committed. The table also shows how late this process's event loop ran (p99 and
+ * max): the part of a round-trip that is the clients' own delay, not the server's.
  * A match that ends is replaced by a new one. A move's round-trip runs from sending it to
  * the update that carries it (or its refusal). Numbers only: nothing here asserts a timing.
  * The load pattern is seeded (LOAD_SEED), so runs differ only in the machine's timing.
@@ -20,8 +22,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import seedrandom from 'seedrandom';
-import { FACTIONS, legalOrders, type MatchView, type Order } from '../game/index.ts';
+import { FACTIONS, type MatchView, type Order, orderCandidates, validateOrder } from '../game/index.ts';
 import { getScenario } from '../scenarios/index.ts';
 import { REFUSED_EVENT } from '../server/transport.ts';
 import {
@@ -54,7 +57,7 @@ const WHITE = '4';
 interface Player {
   readonly seat: Seat;
   view: MatchView | null;
-  /** The seat's legal orders at the start of the round (computed once a round, as a player reads the board once). */
+  /** The seat's candidate orders at the start of the round (read once a round, as a player reads the board once). */
   legal: { round: number; orders: Order[] } | null;
   stateID: number;
   gameover: boolean;
@@ -67,7 +70,13 @@ interface Sample {
   readonly move: string;
 }
 
-/** The next legal move for a seat, or null when it has nothing to do now. */
+/**
+ * The next legal move for a seat, or null when it has nothing to do now. A faction seat draws
+ * from its candidate orders (read once a round) and checks each it draws with the engine's
+ * `validateOrder` on its current view, as a player picks an order and finds whether it is
+ * allowed: checking all of a large seat's candidates each round took tens of ms on the thread
+ * that times the server's replies, and a round start of 50 matches held replies up for a second.
+ */
 function nextMove(p: Player, rng: () => number): { type: string; args: unknown[] } | null {
   const G = p.view;
   if (!G || p.gameover || G.stage !== 'planning') return null;
@@ -76,12 +85,15 @@ function nextMove(p: Player, rng: () => number): { type: string; args: unknown[]
   const f = FACTIONS[Number(p.seat.playerID)]!;
   const mine = G.pending[f];
   if (mine.committed) return null;
-  if (mine.orders.length < 2) {
+  const scenario = getScenario(G.scenarioId);
+  if (mine.orders.length < 2 && scenario) {
     if (p.legal?.round !== G.round)
-      p.legal = { round: G.round, orders: legalOrders(G, getScenario(G.scenarioId)!, f) };
-    const orders = p.legal.orders;
-    if (orders.length > 0)
-      return { type: 'order', args: [{ order: orders[Math.floor(rng() * orders.length)] }] };
+      p.legal = { round: G.round, orders: [...orderCandidates(G, scenario, f)] };
+    const candidates = p.legal?.orders ?? [];
+    for (let tries = 0; tries < 20 && candidates.length > 0; tries++) {
+      const order = candidates[Math.floor(rng() * candidates.length)]!;
+      if (validateOrder(G, scenario, f, order).ok) return { type: 'order', args: [{ order }] };
+    }
   }
   return { type: 'commit', args: [{}] };
 }
@@ -175,6 +187,12 @@ interface PhaseResult {
   readonly serverCpuSeconds: number;
   /** CPU seconds this process (the seated sockets) used. */
   readonly clientCpuSeconds: number;
+  /**
+   * How late this process's event loop ran (ms, p99 and max): a reply that arrives while the
+   * seated sockets are busy (reading a new round's legal orders, applying patches) is timed
+   * late by that much, so this bounds the share of a round-trip that is the clients', not the server's.
+   */
+  readonly clientLoopDelay: { readonly p99: number; readonly max: number };
   readonly matchesPlayed: number;
 }
 
@@ -188,6 +206,8 @@ async function runPhase(port: number, pid: number, phase: Phase, seed: string): 
   const samples: Sample[] = [];
   const cpu0 = cpuSeconds(pid);
   const own0 = process.cpuUsage();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const t0 = performance.now();
   const end = t0 + phase.seconds * 1000;
   const think = () => (phase.thinkMs === 0 ? 0 : phase.thinkMs * (0.5 + rng()));
@@ -218,12 +238,14 @@ async function runPhase(port: number, pid: number, phase: Phase, seed: string): 
   const wallSeconds = (performance.now() - t0) / 1000;
   const serverCpuSeconds = cpuSeconds(pid) - cpu0;
   const own = process.cpuUsage(own0);
+  loop.disable();
   for (const t of tables) t.close();
   return {
     samples,
     wallSeconds,
     serverCpuSeconds,
     clientCpuSeconds: (own.user + own.system) / 1e6,
+    clientLoopDelay: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
     matchesPlayed: played,
   };
 }
@@ -289,6 +311,7 @@ export async function runLoad(options: LoadOptions): Promise<void> {
         `${((r.serverCpuSeconds / r.wallSeconds) * 100).toFixed(0)}%`,
         ok.length > 0 ? ((r.serverCpuSeconds * 1000) / ok.length).toFixed(2) : '—',
         `${((r.clientCpuSeconds / r.wallSeconds) * 100).toFixed(0)}%`,
+        `${r.clientLoopDelay.p99.toFixed(0)} / ${r.clientLoopDelay.max.toFixed(0)}`,
         String(r.matchesPlayed),
       ]);
     }
@@ -312,6 +335,7 @@ export async function runLoad(options: LoadOptions): Promise<void> {
         'server CPU',
         'CPU ms/move',
         'clients CPU',
+        'clients loop lag p99/max ms',
         'matches played',
       ],
       rows,

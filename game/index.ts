@@ -67,7 +67,7 @@ export {
   visibleUnits,
 } from './engine/fog.ts';
 export { hashEngineData, hashValue } from './engine/hash.ts';
-export { legalOrders } from './engine/legal.ts';
+export { legalOrders, orderCandidates } from './engine/legal.ts';
 export { blueLevers, type Lever } from './engine/levers.ts';
 // The names a player reads
 export {
