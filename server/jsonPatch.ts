@@ -49,7 +49,10 @@ function walk(before: unknown, after: unknown, path: string, out: PatchOperation
   if (before === after) return;
   if (Array.isArray(before) && Array.isArray(after)) {
     const common = Math.min(before.length, after.length);
-    for (let i = 0; i < common; i++) walk(inArray(before[i]), inArray(after[i]), `${path}/${i}`, out);
+    // Shared elements are skipped before their path is built: a long log that grew at the end
+    // costs a comparison per entry, not a string.
+    for (let i = 0; i < common; i++)
+      if (before[i] !== after[i]) walk(inArray(before[i]), inArray(after[i]), `${path}/${i}`, out);
     for (let i = common; i < after.length; i++)
       out.push({ op: 'add', path: `${path}/${i}`, value: inArray(after[i]) });
     // From the end, so each index is still where it was.
@@ -63,7 +66,7 @@ function walk(before: unknown, after: unknown, path: string, out: PatchOperation
       const a = after[key];
       if (!Object.hasOwn(after, key) || !written(a))
         out.push({ op: 'remove', path: `${path}/${token(key)}` });
-      else walk(b, a, `${path}/${token(key)}`, out);
+      else if (a !== b) walk(b, a, `${path}/${token(key)}`, out);
     }
     for (const key of Object.keys(after)) {
       const a = after[key];
