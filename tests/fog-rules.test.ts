@@ -192,6 +192,24 @@ describe('shared ISR: Japan and the US pool their pictures, each sensor with its
     expect(sees(japanBonus, 'japan', 't-cn-yonaguni')).toBe(false);
   });
 
+  it('a PLA submarine found by the US’s anti-submarine ships shows in Japan’s picture under shared ISR, not without it', () => {
+    const s = cleared((d) => {
+      addUnit(d, unit('t-us-ddg', 'us-ddg', 'us', 'philippine-sea-west'));
+      addUnit(d, unit('t-jp-drone', 'jp-drone', 'japan', 'okinawa'));
+      addUnit(d, unit('t-cn-ss', 'cn-ss', 'china', 'philippine-sea-west'));
+      sharedIsr(d);
+    });
+    expect(sees(s, 'us', 't-cn-ss')).toBe(true);
+    expect(sees(s, 'japan', 't-cn-ss')).toBe(true);
+    // Taiwan, outside the agreement, sees the zone (Blue ships share positions, not detections) but not the boat.
+    expect(sees(s, 'taiwan', 't-cn-ss')).toBe(false);
+    const apart = patch(s, (d) => {
+      d.combined = [];
+    });
+    expect(sees(apart, 'us', 't-cn-ss')).toBe(true);
+    expect(sees(apart, 'japan', 't-cn-ss')).toBe(false);
+  });
+
   it('Red gains nothing from Blue’s agreement', () => {
     const s = pooled((d) => addUnit(d, unit('t-cn-ddg', 'cn-ddg', 'china', 'hainan')));
     expect(sees(s, 'china', 't-us-drone')).toBe(false);

@@ -102,14 +102,19 @@ describe.each(SCENARIO_IDS)('views of seeded games: %s', (id) => {
     }
   });
 
-  it('enemy submarines are seen only where the viewer has ASW', () => {
+  it('enemy submarines are seen only where the viewer has ASW (or, under shared ISR, its partner has)', () => {
     for (const s of states)
       for (const f of FACTIONS) {
         const v = viewFor(s, f);
+        const pooled =
+          (f === 'japan' || f === 'us') &&
+          s.combined.some((c) => c.effectiveRound === s.round && c.proposal.kind === 'shared-isr');
+        const sensors: readonly string[] = pooled ? ['japan', 'us'] : [f];
         for (const u of Object.values(v.units)) {
           if (isBlue(u.faction) === isBlue(f) || unitType(u).category !== 'submarine') continue;
           const asw = Object.values(s.units).some(
-            (x) => x.faction === f && x.zone === u.zone && x.strength > 0.1 && unitType(x).asw > 0,
+            (x) =>
+              sensors.includes(x.faction) && x.zone === u.zone && x.strength > 0.1 && unitType(x).asw > 0,
           );
           expect(asw, `${f} sees submarine ${u.id}`).toBe(true);
         }

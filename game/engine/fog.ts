@@ -2,7 +2,8 @@
  * Fog of war as one pure function (DESIGN.md section 3; CONVENTIONS item 8).
  * A faction sees its own units and orders exactly; Blue partners share positions;
  * other units only where its ISR covers (own presence, adjacent zones, ISR reach,
- * pooled between Japan and the US under shared ISR); submarines only with ASW present.
+ * pooled between Japan and the US under shared ISR); submarines only with ASW present (a
+ * partner's too under shared ISR).
  * White Cell sees everything. No view carries the match seed.
  */
 
@@ -29,10 +30,13 @@ export type MatchView = Omit<MatchState, 'seed' | 'logDigest' | 'counter'> & {
   readonly visibleZones: readonly string[];
 };
 
+/** Whose sensors feed a faction's picture: its own, and under shared ISR both Japan's and the US's. */
+const sourcesOf = (s: Knowledge, f: Faction): readonly Faction[] =>
+  isBlue(f) && sharedIsr(s) && (f === 'japan' || f === 'us') ? ['japan', 'us'] : [f];
+
 function coverage(s: Knowledge, f: Faction): Set<string> {
   const zones = new Set<string>();
-  const sources: readonly Faction[] =
-    isBlue(f) && sharedIsr(s) && (f === 'japan' || f === 'us') ? ['japan', 'us'] : [f];
+  const sources = sourcesOf(s, f);
   // Units sharing a zone see as far as the farthest-seeing of them: one sweep per zone.
   const reachFrom = new Map<string, number>();
   for (const f of sources)
@@ -54,14 +58,19 @@ export function visibleUnits(s: Knowledge, f: Faction): readonly UnitState[] {
   return unitsSeen(s, f, coverage(s, f));
 }
 
-/** The units `f` sees, given the zones its ISR covers. */
+/**
+ * The units `f` sees, given the zones its ISR covers. A submarine shows only to anti-submarine
+ * sensors in its zone — the faction's own, or under shared ISR its partner's too, pooled like
+ * the rest of the picture.
+ */
 function unitsSeen(s: Knowledge, f: Faction, zones: ReadonlySet<string>): UnitState[] {
+  const sources = sourcesOf(s, f);
   return liveUnits(s, (u) => {
     if (u.faction === f) return true;
     if (isBlue(f) && isBlue(u.faction)) return true;
     if (!zones.has(u.zone)) return false;
     if (unitType(u).category === 'submarine')
-      return liveUnitsIn(s, u.zone, (x) => x.faction === f && unitType(x).asw > 0).length > 0;
+      return liveUnitsIn(s, u.zone, (x) => sources.includes(x.faction) && unitType(x).asw > 0).length > 0;
     return true;
   });
 }
