@@ -561,6 +561,23 @@ describe('lodgment supply', () => {
       expect(after.zones[zone]!.unsuppliedRounds).toBe(fed ? 0 : 1);
       expect(withers(s, after).includes(zone)).toBe(!fed);
     }
+    // Held ground without a port or airfield draws on the lift like any lodgment: 2 lift steps
+    // sustain 4 battalions, and 4 contested plus 2 on Yonaguni are 6, so both wither by a third
+    // of the full rate (before, held ground was left out of the count and both were fed).
+    const shared = lodgment(
+      'held-shared',
+      [
+        ['L', 'cn-amphib', 'fujian', 2],
+        ['R', 'cn-amphib-bde', 'yonaguni', 2],
+      ],
+      (d) => {
+        d.zones.yonaguni!.controller = 'china';
+      },
+    );
+    const short = play(inv, shared);
+    expect(str(short, 'R')).toBeCloseTo(2 * (1 - wither * (1 - 4 / 6)), 2);
+    expect(str(short, 'B1')).toBeCloseTo(afterCombat('held-shared') * (1 - wither * (1 - 4 / 6)), 2);
+    expect(withers(shared, short).sort()).toEqual(['tainan-kaohsiung', 'yonaguni']);
     // China's own ground needs no lodgment supply.
     const home = lodgment('home', [['R', 'cn-amphib-bde', 'fujian', 2]]);
     const after = play(inv, home);

@@ -208,8 +208,19 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
     (a, u) => a + u.strength * OVER_BEACH,
     0,
   );
+  // Supply: a lodgment lives on a port or airfield China holds and has not wrecked, or over the
+  // beach while lift survives; every other lodgment — held ground without either among them —
+  // draws on the same lift.
+  const portSupplied = (zone: string): boolean => {
+    const zs = d.zones[zone];
+    return (
+      zs?.controller === 'china' &&
+      (hasFeature(zone, 'port') || hasFeature(zone, 'airbase')) &&
+      zs.portDamage < 0.7
+    );
+  };
   const lodgmentZones = ctx.scenario.zones.filter(
-    (z) => zoneDef(z).kind === 'land' && zoneDef(z).country !== 'china' && d.zones[z]?.controller !== 'china',
+    (z) => zoneDef(z).kind === 'land' && zoneDef(z).country !== 'china' && !portSupplied(z),
   );
   const lodgedTotal = lodgmentZones.reduce(
     (a, z) =>
@@ -271,13 +282,8 @@ export function groundStep(d: DraftState, ctx: StepContext, landings: readonly L
       log(d, 'ground', 'zone-taken', { zone });
       if (zoneDef(zone).country === 'japan') flagJapanAttacked(d);
     }
-    // Supply: a lodgment lives on a port or airfield it controls, or over the beach while lift survives.
-    const port =
-      zs.controller === 'china' &&
-      (hasFeature(zone, 'port') || hasFeature(zone, 'airbase')) &&
-      zs.portDamage < 0.7;
     if (zoneDef(zone).country !== 'china') {
-      if (port || overBeach >= lodgments) zs.unsuppliedRounds = 0;
+      if (portSupplied(zone) || overBeach >= lodgments) zs.unsuppliedRounds = 0;
       else {
         zs.unsuppliedRounds += 1;
         const share = GROUND.unsuppliedAttrition.value * (1 - overBeach / Math.max(lodgments, 1e-9));
