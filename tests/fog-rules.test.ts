@@ -28,7 +28,8 @@ import {
   visibleUnits,
   zoneDef,
 } from '../game/index.ts';
-import { addUnit, commitAll, patch, scenario } from './helpers.ts';
+import { runMatch } from '../match/index.ts';
+import { act, addUnit, commitAll, patch, scenario } from './helpers.ts';
 
 const inv = scenario('taiwan-invasion');
 const SEED = 'fog-rules-secret-Hq3m';
@@ -434,6 +435,28 @@ describe('the fog memo answers to shared ISR and ISR bonuses, not only to the un
     const memo = newFogMemo();
     expect(viewFor(s, 'japan', memo).units['t-cn-yonaguni']).toBeUndefined();
     expect(viewFor(withBonus(s, 'japan', 100), 'japan', memo).units['t-cn-yonaguni']).toBeDefined();
+  });
+
+  it('a memoised log cut follows each match’s log as it grows, with two matches interleaved in one memo', () => {
+    // Every action of two seeded bot matches, applied in turn, each state's views cut through one
+    // memo (as the boardgame.io adapter keeps one per game) and without it: the same lines.
+    const records = ['fog-log-a', 'fog-log-b'].map((seed) => runMatch(inv, {}, seed).record);
+    const states = records.map((r) => newMatch(inv, { seed: r.seed, white: r.white }));
+    const memo = newFogMemo();
+    let grown = 0;
+    for (let i = 0; i < Math.max(...records.map((r) => r.actions.length)); i++)
+      for (const [k, r] of records.entries()) {
+        const a = r.actions[i];
+        if (!a) continue;
+        const before = states[k]!;
+        states[k] = act(inv, before, a);
+        if (states[k]!.log.length > before.log.length) grown++;
+        for (const seat of [...FACTIONS, 'white'] as const)
+          expect(viewFor(states[k]!, seat, memo).log, `${r.seed} action ${i} ${seat}`).toEqual(
+            viewFor(states[k]!, seat).log,
+          );
+      }
+    expect(grown).toBeGreaterThan(20);
   });
 
   it('one memo serves different seats and states apart', () => {
