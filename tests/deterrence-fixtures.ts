@@ -13,6 +13,15 @@
  * commitment 0 gives only the first, a US already intervening under a scenario in which Japan
  * never intervenes only the second, and a US intervening with Japan attacked (at blockade and
  * above) only the third.
+ *
+ * Mutants of deterrence.ts these tests leave alive because they cannot change an estimate:
+ * the coalition test on the fires' and escorts' overlap (`c.us && c.japan` as `true` or `||`: a
+ * faction outside the war fires and escorts nothing, so the smaller of the two is 0 anyway);
+ * `s.escalation < RUNG.invasion` on the planned lift and troops (the invasion is weighed only
+ * below its own rung); the early return of `believed` (its formula gives p back at a shift of 0
+ * and at p = 0 or 1); `landed - ashore` in the invasion's losses (both grow by every wave, so it
+ * is 0); and `total <= 0` in the opening suppression (with no Taiwanese ship or launcher the
+ * undefined share multiplies no launcher).
  */
 import {
   BLOCKADE,

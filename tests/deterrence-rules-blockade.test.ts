@@ -198,6 +198,17 @@ describe('quarantine and blockade (rungs 2 and 3)', () => {
     expect(together(2)).toBeCloseTo(expected(20), 3);
     expect(together(0)).toBeGreaterThan(together(1));
     expect(together(1)).toBeGreaterThan(together(2));
+    // Uneven navies: the share is of the smaller one (4 US steps beside Japan's 10), not the larger.
+    const uneven = blockade((d) => {
+      allFight(d);
+      put(d, 'us-ddg', 'us', 'philippine-sea-west', 4);
+      jpShips(d);
+      d.alliance.commandLevel = 0;
+    });
+    expect(uneven).toBeCloseTo(
+      expected(14 - COMMAND.deconflictFailure0.value * COMMAND.deconflictWaste.value * 4),
+      3,
+    );
     // Taiwan's navy escorts in full at any level.
     expect(
       blockade((d) => {
