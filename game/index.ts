@@ -39,6 +39,7 @@ export {
   RED_CALCULUS,
   RED_WEIGHTS,
   SALVO,
+  STRIKE_EFFECTS,
 } from './data/tables.ts';
 // The catalog, the map and scenarios
 export {
