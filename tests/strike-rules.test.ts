@@ -17,6 +17,7 @@ import {
   draftOf,
   type Faction,
   type MatchState,
+  NAVAL,
   type Order,
   orderCandidates,
   RUNG,
@@ -677,5 +678,510 @@ describe("China's opening salvo (section 8)", () => {
       seaHits += 24;
     }
     expect(openHits).toBeLessThan(seaHits);
+  });
+});
+
+/** Puts an accepted combined action of `kind` in force this round. */
+const inForce = (
+  d: DraftState,
+  kind: 'combined-strike' | 'iamd-cover' | 'shared-isr',
+  extra: {
+    zone?: string;
+    strike?: { target: string; aim: string; parts: { unit: string; weapon: string; count: number }[] };
+  } = {},
+): void => {
+  d.combined.push({
+    effectiveRound: d.round,
+    proposal: {
+      id: `${kind}-${d.combined.length}`,
+      round: d.round,
+      by: 'japan',
+      to: 'us',
+      kind,
+      status: 'accepted',
+      ...extra,
+    },
+  });
+};
+
+describe('launchers and stocks already promised', () => {
+  const units: Spec[] = [
+    SSM,
+    ['J2', 'jp-ssm', 'ishigaki', 4],
+    ['JD', 'jp-ddg', 'miyako-strait', 2],
+    ['U', 'us-ddg', 'philippine-sea-west', 2],
+    DDG,
+  ];
+  const proposal =
+    (
+      status: 'open' | 'accepted' | 'refused' | 'lapsed',
+      parts: { unit: string; weapon: string; count: number }[],
+    ) =>
+    (d: DraftState) => {
+      d.stockpiles.japan['type-12'] = 20;
+      d.proposals = [
+        ...d.proposals,
+        {
+          id: 'p1',
+          round: d.round,
+          by: 'japan',
+          to: 'us',
+          kind: 'combined-strike',
+          status,
+          strike: { target: 'taiwan-strait-north', aim: 'ships', parts },
+        },
+      ];
+    };
+  const ssm = (unit: string, count: number) => strike(unit, 'taiwan-strait-north', 'ships', 'type-12', count);
+
+  it('a combined strike proposed or accepted holds its launchers and its missiles; a refused or lapsed one frees them', () => {
+    for (const status of ['open', 'accepted'] as const) {
+      const s = war(`held-${status}`, units, proposal(status, [{ unit: 'J', weapon: 'type-12', count: 10 }]));
+      // J's 16 launchers less 10 promised; the stock of 20 less 10 promised.
+      expect(check(s, 'japan', ssm('J', 6))).toBe('ok');
+      expect(check(s, 'japan', ssm('J', 7))).toBe('ERR_LAUNCHERS');
+      expect(check(s, 'japan', ssm('J2', 10))).toBe('ok');
+      expect(check(s, 'japan', ssm('J2', 11))).toBe('ERR_STOCKPILE');
+    }
+    for (const status of ['refused', 'lapsed'] as const) {
+      const s = war(
+        `freed-${status}`,
+        units,
+        proposal(status, [{ unit: 'J', weapon: 'type-12', count: 10 }]),
+      );
+      expect(check(s, 'japan', ssm('J', 16))).toBe('ok');
+      expect(check(s, 'japan', ssm('J2', 16))).toBe('ok');
+    }
+  });
+
+  it("a promised part holds only its own unit's launchers of its own weapon, and only its own faction's stock", () => {
+    const s = war(
+      'parts',
+      units,
+      proposal('open', [
+        { unit: 'J2', weapon: 'type-12', count: 10 },
+        { unit: 'JD', weapon: 'harpoon', count: 16 },
+        { unit: 'U', weapon: 'tomahawk', count: 16 },
+      ]),
+    );
+    const held = patch(s, (d) => (d.stockpiles.japan.tomahawk = 16));
+    // J's launchers are free; the 10 type-12 of J2 come out of the shared stock of 20.
+    expect(check(held, 'japan', ssm('J', 10))).toBe('ok');
+    expect(check(held, 'japan', ssm('J', 11))).toBe('ERR_STOCKPILE');
+    // JD's harpoon launchers are promised, its Tomahawk launchers are not; the US Tomahawks are not Japan's.
+    expect(check(held, 'japan', strike('JD', 'taiwan-strait-north', 'ships', 'tomahawk', 16))).toBe('ok');
+    expect(check(held, 'japan', strike('JD', 'taiwan-strait-north', 'ships', 'harpoon', 1))).not.toBe('ok');
+  });
+
+  it("orders already given count by unit and weapon for launchers, by weapon for stock, and other orders don't count", () => {
+    const s = war('pending', units, (d) => {
+      d.stockpiles.japan['type-12'] = 30;
+      withPending(d, 'japan', ssm('J2', 10));
+      withPending(d, 'japan', strike('JD', 'taiwan-strait-north', 'ships', 'tomahawk', 16));
+      withPending(d, 'japan', { type: 'invest-command' } as Order);
+    });
+    expect(check(s, 'japan', ssm('J', 16))).toBe('ok');
+    expect(check(s, 'japan', ssm('J2', 6))).toBe('ok');
+    expect(check(s, 'japan', ssm('J2', 7))).toBe('ERR_LAUNCHERS');
+    const low = patch(s, (d) => (d.stockpiles.japan['type-12'] = 20));
+    expect(check(low, 'japan', ssm('J', 10))).toBe('ok');
+    expect(check(low, 'japan', ssm('J', 11))).toBe('ERR_STOCKPILE');
+    // A unit with two weapons: each has its own launchers (a US destroyer: 4 SM-6, 8 Tomahawk a step).
+    expect(check(s, 'us', strike('U', 'taiwan-strait-north', 'ships', 'tomahawk', 16))).toBe('ok');
+    expect(check(s, 'us', strike('U', 'taiwan-strait-north', 'ships', 'tomahawk', 17))).toBe('ERR_LAUNCHERS');
+  });
+
+  it('a pending order other than "intervene" does not let US forces strike', () => {
+    const s = war('not-yet', [['U', 'us-ddg', 'philippine-sea-west', 2], DDG], (d) => {
+      d.us.intervening = false;
+      withPending(d, 'us', { type: 'invest-command' } as Order);
+    });
+    expect(check(s, 'us', strike('U', 'taiwan-strait-north', 'ships', 'tomahawk', 4))).toBe(
+      'ERR_NOT_INTERVENING',
+    );
+  });
+});
+
+describe('refusals say what is wrong', () => {
+  const s = war('words', [
+    SSM,
+    DDG,
+    ['R', 'cn-rocket', 'fujian', 4],
+    ['U', 'us-ddg', 'philippine-sea-west', 2],
+  ]);
+  it('each names the unit, zone, weapon or reason', () => {
+    const never = {
+      ...inv,
+      constraints: { ...inv.constraints, japanIntervention: 'never', usIntervention: 'never' },
+    } as typeof inv;
+    const jp = validateOrder(s, never, 'japan', strike('J', 'taiwan-strait-north', 'ships', 'type-12', 1));
+    expect(jp.ok ? '' : jp.error.message).toContain('Japan stays out');
+    const us = validateOrder(s, never, 'us', strike('U', 'taiwan-strait-north', 'ships', 'tomahawk', 1));
+    expect(us.ok ? '' : us.error.message).toContain('US forces stay out');
+    expect(message(s, 'japan', strike('ghost', 'taiwan-strait-north', 'ships', 'type-12', 1))).toContain(
+      '"ghost"',
+    );
+    expect(message(s, 'japan', strike('J', 'atlantis', 'ships', 'type-12', 1))).toContain('"atlantis"');
+    expect(
+      message(s, 'japan', strike('J', 'taiwan-strait-north', 'bridges' as TargetAim, 'type-12', 1)),
+    ).toContain('ships, airbase');
+    expect(message(s, 'japan', strike('J', 'taiwan-strait-north', 'ships', 'tomahawk', 1))).toMatch(
+      / does not carry "tomahawk"/,
+    );
+    expect(message(s, 'japan', strike('J', 'fujian', 'airbase', 'type-12', 1))).toMatch(
+      /anti-ship weapon and cannot be aimed at airbase/,
+    );
+    expect(message(s, 'japan', strike('J', 'ecs-south', 'ships', 'type-12', 1))).toContain(
+      zoneDef('ecs-south').name,
+    );
+    expect(message(s, 'china', strike('R', 'luzon-batanes', 'airbase', 'srbm', 1))).toContain('Philippines');
+  });
+
+  it("China may strike US territory with nothing there (Guam), within its missiles' range", () => {
+    expect(check(s, 'china', strike('R', 'guam', 'airbase', 'df-26', 1))).toBe('ok');
+    expect(check(s, 'china', strike('R', 'guam', 'airbase', 'srbm', 1))).toBe('ERR_OUT_OF_RANGE');
+  });
+
+  it('a stock of one missile is offered as a strike of one', () => {
+    const one = patch(s, (d) => (d.stockpiles.japan['type-12'] = 1));
+    const offered = [...orderCandidates(one, inv, 'japan')].filter(
+      (o) => o.type === 'strike' && o.unit === 'J',
+    );
+    expect(offered.length).toBeGreaterThan(0);
+    for (const o of offered) expect(o.type === 'strike' && o.count).toBe(1);
+  });
+});
+
+describe('defences and interceptors', () => {
+  it('IAMD cover brings Japanese and US surface ships next to the covered zone into its defence, no one else', () => {
+    const units: Spec[] = [
+      ['R', 'cn-rocket', 'fujian', 4],
+      ['JD', 'jp-ddg', 'miyako-strait', 2],
+      ['CV', 'us-csg', 'philippine-sea-west', 1],
+      ['TN', 'tw-navy', 'ecs-south', 2],
+      ['CD', 'cn-ddg', 'amami', 2],
+      ['F', 'jp-fighter', 'okinawa', 10],
+    ];
+    const o = { china: [strike('R', 'okinawa', 'airbase', 'srbm', 16)] };
+    const bare = war('iamd', units);
+    const after = play(inv, bare, o);
+    expect(after.units.JD!.interceptors).toBe(bare.units.JD!.interceptors);
+    const covered = war('iamd', units, (d) => inForce(d, 'iamd-cover', { zone: 'okinawa' }));
+    const defended = play(inv, covered, o);
+    expect(defended.units.JD!.interceptors).toBeLessThan(covered.units.JD!.interceptors);
+    for (const id of ['CV', 'TN', 'CD'])
+      expect(defended.units[id]!.interceptors).toBe(covered.units[id]!.interceptors);
+    // Cover over another zone does nothing for this one.
+    const elsewhere = war('iamd', units, (d) => inForce(d, 'iamd-cover', { zone: 'ishigaki' }));
+    expect(play(inv, elsewhere, o).units.JD!.interceptors).toBe(elsewhere.units.JD!.interceptors);
+    // And the cover saves aircraft, over seeds.
+    let lostBare = 0;
+    let lostCovered = 0;
+    for (let i = 0; i < 20; i++) {
+      const b = war(`iamd-${i}`, units);
+      const c = war(`iamd-${i}`, units, (d) => inForce(d, 'iamd-cover', { zone: 'okinawa' }));
+      lostBare += 10 - play(inv, b, o).units.F!.strength;
+      lostCovered += 10 - play(inv, c, o).units.F!.strength;
+    }
+    expect(lostCovered).toBeLessThan(lostBare);
+  });
+
+  it('interceptors are spent from the defenders in turn, the first emptied before the next is touched', () => {
+    const units: Spec[] = [
+      ['R', 'cn-rocket', 'fujian', 8],
+      ['P1', 'jp-patriot', 'okinawa', 0.25],
+      ['P2', 'jp-patriot', 'okinawa', 2],
+    ];
+    // SAMs reload a share of their magazine at the round's end (economy step): 8 and 64 here.
+    const reload = (cap: number) => Math.round(cap * NAVAL.samReload.value * 1000) / 1000;
+    for (let i = 0; i < 6; i++) {
+      const s = war(`spend-${i}`, units);
+      const after = play(inv, s, { china: [strike('R', 'okinawa', 'airbase', 'srbm', 32)] });
+      // P1's 8 are all spent (then reloaded); P2 gives the rest of two per engaged missile, at
+      // most 64 - 8 for 32 missiles.
+      expect(after.units.P1!.interceptors).toBe(reload(8));
+      expect(after.units.P2!.interceptors).toBeLessThan(64);
+      expect(after.units.P2!.interceptors).toBeGreaterThanOrEqual(64 - 56 + reload(64));
+    }
+  });
+
+  it("Red's and Blue's salvos on one zone meet each other's defenders, not a shared pool", () => {
+    const units: Spec[] = [
+      SSM,
+      ['JD', 'jp-ddg', 'taiwan-strait-north', 2],
+      ['A', 'cn-amphib', 'taiwan-strait-north', 4],
+      ['D', 'cn-ddg', 'taiwan-strait-south', 2],
+    ];
+    for (let i = 0; i < 8; i++) {
+      const s = war(`sides-${i}`, units, (d) => (d.units.A!.interceptors = 0));
+      const jp = { japan: [strike('J', 'taiwan-strait-north', 'ships', 'type-12', 16)] };
+      const alone = strikes(s, play(inv, s, jp)).find((e) => e.by === 'japan')!.hits;
+      const both = play(inv, s, { ...jp, china: [strike('D', 'taiwan-strait-north', 'ships', 'yj-18', 16)] });
+      expect(strikes(s, both).find((e) => e.by === 'japan')!.hits).toBe(alone);
+    }
+  });
+
+  it('salvos of one side on one zone share its interceptors in proportion to their missiles', () => {
+    const units: Spec[] = [
+      SSM,
+      ['U', 'us-ddg', 'philippine-sea-west', 4],
+      ['D', 'cn-ddg', 'taiwan-strait-north', 2],
+    ];
+    let alone = 0;
+    let shared = 0;
+    for (let i = 0; i < 30; i++) {
+      const s = war(`share-${i}`, units, (d) => (d.alliance.commandLevel = 2));
+      const jp = strike('J', 'taiwan-strait-north', 'ships', 'type-12', 16);
+      alone += strikes(s, play(inv, s, { japan: [jp] })).find((e) => e.by === 'japan')!.hits;
+      const both = play(inv, s, {
+        japan: [jp],
+        us: [strike('U', 'taiwan-strait-north', 'ships', 'tomahawk', 32)],
+      });
+      shared += strikes(s, both).find((e) => e.by === 'japan')!.hits;
+    }
+    // Alone, Japan's 16 missiles meet all 64 interceptors; beside 32 US missiles, a third of them.
+    expect(shared).toBeGreaterThan(alone * 1.5);
+  });
+
+  it('the hits of several salvos on one zone and aim are all applied', () => {
+    const units: Spec[] = [
+      SSM,
+      ['U', 'us-ddg', 'philippine-sea-west', 4],
+      ['A', 'cn-amphib', 'taiwan-strait-north', 20],
+    ];
+    for (let i = 0; i < 5; i++) {
+      const s = war(`pool-${i}`, units, (d) => {
+        d.alliance.commandLevel = 2;
+        d.units.A!.interceptors = 0;
+      });
+      const after = play(inv, s, {
+        japan: [strike('J', 'taiwan-strait-north', 'ships', 'type-12', 16)],
+        us: [strike('U', 'taiwan-strait-north', 'ships', 'tomahawk', 32)],
+      });
+      const logged = strikes(s, after).reduce((a, e) => a + e.hits, 0);
+      expect(strikes(s, after)).toHaveLength(2);
+      expect((20 - after.units.A!.strength) * 2).toBeCloseTo(logged, 2);
+    }
+  });
+});
+
+describe('what a salvo meets', () => {
+  /** Summed hits of one faction's strike over seeds, for two positions built by `build`. */
+  const sumHits = (
+    f: Faction,
+    build: (seed: string) => MatchState,
+    orders: Partial<Record<Faction, Order[]>>,
+  ) => {
+    const each: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const s = build(`meet-${i}`);
+      each.push(strikes(s, play(inv, s, orders)).find((e) => e.by === f)?.hits ?? 0);
+    }
+    return each;
+  };
+
+  it("a surface combatant's close-in defences stop most leakers aimed at ships, not at a port", () => {
+    const units: Spec[] = [
+      ['U', 'us-ddg', 'philippine-sea-west', 4],
+      ['D', 'cn-ddg', 'fujian', 2],
+      ['A', 'cn-amphib', 'fujian', 2],
+    ];
+    // One interceptor in the zone: no missile engaged, only the terminal defence differs.
+    const build = (escortDefends: boolean) => (seed: string) =>
+      war(seed, units, (d) => {
+        d.units.D!.interceptors = escortDefends ? 1 : 0;
+        d.units.A!.interceptors = escortDefends ? 0 : 1;
+      });
+    const ships = { us: [strike('U', 'fujian', 'ships', 'tomahawk', 32)] };
+    const escorted = sumHits('us', build(true), ships);
+    const unescorted = sumHits('us', build(false), ships);
+    for (const [i, h] of escorted.entries()) expect(h).toBeLessThanOrEqual(unescorted[i]!);
+    expect(escorted.reduce((a, b) => a + b)).toBeLessThan(unescorted.reduce((a, b) => a + b) * 0.6);
+    const port = sumHits('us', build(true), { us: [strike('U', 'fujian', 'port', 'tomahawk', 32)] });
+    for (const [i, h] of port.entries()) expect(h).toBeGreaterThanOrEqual(escorted[i]!);
+    expect(port.reduce((a, b) => a + b)).toBeGreaterThan(escorted.reduce((a, b) => a + b));
+  });
+
+  it("shared ISR sharpens Blue's salvos, never China's", () => {
+    const units: Spec[] = [
+      ['U', 'us-bomber', 'philippine-sea-west', 4],
+      ['R', 'cn-rocket', 'fujian', 4],
+      ['T', 'tw-army', 'taichung', 4],
+    ];
+    const orders = {
+      us: [strike('U', 'fujian', 'airbase', 'jassm-er', 12)],
+      china: [strike('R', 'taichung', 'ground', 'cj-10', 4)],
+    };
+    const plain = (seed: string) => war(seed, units);
+    const isr = (seed: string) => war(seed, units, (d) => inForce(d, 'shared-isr'));
+    const blue0 = sumHits('us', plain, orders);
+    const blue1 = sumHits('us', isr, orders);
+    for (const [i, h] of blue1.entries()) expect(h).toBeGreaterThanOrEqual(blue0[i]!);
+    expect(blue1.reduce((a, b) => a + b)).toBeGreaterThan(blue0.reduce((a, b) => a + b));
+    expect(sumHits('china', isr, orders)).toEqual(sumHits('china', plain, orders));
+  });
+
+  it("the interceptor bonus helps Blue's defenders against China's missiles and not China's against Blue's", () => {
+    const units: Spec[] = [
+      ['R', 'cn-rocket', 'fujian', 4],
+      ['P', 'jp-patriot', 'okinawa', 2],
+      ['U', 'us-ddg', 'philippine-sea-west', 4],
+      ['D', 'cn-ddg', 'fujian', 2],
+    ];
+    const orders = {
+      china: [strike('R', 'okinawa', 'airbase', 'cj-10', 4)],
+      us: [strike('U', 'fujian', 'ships', 'tomahawk', 32)],
+    };
+    const plain = (seed: string) => war(seed, units);
+    const better = (seed: string) => war(seed, units, (d) => (d.bonuses.interceptorPk = 0.25));
+    const red0 = sumHits('china', plain, orders).reduce((a, b) => a + b);
+    const red1 = sumHits('china', better, orders).reduce((a, b) => a + b);
+    expect(red1).toBeLessThan(red0 * 0.5);
+    expect(sumHits('us', better, orders)).toEqual(sumHits('us', plain, orders));
+  });
+});
+
+describe('who is spared and who is attacked, through the step', () => {
+  const units: Spec[] = [
+    ['D', 'cn-ddg', 'taiwan-strait-south', 4],
+    ['JD', 'jp-ddg', 'bashi-channel', 2],
+    ['U', 'us-ddg', 'bashi-channel', 2],
+    ['N', 'tw-navy', 'bashi-channel', 2],
+  ];
+  const o = { china: [strike('D', 'bashi-channel', 'ships', 'yj-18', 32)] };
+  const position = (seed: string, edit: (d: DraftState) => void) =>
+    war(seed, units, (d) => {
+      for (const id of ['JD', 'U', 'N']) d.units[id]!.interceptors = 0;
+      edit(d);
+    });
+
+  it("China's salvo spares a power not at war and not yet attacked, and only that one", () => {
+    const s = position('spare', (d) => {
+      d.japan.legalStatus = 'none';
+      d.flags.japanAttacked = false;
+      d.us.intervening = false;
+      d.flags.usAttacked = true;
+    });
+    const after = play(inv, s, o);
+    expect(str(after, 'JD')).toBe(2);
+    expect(str(after, 'U')).toBeLessThan(2);
+    expect(str(after, 'N')).toBeLessThan(2);
+    const atWarJapan = position('spare', (d) => {
+      d.flags.japanAttacked = false;
+      d.us.intervening = false;
+      d.flags.usAttacked = false;
+    });
+    const hitJapan = play(inv, atWarJapan, o);
+    expect(str(hitJapan, 'JD')).toBeLessThan(2);
+    expect(str(hitJapan, 'U')).toBe(2);
+    expect(hitJapan.flags.usAttacked).toBe(false);
+  });
+
+  it('Blue salvos spare no one of China', () => {
+    const s = war('blue-spare', [SSM, ['A', 'cn-amphib', 'taiwan-strait-north', 4]], (d) => {
+      d.units.A!.interceptors = 0;
+      d.japan.legalStatus = 'survival-threatening';
+    });
+    const after = play(inv, s, { japan: [strike('J', 'taiwan-strait-north', 'ships', 'type-12', 16)] });
+    expect(str(after, 'A')).toBeLessThan(4);
+  });
+
+  it('an attack on US forces is logged once, to everyone', () => {
+    const s = position('us-attacked', (d) => {
+      d.flags.usAttacked = false;
+      d.us.commitment = 40;
+    });
+    const after = play(inv, s, o);
+    const e = eventsSince(s, after, 'us-attacked');
+    expect(e).toHaveLength(1);
+    expect(e[0]!.visibleTo).toBe('all');
+    expect(after.flags.usAttacked).toBe(true);
+    expect(eventsSince(after, play(inv, after, o), 'us-attacked')).toEqual([]);
+  });
+
+  it('the first attack raises US commitment by the table figure, and a second does not', () => {
+    const s = war('commit', [['U', 'us-ddg', 'okinawa', 2]], (d) => {
+      d.flags.usAttacked = false;
+      d.us.commitment = 40;
+    });
+    const once = hit(s, { by: 'china', target: 'okinawa', aim: 'ships' }, 1);
+    expect(once.us.commitment).toBe(40 + STRIKE_EFFECTS.usAttackedCommitment.value);
+    expect(hit(once, { by: 'china', target: 'okinawa', aim: 'ships' }, 1).us.commitment).toBe(
+      once.us.commitment,
+    );
+    const tw = war('tw-jp', [['N', 'tw-navy', 'taichung', 2]], (d) => (d.flags.japanAttacked = false));
+    expect(hit(tw, { by: 'china', target: 'taichung', aim: 'ships' }, 2).flags.japanAttacked).toBe(false);
+  });
+
+  it('missiles find ships by size measured in hits: a carrier takes three hits a step, a destroyer two', () => {
+    const s = war('size', [
+      ['CV', 'us-csg', 'bashi-channel', 2],
+      ['U', 'us-ddg', 'bashi-channel', 3],
+      ['G', 'tw-army', 'bashi-channel', 2],
+    ]);
+    // Sizes 6 and 6: 6 hits, 3 each: the carrier loses 1 step, the destroyers 1.5.
+    const after = hit(s, { by: 'china', target: 'bashi-channel', aim: 'ships' }, 6);
+    expect(2 - str(after, 'CV')).toBeCloseTo(1, 3);
+    expect(3 - str(after, 'U')).toBeCloseTo(1.5, 3);
+    expect(str(after, 'G')).toBe(2);
+  });
+});
+
+describe('the order of the step', () => {
+  it("Blue's strikes before China's first do not use up China's opening salvo; Blue's strikes on airfields never open", () => {
+    const units: Spec[] = [
+      ['R', 'cn-rocket', 'fujian', 8],
+      ['N', 'tw-navy', 'taichung', 3],
+      ['C', 'tw-coastal', 'taichung', 3],
+      ['U', 'us-bomber', 'philippine-sea-west', 4],
+      ['D', 'cn-ddg', 'taiwan-strait-north', 2],
+    ];
+    const s = war('blue-first', units, (d) => (d.stockpiles.china['df-21d'] = 100));
+    const blueFirst = play(inv, s, {
+      taiwan: [strike('C', 'taiwan-strait-north', 'ships', 'hf-3', 6)],
+      us: [strike('U', 'fujian', 'airbase', 'jassm-er', 12)],
+    });
+    expect(strikes(s, blueFirst).length).toBe(2);
+    expect(eventsSince(s, blueFirst, 'opening-strike')).toEqual([]);
+    const chinaNext = play(inv, blueFirst, { china: [strike('R', 'taichung', 'ships', 'df-21d', 8)] });
+    expect(eventsSince(blueFirst, chinaNext, 'opening-strike')).toHaveLength(1);
+    // A strike on a port's facilities is not part of the opening salvo.
+    const port = play(inv, s, { china: [strike('R', 'taichung', 'port', 'srbm', 8)] });
+    expect(eventsSince(s, port, 'opening-strike')).toEqual([]);
+    // An airfield strike is.
+    const airfield = play(inv, s, { china: [strike('R', 'taichung', 'airbase', 'srbm', 8)] });
+    expect(eventsSince(s, airfield, 'opening-strike')).toHaveLength(1);
+  });
+
+  it('Taiwan and the US striking one zone are not charged for duplicate targeting; only Japan and the US are partners in it', () => {
+    const s = war(
+      'tw-us',
+      [['C', 'tw-coastal', 'taichung', 3], ['U', 'us-ddg', 'philippine-sea-west', 4], DDG],
+      (d) => (d.alliance.commandLevel = 0),
+    );
+    const after = play(inv, s, {
+      taiwan: [strike('C', 'taiwan-strait-north', 'ships', 'hf-3', 6)],
+      us: [strike('U', 'taiwan-strait-north', 'ships', 'tomahawk', 32)],
+    });
+    expect(strikes(s, after)).toHaveLength(2);
+    expect(eventsSince(s, after, 'duplicate-targeting')).toEqual([]);
+  });
+
+  it("the log lists a step's salvos in one canonical order, whatever order the seats are listed in", () => {
+    const s = war('order', [
+      SSM,
+      ['U', 'us-ddg', 'philippine-sea-west', 4],
+      ['C', 'tw-coastal', 'taichung', 3],
+      ['R', 'cn-rocket', 'fujian', 4],
+      DDG,
+      ['N', 'tw-navy', 'ecs-south', 2],
+    ]);
+    const after = play(inv, s, {
+      japan: [strike('J', 'taiwan-strait-north', 'ships', 'type-12', 4)],
+      us: [strike('U', 'taiwan-strait-north', 'ships', 'tomahawk', 4)],
+      taiwan: [strike('C', 'taiwan-strait-north', 'ships', 'hf-3', 2)],
+      china: [strike('R', 'penghu', 'airbase', 'srbm', 2)],
+    });
+    expect(strikes(s, after).map((e) => e.by)).toEqual(['china', 'japan', 'taiwan', 'us']);
   });
 });
