@@ -856,10 +856,13 @@ describe('defences and interceptors', () => {
   it('IAMD cover brings Japanese and US surface ships next to the covered zone into its defence, no one else', () => {
     const units: Spec[] = [
       ['R', 'cn-rocket', 'fujian', 4],
-      ['JD', 'jp-ddg', 'miyako-strait', 2],
+      // JD's 16 interceptors cannot meet the whole salvo: any other unit wrongly brought in would be drawn on.
+      ['JD', 'jp-ddg', 'miyako-strait', 0.5],
       ['CV', 'us-csg', 'philippine-sea-west', 1],
       ['TN', 'tw-navy', 'ecs-south', 2],
       ['CD', 'cn-ddg', 'amami', 2],
+      ['AP', 'jp-patriot', 'amami', 2],
+      ['FD', 'jp-ddg', 'ecs-north', 2],
       ['F', 'jp-fighter', 'okinawa', 10],
     ];
     const o = { china: [strike('R', 'okinawa', 'airbase', 'srbm', 16)] };
@@ -869,7 +872,9 @@ describe('defences and interceptors', () => {
     const covered = war('iamd', units, (d) => inForce(d, 'iamd-cover', { zone: 'okinawa' }));
     const defended = play(inv, covered, o);
     expect(defended.units.JD!.interceptors).toBeLessThan(covered.units.JD!.interceptors);
-    for (const id of ['CV', 'TN', 'CD'])
+    expect(defended.units.JD!.interceptors).toBe(0);
+    // Not a carrier, not Taiwan's or China's ships, not a SAM next door, not a destroyer two zones away.
+    for (const id of ['CV', 'TN', 'CD', 'AP', 'FD'])
       expect(defended.units[id]!.interceptors).toBe(covered.units[id]!.interceptors);
     // Cover over another zone does nothing for this one.
     const elsewhere = war('iamd', units, (d) => inForce(d, 'iamd-cover', { zone: 'ishigaki' }));
