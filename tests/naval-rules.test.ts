@@ -18,20 +18,17 @@ import {
   RUNG,
 } from '../game/index.ts';
 import { patch, scenario } from './helpers.ts';
-import { atWar, eventsSince, play, quiet, type Spec, warPosition } from './round.ts';
+import { armed, eventsSince, play, quiet, type Spec, warPosition } from './round.ts';
 
 const inv = quiet(scenario('taiwan-invasion'));
 
 /** At war, with 100 of every missile each side holds, and China's and Taiwan's anti-ship missiles. */
 function war(seed: string, units: Spec[], edit: (d: DraftState) => void = () => {}): MatchState {
-  const armed = (d: DraftState): void => {
-    atWar(d);
-    for (const f of ['china', 'taiwan', 'japan', 'us'] as const)
-      for (const m of Object.keys(d.stockpiles[f])) d.stockpiles[f][m] = 100;
-    d.stockpiles.china = { ...d.stockpiles.china, 'yj-18': 100, 'yj-12': 100, 'cj-10': 100 };
-    d.stockpiles.taiwan = { ...d.stockpiles.taiwan, harpoon: 100, 'hf-3': 100 };
+  const extra = {
+    china: { 'yj-18': 100, 'yj-12': 100, 'cj-10': 100 },
+    taiwan: { harpoon: 100, 'hf-3': 100 },
   };
-  return warPosition(inv, seed, RUNG.strikes, armed, units, edit);
+  return warPosition(inv, seed, RUNG.strikes, armed(extra), units, edit);
 }
 const fire = (before: MatchState, after: MatchState) =>
   eventsSince(before, after, 'naval-fire').map((e) => e.data);

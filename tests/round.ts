@@ -101,3 +101,17 @@ export const atWar = (d: DraftState): void => {
   d.us.intervening = true;
   d.japan.legalStatus = 'survival-threatening';
 };
+
+/**
+ * A war-position setup (`warPosition`'s `setup`): at war (`atWar`), every missile each side
+ * holds at 100, and the named stocks added at the amounts given.
+ */
+export const armed =
+  (extra: Partial<Record<Faction, Record<string, number>>> = {}) =>
+  (d: DraftState): void => {
+    atWar(d);
+    for (const f of FACTIONS) {
+      for (const m of Object.keys(d.stockpiles[f])) d.stockpiles[f][m] = 100;
+      d.stockpiles[f] = { ...d.stockpiles[f], ...extra[f] };
+    }
+  };

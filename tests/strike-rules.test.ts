@@ -28,21 +28,18 @@ import {
   zoneDef,
 } from '../game/index.ts';
 import { patch, scenario } from './helpers.ts';
-import { atWar, eventsSince, play, quiet, type Spec, warPosition } from './round.ts';
+import { armed, eventsSince, play, quiet, type Spec, warPosition } from './round.ts';
 
 const inv = quiet(scenario('taiwan-invasion'));
 
 /** At war, with 100 of every missile each side holds. */
 function war(seed: string, units: Spec[], edit: (d: DraftState) => void = () => {}): MatchState {
-  const armed = (d: DraftState): void => {
-    atWar(d);
-    for (const f of ['china', 'taiwan', 'japan', 'us'] as const)
-      for (const m of Object.keys(d.stockpiles[f])) d.stockpiles[f][m] = 100;
-    d.stockpiles.china = { ...d.stockpiles.china, 'yj-18': 100, 'yj-12': 100, 'cj-10': 100, srbm: 100 };
-    d.stockpiles.japan = { ...d.stockpiles.japan, 'type-12': 100, harpoon: 100, tomahawk: 100 };
-    d.stockpiles.us = { ...d.stockpiles.us, tomahawk: 100, 'jassm-er': 100, lrasm: 100 };
+  const extra = {
+    china: { 'yj-18': 100, 'yj-12': 100, 'cj-10': 100, srbm: 100 },
+    japan: { 'type-12': 100, harpoon: 100, tomahawk: 100 },
+    us: { tomahawk: 100, 'jassm-er': 100, lrasm: 100 },
   };
-  return warPosition(inv, seed, RUNG.strikes, armed, units, edit);
+  return warPosition(inv, seed, RUNG.strikes, armed(extra), units, edit);
 }
 
 const strike = (unit: string, target: string, aim: TargetAim, weapon: string, count: number): Order => ({
