@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { type DraftState, type MatchState, NAVAL, programById, RUNG } from '../game/index.ts';
 import { scenario } from './helpers.ts';
-import { play, quiet, type Spec, warPosition } from './round.ts';
+import { inForce, play, quiet, type Spec, warPosition } from './round.ts';
 
 const inv = quiet(scenario('taiwan-invasion'));
 
@@ -26,19 +26,7 @@ function position(units: Spec[], left: number, edit: (d: DraftState) => void = (
   );
 }
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
-const supported = (d: DraftState): void => {
-  d.combined.push({
-    effectiveRound: d.round,
-    proposal: {
-      id: 'ls',
-      round: d.round,
-      by: 'japan',
-      to: 'us',
-      kind: 'logistics-support',
-      status: 'accepted',
-    },
-  });
-};
+const supported = (d: DraftState): void => inForce(d, 'logistics-support', { id: 'ls' });
 
 describe('magazines reload in the production step', () => {
   const units: Spec[] = [
@@ -75,13 +63,7 @@ describe('magazines reload in the production step', () => {
     expect(after.units.PORT!.interceptors).toBe(r3(64 * NAVAL.portReload.value));
     expect(after.units.SEA!.interceptors).toBe(0);
     // Support agreed for a later round does not count yet.
-    const later = position(units, 0, (d) => {
-      supported(d);
-      d.combined[d.combined.length - 1] = {
-        ...d.combined[d.combined.length - 1]!,
-        effectiveRound: d.round + 1,
-      };
-    });
+    const later = position(units, 0, (d) => inForce(d, 'logistics-support', { id: 'ls' }, d.round + 1));
     expect(play(inv, later).units.USJ!.interceptors).toBe(r3(80 * NAVAL.portReload.value));
   });
 });

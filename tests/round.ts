@@ -6,6 +6,7 @@
  */
 import {
   adjudicate,
+  type CombinedKind,
   type DraftState,
   type EventData,
   type EventKind,
@@ -115,3 +116,31 @@ export const armed =
       d.stockpiles[f] = { ...d.stockpiles[f], ...extra[f] };
     }
   };
+
+/**
+ * Puts an accepted combined action of `kind`, proposed by Japan to the US, in force from
+ * `effectiveRound` (this round unless given); `extra` names its zone, strike or id.
+ */
+export function inForce(
+  d: DraftState,
+  kind: CombinedKind,
+  extra: {
+    id?: string;
+    zone?: string;
+    strike?: { target: string; aim: string; parts: { unit: string; weapon: string; count: number }[] };
+  } = {},
+  effectiveRound = d.round,
+): void {
+  d.combined.push({
+    effectiveRound,
+    proposal: {
+      id: `${kind}-${d.combined.length}`,
+      round: d.round,
+      by: 'japan',
+      to: 'us',
+      kind,
+      status: 'accepted',
+      ...extra,
+    },
+  });
+}

@@ -16,6 +16,7 @@ import {
   distanceKm,
   draftOf,
   type Faction,
+  freeze,
   type MatchState,
   NAVAL,
   type Order,
@@ -28,7 +29,7 @@ import {
   zoneDef,
 } from '../game/index.ts';
 import { patch, scenario } from './helpers.ts';
-import { armed, eventsSince, play, quiet, type Spec, warPosition } from './round.ts';
+import { armed, eventsSince, inForce, play, quiet, type Spec, warPosition } from './round.ts';
 
 const inv = quiet(scenario('taiwan-invasion'));
 
@@ -304,7 +305,7 @@ function hit(
 ): MatchState {
   const d = draftOf(s);
   applyHits(d, { parts: [], combined: false, key: 'test', ...job }, hits, stream(seed, 'applyHits'));
-  return d as unknown as MatchState;
+  return freeze(d);
 }
 
 describe('what hits do, by aim', () => {
@@ -576,23 +577,15 @@ describe('deconfliction and duplicate targeting (section 5)', () => {
     const combined = (level: number, seed: string) =>
       war(seed, units, (d) => {
         d.alliance.commandLevel = level;
-        d.combined.push({
-          effectiveRound: d.round,
-          proposal: {
-            id: 'c1',
-            round: d.round,
-            by: 'japan',
-            to: 'us',
-            kind: 'combined-strike',
-            status: 'accepted',
-            strike: {
-              target: 'taiwan-strait-north',
-              aim: 'ships',
-              parts: [
-                { unit: 'J', weapon: 'type-12', count: 8 },
-                { unit: 'U', weapon: 'tomahawk', count: 8 },
-              ],
-            },
+        inForce(d, 'combined-strike', {
+          id: 'c1',
+          strike: {
+            target: 'taiwan-strait-north',
+            aim: 'ships',
+            parts: [
+              { unit: 'J', weapon: 'type-12', count: 8 },
+              { unit: 'U', weapon: 'tomahawk', count: 8 },
+            ],
           },
         });
       });
@@ -677,29 +670,6 @@ describe("China's opening salvo (section 8)", () => {
     expect(openHits).toBeLessThan(seaHits);
   });
 });
-
-/** Puts an accepted combined action of `kind` in force this round. */
-const inForce = (
-  d: DraftState,
-  kind: 'combined-strike' | 'iamd-cover' | 'shared-isr',
-  extra: {
-    zone?: string;
-    strike?: { target: string; aim: string; parts: { unit: string; weapon: string; count: number }[] };
-  } = {},
-): void => {
-  d.combined.push({
-    effectiveRound: d.round,
-    proposal: {
-      id: `${kind}-${d.combined.length}`,
-      round: d.round,
-      by: 'japan',
-      to: 'us',
-      kind,
-      status: 'accepted',
-      ...extra,
-    },
-  });
-};
 
 describe('launchers and stocks already promised', () => {
   const units: Spec[] = [
