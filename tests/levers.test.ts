@@ -3,8 +3,16 @@
  * seat, how much it would change Red's best temptation as that seat estimates it.
  */
 import { describe, expect, it } from 'vitest';
-import { blueLevers, deterrenceEstimate, newMatch } from '../game/index.ts';
+import {
+  blueLevers,
+  deterrenceEstimate,
+  type Faction,
+  type MatchState,
+  newMatch,
+  programById,
+} from '../game/index.ts';
 import { patch, scenario } from './helpers.ts';
+import { quiet } from './round.ts';
 
 const q = scenario('taiwan-quarantine');
 const s = newMatch(q, { seed: 'levers' });
@@ -41,5 +49,100 @@ describe("Blue's levers", () => {
     expect(blueLevers(s, q, 'japan').some((l) => l.order.type === 'fund' && l.order.program === 'iamd')).toBe(
       true,
     );
+  });
+});
+
+describe('each lever is the estimate with that option in effect', () => {
+  const quietQ = quiet(q);
+  const now = newMatch(quietQ, { seed: 'levers' });
+  const best = (k: MatchState, f: Faction): number => deterrenceEstimate(k, quietQ, f).best?.temptation ?? 0;
+
+  it.each(['japan', 'us', 'taiwan'] as const)(
+    "%s: a program's lever is the estimate of the same match with that program delivered",
+    (f) => {
+      const programs = blueLevers(now, quietQ, f).filter((l) => l.order.type === 'fund');
+      expect(programs.length).toBeGreaterThan(0);
+      for (const l of programs) {
+        if (l.order.type !== 'fund') continue;
+        const p = programById.get(l.order.program)!;
+        expect(p.faction).toBe(f);
+        expect(l.order.amount).toBe(Math.max(1, p.cost - (now.programs[f][p.id] ?? 0)));
+        const delivered = newMatch(
+          { ...quietQ, programs: { ...quietQ.programs, [p.id]: p.cost } },
+          { seed: 'levers' },
+        );
+        expect(delivered.completedPrograms).toContain(p.id);
+        expect(l.temptation, p.id).toBeCloseTo(best(delivered, f), 9);
+      }
+    },
+  );
+
+  it('some program moves the estimate, for Japan and for Taiwan', () => {
+    for (const f of ['japan', 'taiwan'] as const)
+      expect(blueLevers(now, quietQ, f).some((l) => l.order.type === 'fund' && l.change !== 0)).toBe(true);
+  });
+
+  it("a program part-funded asks for the rest; one funded to its cost, or another seat's, is not offered", () => {
+    const iamd = programById.get('iamd')!;
+    const part = patch(now, (d) => {
+      d.programs.japan = { ...d.programs.japan, iamd: iamd.cost - 1 };
+    });
+    const lever = blueLevers(part, quietQ, 'japan').find(
+      (l) => l.order.type === 'fund' && l.order.program === 'iamd',
+    );
+    expect(lever?.order).toEqual({ type: 'fund', program: 'iamd', amount: 1 });
+    const paid = patch(now, (d) => {
+      d.programs.japan = { ...d.programs.japan, iamd: iamd.cost };
+    });
+    expect(
+      blueLevers(paid, quietQ, 'japan').some((l) => l.order.type === 'fund' && l.order.program === 'iamd'),
+    ).toBe(false);
+    expect(
+      blueLevers(now, quietQ, 'us').some((l) => l.order.type === 'fund' && l.order.program === 'iamd'),
+    ).toBe(false);
+  });
+
+  it('investing in the command is the estimate a level up, for Japan and the US only', () => {
+    for (const f of ['japan', 'us'] as const) {
+      const lever = blueLevers(now, quietQ, f).find((l) => l.order.type === 'invest-command');
+      const up = patch(now, (d) => {
+        d.alliance.commandLevel += 1;
+      });
+      expect(lever?.temptation).toBeCloseTo(best(up, f), 9);
+      expect(lever?.change).toBeCloseTo(best(up, f) - best(now, f), 3);
+    }
+    expect(blueLevers(now, quietQ, 'taiwan').some((l) => l.order.type === 'invest-command')).toBe(false);
+    const one = patch(now, (d) => {
+      d.alliance.commandLevel = 1;
+    });
+    expect(blueLevers(one, quietQ, 'us').some((l) => l.order.type === 'invest-command')).toBe(true);
+  });
+
+  it("Japan's declaration lever is its next status with a legal basis, estimated as declared; no other seat has one", () => {
+    const lever = blueLevers(now, quietQ, 'japan').find((l) => l.order.type === 'declare');
+    expect(lever?.order).toEqual({ type: 'declare', status: 'important-influence' });
+    const declared = patch(now, (d) => {
+      d.japan.legalStatus = 'important-influence';
+    });
+    expect(lever?.temptation).toBeCloseTo(best(declared, 'japan'), 9);
+    for (const f of ['us', 'taiwan'] as const)
+      expect(blueLevers(now, quietQ, f).some((l) => l.order.type === 'declare')).toBe(false);
+    // In competition no situation has a legal basis: no declaration is offered.
+    const calm = patch(now, (d) => {
+      d.escalation = 0;
+    });
+    expect(blueLevers(calm, quietQ, 'japan').some((l) => l.order.type === 'declare')).toBe(false);
+    // At war (armed attack declared) there is nothing further to declare.
+    const top = patch(now, (d) => {
+      d.japan.legalStatus = 'armed-attack';
+    });
+    expect(blueLevers(top, quietQ, 'japan').some((l) => l.order.type === 'declare')).toBe(false);
+  });
+
+  it('a match that has ended has no levers', () => {
+    const ended = patch(now, (d) => {
+      d.stage = 'ended';
+    });
+    for (const f of ['japan', 'us', 'taiwan'] as const) expect(blueLevers(ended, quietQ, f)).toEqual([]);
   });
 });
