@@ -56,6 +56,9 @@ export function validateWhite(
     case 'inject':
       if (typeof a.text !== 'string' || a.text.trim().length < 3)
         return fail('ERR_NO_TEXT', 'an inject needs a description');
+      // Effects may be left out (an inject that changes no track); if given, they are a list.
+      if (a.effects !== undefined && !Array.isArray(a.effects))
+        return fail('ERR_BAD_EFFECTS', "an inject's effects are a list of changes to tracks");
       for (const e of a.effects ?? [])
         if (!TRACK_PATHS.includes(e.track) || !Number.isFinite(e.delta))
           return fail('ERR_BAD_TRACK', `"${String(e.track)}" is not a track that can change`);
