@@ -181,6 +181,31 @@ describe('applyAction: orders and withdrawals', () => {
     expect(moved.requests.map((r) => r.orderIndex)).toEqual([0]);
     expect(moved.pending.japan.orders).toEqual([{ type: 'declare', status: 'important-influence' }]);
     expect(t.requests.map((r) => r.orderIndex)).toEqual([1]);
+
+    // Only the withdrawing seat's requests of this round move: Japan's at index 1, and a US
+    // request kept from an earlier round at index 1, stay where they are.
+    const mixed = patch(
+      actAll(seminar, fresh(seminar, true), [
+        { type: 'order', seat: 'us', order: { type: 'invest-command' } },
+        { type: 'order', seat: 'japan', order: { type: 'invest-command' } },
+        { type: 'order', seat: 'japan', order: { type: 'declare', status: 'important-influence' } },
+      ]),
+      (d) => {
+        d.requests.push({
+          id: 'R-old',
+          round: 0,
+          seat: 'us',
+          kind: 'us-intervention',
+          orderIndex: 1,
+          status: 'approved',
+        });
+      },
+    );
+    const after = act(seminar, mixed, { type: 'withdraw', seat: 'us', index: 0 });
+    expect(after.requests.map((r) => [r.seat, r.round, r.orderIndex])).toEqual([
+      ['japan', 1, 1],
+      ['us', 0, 1],
+    ]);
   });
 });
 
@@ -373,6 +398,20 @@ describe('applyAction: White Cell', () => {
     expect(eventsSince(pending, expired, 'timer-expired').map((e) => e.data.faction)).toEqual(
       FACTIONS.filter((f) => f !== 'china'),
     );
+
+    // An answered proposal stays as answered; only open ones lapse.
+    const answered = act(base, pending, {
+      type: 'answer',
+      seat: 'japan',
+      proposal: pending.proposals[0]!.id,
+      accept: true,
+    });
+    const later = act(base, answered, { type: 'propose', seat: 'japan', kind: 'logistics-support' });
+    const expired2 = act(base, later, { type: 'timer-expired', seat: 'white' });
+    expect(expired2.proposals.map((p) => [p.by, p.status])).toEqual([
+      ['us', 'accepted'],
+      ['japan', 'lapsed'],
+    ]);
 
     // Without White Cell the expiry closes the round.
     const alone = act(base, fresh(), { type: 'timer-expired', seat: 'white' });
