@@ -180,6 +180,9 @@ describe('formatAction: one line per record action', () => {
       },
       'white: inject "Typhoon" taiwan.publicWill-5 japan.publicSupport+0 us.commitment+3',
     ],
+    // Effects left out are written as none, as for an empty list.
+    [{ type: 'inject', seat: 'white', text: 'A rumour' }, 'white: inject "A rumour" '],
+    [{ type: 'inject', seat: 'white', text: 'A rumour', effects: [] }, 'white: inject "A rumour" '],
     [
       { type: 'amend', seat: 'white', track: 'china.resolve', delta: -0.5, reason: 'too hawkish' },
       'white: amend china.resolve-0.5 "too hawkish"',

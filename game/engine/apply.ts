@@ -178,7 +178,6 @@ export function applyAction(
     }
     case 'inject':
       {
-        // Effects may be left out (validated in rules/white.ts): an inject that changes no track.
         const changes = (action.effects ?? []).map((e) => {
           const from = readTrack(d, e.track);
           return { track: e.track, delta: e.delta, from, to: applyEffect(d, e) };

@@ -84,7 +84,8 @@ export type Action =
       readonly type: 'inject';
       readonly seat: 'white';
       readonly text: string;
-      readonly effects: readonly Effect[];
+      /** Left out, the inject changes no track. */
+      readonly effects?: readonly Effect[];
     }
   | {
       readonly type: 'amend';
@@ -260,7 +261,7 @@ export function formatAction(a: Action): string {
     case 'respond':
       return `${a.seat}: ${a.accept ? 'accept' : 'reject'} ${a.offer}`;
     case 'inject':
-      return `white: inject "${a.text}" ${a.effects.map((e) => `${e.track}${e.delta >= 0 ? '+' : ''}${e.delta}`).join(' ')}`;
+      return `white: inject "${a.text}" ${(a.effects ?? []).map((e) => `${e.track}${e.delta >= 0 ? '+' : ''}${e.delta}`).join(' ')}`;
     case 'amend':
       return `white: amend ${a.track}${a.delta >= 0 ? '+' : ''}${a.delta} "${a.reason}"`;
     case 'rule':

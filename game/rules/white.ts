@@ -53,16 +53,18 @@ export function validateWhite(
   if (!state.white.present && a.type !== 'timer-expired')
     return fail('ERR_NO_WHITE_CELL', 'this match has no White Cell seat');
   switch (a.type) {
-    case 'inject':
+    case 'inject': {
       if (typeof a.text !== 'string' || a.text.trim().length < 3)
         return fail('ERR_NO_TEXT', 'an inject needs a description');
-      // Effects may be left out (an inject that changes no track); if given, they are a list.
-      if (a.effects !== undefined && !Array.isArray(a.effects))
+      // Left out, an inject changes no track; given, its effects are a list.
+      const effects = a.effects === undefined ? [] : a.effects;
+      if (!Array.isArray(effects))
         return fail('ERR_BAD_EFFECTS', "an inject's effects are a list of changes to tracks");
-      for (const e of a.effects ?? [])
+      for (const e of effects)
         if (!TRACK_PATHS.includes(e.track) || !Number.isFinite(e.delta))
           return fail('ERR_BAD_TRACK', `"${String(e.track)}" is not a track that can change`);
-      return inRange(state, a.effects ?? []);
+      return inRange(state, effects);
+    }
     case 'amend':
       if (typeof a.reason !== 'string' || a.reason.trim().length < 5)
         return fail('ERR_NO_REASON', 'an amendment needs a written reason');
