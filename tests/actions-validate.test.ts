@@ -10,15 +10,15 @@ import {
   type Action,
   applyAction,
   type MatchState,
-  newMatch,
   type Order,
   validateAction,
   validateOrder,
 } from '../game/index.ts';
-import { act, patch, scenario } from './helpers.ts';
+import { act, codeOf, patch, start } from './helpers.ts';
 
-const sc = scenario('takaichi-2025');
-const s = newMatch(sc, { seed: 'validate' });
+const { sc, s } = start('takaichi-2025', 'validate');
+/** The same match with a White Cell seat. */
+const white = start('takaichi-2025', 'validate', true).s;
 const ended = patch(s, (d) => {
   d.stage = 'ended';
 });
@@ -27,13 +27,11 @@ const committed = patch(s, (d) => {
 });
 const withOrder = act(sc, s, { type: 'order', seat: 'us', order: { type: 'invest-command' } });
 
-const refusal = (state: MatchState, a: unknown): { code: string; message: string } | 'ok' => {
-  const r = validateAction(state, sc, a as Action);
-  return r.ok ? 'ok' : { code: r.error.code, message: r.error.message };
-};
-const codeOf = (state: MatchState, a: unknown): string => {
-  const r = refusal(state, a);
-  return r === 'ok' ? r : r.code;
+const check = (state: MatchState, a: unknown) => validateAction(state, sc, a as Action);
+/** 'ok', or the refusal's code and message. */
+const refusal = (state: MatchState, a: unknown) => {
+  const r = check(state, a);
+  return r.ok ? 'ok' : r.error;
 };
 
 describe('validateOrder: the checks every order shares', () => {
@@ -99,15 +97,17 @@ describe('validateAction: the shape and the seat', () => {
       { type: 'order', seat: 'japan', order: { type: 'invest-command' } },
       { type: 'advance', seat: 'white' },
     ])
-      expect(codeOf(ended, a)).toBe('ERR_MATCH_ENDED');
+      expect(codeOf(check(ended, a))).toBe('ERR_MATCH_ENDED');
   });
 
   it.each(['white', 'russia', undefined, 0])(
     'orders, withdrawals and commits come from a faction seat, not %j',
     (seat) => {
-      expect(codeOf(s, { type: 'order', seat, order: { type: 'invest-command' } })).toBe('ERR_BAD_SEAT');
-      expect(codeOf(s, { type: 'withdraw', seat, index: 0 })).toBe('ERR_BAD_SEAT');
-      expect(codeOf(s, { type: 'commit', seat })).toBe('ERR_BAD_SEAT');
+      expect(codeOf(check(s, { type: 'order', seat, order: { type: 'invest-command' } }))).toBe(
+        'ERR_BAD_SEAT',
+      );
+      expect(codeOf(check(s, { type: 'withdraw', seat, index: 0 }))).toBe('ERR_BAD_SEAT');
+      expect(codeOf(check(s, { type: 'commit', seat }))).toBe('ERR_BAD_SEAT');
     },
   );
 
@@ -120,13 +120,7 @@ describe('validateAction: the shape and the seat', () => {
   });
 
   it('a payload that breaks a rule check is refused as malformed, naming the action, not thrown', () => {
-    const white = newMatch(sc, { seed: 'validate', white: true });
-    const r = validateAction(white, sc, {
-      type: 'inject',
-      seat: 'white',
-      text: 'A storm',
-      effects: [null],
-    } as never);
+    const r = check(white, { type: 'inject', seat: 'white', text: 'A storm', effects: [null] });
     expect(r).toEqual({
       ok: false,
       error: {
@@ -137,7 +131,6 @@ describe('validateAction: the shape and the seat', () => {
   });
 
   it("an inject's effects, when given, are a list; applying a bad one changes nothing instead of throwing", () => {
-    const white = newMatch(sc, { seed: 'validate', white: true });
     for (const effects of [null, 'taiwan.publicWill-5', { track: 'taiwan.publicWill', delta: -5 }, 3]) {
       const a = { type: 'inject', seat: 'white', text: 'A storm', effects } as never;
       expect(refusal(white, a)).toEqual({
@@ -149,8 +142,7 @@ describe('validateAction: the shape and the seat', () => {
   });
 
   it('an inject that leaves its effects out is applied as one that changes no track', () => {
-    const white = newMatch(sc, { seed: 'validate', white: true });
-    const r = applyAction(sc, white, { type: 'inject', seat: 'white', text: 'A rumour' } as never);
+    const r = applyAction(sc, white, { type: 'inject', seat: 'white', text: 'A rumour' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const last = r.value.log.at(-1)!;
@@ -162,13 +154,13 @@ describe('validateAction: the shape and the seat', () => {
 
 describe('validateAction: withdrawals and commits', () => {
   it('a withdrawal names a pending order of the seat by its index', () => {
-    expect(codeOf(withOrder, { type: 'withdraw', seat: 'us', index: 0 })).toBe('ok');
+    expect(codeOf(check(withOrder, { type: 'withdraw', seat: 'us', index: 0 }))).toBe('ok');
     for (const index of [1, -1, 0.5, '0', null, Number.NaN])
       expect(refusal(withOrder, { type: 'withdraw', seat: 'us', index })).toEqual({
         code: 'ERR_NO_ORDER',
         message: `no pending order #${index}`,
       });
-    expect(codeOf(withOrder, { type: 'withdraw', seat: 'japan', index: 0 })).toBe('ERR_NO_ORDER');
+    expect(codeOf(check(withOrder, { type: 'withdraw', seat: 'japan', index: 0 }))).toBe('ERR_NO_ORDER');
   });
 
   it('a committed seat can neither withdraw nor commit again', () => {
@@ -180,7 +172,7 @@ describe('validateAction: withdrawals and commits', () => {
       code: 'ERR_COMMITTED',
       message: 'japan has already committed',
     });
-    expect(codeOf(committed, { type: 'commit', seat: 'us' })).toBe('ok');
+    expect(codeOf(check(committed, { type: 'commit', seat: 'us' }))).toBe('ok');
   });
 
   it('a seat answers the proposals made to it before it commits; the proposer may commit', () => {
@@ -190,8 +182,8 @@ describe('validateAction: withdrawals and commits', () => {
       code: 'ERR_UNANSWERED_PROPOSAL',
       message: `answer us's proposal ${id} (shared-isr) before committing`,
     });
-    expect(codeOf(proposed, { type: 'commit', seat: 'us' })).toBe('ok');
+    expect(codeOf(check(proposed, { type: 'commit', seat: 'us' }))).toBe('ok');
     const answered = act(sc, proposed, { type: 'answer', seat: 'japan', proposal: id, accept: false });
-    expect(codeOf(answered, { type: 'commit', seat: 'japan' })).toBe('ok');
+    expect(codeOf(check(answered, { type: 'commit', seat: 'japan' }))).toBe('ok');
   });
 });

@@ -28,7 +28,7 @@ import {
   validateOrder,
   zoneDef,
 } from '../game/index.ts';
-import { patch, scenario } from './helpers.ts';
+import { codeOf, patch, scenario } from './helpers.ts';
 import { armed, eventsSince, inForce, play, quiet, type Spec, warPosition } from './round.ts';
 
 const inv = quiet(scenario('taiwan-invasion'));
@@ -51,10 +51,7 @@ const strike = (unit: string, target: string, aim: TargetAim, weapon: string, co
   weapon,
   count,
 });
-const check = (s: MatchState, f: Faction, o: Order) => {
-  const r = validateOrder(s, inv, f, o);
-  return r.ok ? 'ok' : r.error.code;
-};
+const check = (s: MatchState, f: Faction, o: Order) => codeOf(validateOrder(s, inv, f, o));
 const message = (s: MatchState, f: Faction, o: Order): string => {
   const r = validateOrder(s, inv, f, o);
   if (r.ok) throw new Error('expected a refusal');
