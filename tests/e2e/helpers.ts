@@ -92,7 +92,27 @@ export interface SeatPage {
   readonly errors: string[];
   /** With `recordFrames`: every socket.io message the page received, websocket frames and polling responses. */
   readonly frames: string[];
+  /** How many errors the page had logged when its seat was about to be taken from it (`losesSeat`). */
+  lostAt: number | null;
 }
+
+/** The questionnaire poll of a page whose credentials no longer hold its seat, refused by the server. */
+const POLL_REFUSED =
+  /^Failed to load resource: the server responded with a status of 403 \(Forbidden\) \[.*\/capture\/seat\]$/;
+
+/**
+ * The page's seat is about to be taken from it (taken over in another browser, its link
+ * re-issued, freed). From then its credentials no longer hold, and a questionnaire poll it
+ * sends before the socket tells it is refused (403): that refusal is the point, not an error
+ * of the board. The first call counts.
+ */
+export function losesSeat(seat: SeatPage): void {
+  if (seat.lostAt === null) seat.lostAt = seat.errors.length;
+}
+
+/** The page's console errors, less the refused polls logged after it began to lose its seat. */
+export const unexpectedErrors = (seat: SeatPage): string[] =>
+  seat.errors.filter((e, i) => seat.lostAt === null || i < seat.lostAt || !POLL_REFUSED.test(e));
 
 /** The screen sizes the seminar's pages are looked at in (issue 10, tests): a laptop and a phone. */
 export const SEAT_VIEWPORTS = [
@@ -118,7 +138,10 @@ export async function openSeatPage(
   const errors: string[] = [];
   const frames: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() !== 'error') return;
+    // A refused request logs only its status: the address says which request it was.
+    const at = m.location().url;
+    errors.push(m.text().startsWith('Failed to load resource') && at ? `${m.text()} [${at}]` : m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
   if (opts.recordFrames) {
@@ -141,7 +164,7 @@ export async function openSeatPage(
         );
     });
   }
-  return { context, page, errors, frames };
+  return { context, page, errors, frames, lostAt: null };
 }
 
 /**

@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import {
   answerQuestionnaire,
-  type CaptureAuth,
   type CaptureAnswer,
+  type CaptureAuth,
   type CaptureQuestionnaire,
   type CaptureValue,
   type SeatCapture,
@@ -27,20 +27,27 @@ export function CaptureQuestionnaires(props: {
 }) {
   const { auth, round, stage } = props;
   const [data, setData] = useState<SeatCapture | null>(null);
+  // Refused (403): these credentials no longer hold the seat — it was taken over or its link
+  // re-issued, and the socket is about to say so. Asking again would only be refused again.
+  const [refusedFor, setRefusedFor] = useState<CaptureAuth | null>(null);
+  const refused = refusedFor === auth;
   const load = useCallback(
     () =>
       seatCapture(auth).then(
         (d) => setData(d),
-        () => undefined,
+        (e: unknown) => {
+          if (e instanceof Error && e.message.startsWith('403 ')) setRefusedFor(auth);
+        },
       ),
     [auth],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: read again when the round or stage turns
   useEffect(() => {
+    if (refused) return;
     void load();
     const t = window.setInterval(load, POLL_MS);
     return () => window.clearInterval(t);
-  }, [load, round, stage]);
+  }, [load, round, stage, refused]);
   if (!data || data.questionnaires.length === 0) return null;
   return (
     <section className="capture-questionnaires" aria-label="Questionnaires" data-testid="questionnaires">
