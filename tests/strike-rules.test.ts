@@ -455,6 +455,57 @@ describe('what hits do, by aim', () => {
   });
 });
 
+describe('an attack is an attack, whatever gets through', () => {
+  // A Chinese salvo the defences stop entirely: a couple of missiles against a destroyer
+  // group whose interceptors can take them all at the best kill chance the model allows.
+  const stopped = (zone: string, target: string, aim: TargetAim) =>
+    Array.from({ length: 8 }, (_, i) => {
+      const s = war(
+        `stopped-${i}`,
+        [
+          ['R', 'cn-rocket', 'fujian', 2],
+          ['U', 'us-ddg', zone, 2],
+        ],
+        (d) => {
+          d.flags.usAttacked = false;
+          d.flags.japanAttacked = false;
+          d.us.commitment = 50;
+          d.units.U!.interceptors = 400;
+          d.bonuses.interceptorPk = 1;
+        },
+      );
+      const after = play(inv, s, { china: [strike('R', target, aim, 'srbm', 2)] });
+      return { s, after, hits: strikes(s, after).find((e) => e.by === 'china')?.hits };
+    }).find((r) => r.hits === 0);
+
+  it('a Chinese salvo stopped short of US ships at sea still attacks the US, once', () => {
+    const r = stopped('philippine-sea-west', 'philippine-sea-west', 'ships');
+    expect(r, 'a seed on which no Chinese missile got through').toBeDefined();
+    expect(r!.after.flags.usAttacked).toBe(true);
+    expect(eventsSince(r!.s, r!.after, 'us-attacked')).toHaveLength(1);
+    // US commitment rallies by the attack's bump over the same round without the salvo.
+    const quietRound = play(inv, r!.s);
+    expect(r!.after.us.commitment - quietRound.us.commitment).toBeCloseTo(
+      STRIKE_EFFECTS.usAttackedCommitment.value,
+      6,
+    );
+    // At sea, far from Japan's soil: Japan is not attacked.
+    expect(r!.after.flags.japanAttacked).toBe(false);
+  });
+
+  it("a Chinese salvo on Japan's soil that the defences stop entirely still attacks Japan and the US forces there", () => {
+    const r = stopped('okinawa', 'okinawa', 'airbase');
+    expect(r, 'a seed on which no Chinese missile got through').toBeDefined();
+    expect(r!.after.flags.japanAttacked).toBe(true);
+    expect(r!.after.flags.usAttacked).toBe(true);
+    const quietRound = play(inv, r!.s);
+    expect(r!.after.japan.publicSupport - quietRound.japan.publicSupport).toBeCloseTo(
+      STRIKE_EFFECTS.japanAttackedSupport.value,
+      6,
+    );
+  });
+});
+
 describe('the strike step: launchers, stocks and the log', () => {
   it('fires no more than the order, the stock and the launchers allow, and spends the stock', () => {
     const s = war('fire', [SSM, DDG], (d) => (d.stockpiles.japan['type-12'] = 10));

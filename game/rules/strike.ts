@@ -260,15 +260,30 @@ function salvoInput(
   return { shots, interceptors, terminalDefense, ballistic, pkBonus, accuracyBonus };
 }
 
-export function applyHits(d: DraftState, job: StrikeJob, hits: number, rng: Stream): void {
+/** The units a strike's hits may fall on: the enemies in its zone, less the bystanders it spares. */
+function victimsOf(d: DraftState, job: StrikeJob): UnitState[] {
   const z = zoneDef(job.target);
-  const victims = liveUnitsIn(
+  return liveUnitsIn(
     d,
     job.target,
     (u) => enemies(u.faction, job.by) && !(job.spare?.includes(u.faction) && z.country !== u.faction),
   );
+}
+
+/**
+ * Who a strike attacks: the US when US forces are among its targets, Japan when China strikes
+ * its soil. An attack is an attack whether or not anything gets through the defences: a salvo
+ * the interceptors stop entirely still flags it (and rallies the victim's politics once).
+ */
+function flagAttacked(d: DraftState, job: StrikeJob, victims: readonly UnitState[]): void {
   if (victims.some((u) => u.faction === 'us')) flagUsAttacked(d);
-  if (job.by === 'china' && z.country === 'japan') flagJapanAttacked(d);
+  if (job.by === 'china' && zoneDef(job.target).country === 'japan') flagJapanAttacked(d);
+}
+
+export function applyHits(d: DraftState, job: StrikeJob, hits: number, rng: Stream): void {
+  const z = zoneDef(job.target);
+  const victims = victimsOf(d, job);
+  flagAttacked(d, job, victims);
   switch (job.aim) {
     case 'ships': {
       // Missiles find the ships in a zone in proportion to their size: escorts screen the
@@ -401,6 +416,7 @@ export function volley(d: DraftState, salvos: readonly Salvo[], hitsStream: stri
   for (const [key, pool] of pools)
     if (pool.hits > 0)
       applyHits(d, pool.job, pool.hits, stream(d.seed, `round-${d.round}/${hitsStream}-${key}`));
+    else flagAttacked(d, pool.job, victimsOf(d, pool.job));
   return hitsBy;
 }
 
