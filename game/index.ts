@@ -113,6 +113,17 @@ export {
   type TermsOffer,
   type UnitState,
 } from './engine/state.ts';
+// Tracks: an effect's range and rounding, the escalation's peak, the round log, the loss ledger
+export {
+  applyEffect,
+  bump,
+  inflict,
+  log,
+  readTrack,
+  setEscalation,
+  totalLosses,
+  trackBounds,
+} from './engine/tracks.ts';
 export {
   groundPowerOf,
   liveUnits,
