@@ -131,6 +131,7 @@ export {
   liveUnitsOf,
   moveUnit,
   unitsAdded,
+  unitsIn,
   unitType,
 } from './engine/units.ts';
 export { validateOrder } from './engine/validate.ts';

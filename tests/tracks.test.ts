@@ -190,6 +190,10 @@ describe('losses', () => {
     const left = withUnit(2);
     inflict(left, 'T', 1.85);
     expect(left.units.T!.strength).toBe(0.15);
+    // A tenth exactly stays on the books (and is out of the fight: units.ts lists only more).
+    const tenth = withUnit(2);
+    inflict(tenth, 'T', 1.9);
+    expect(tenth.units.T!.strength).toBe(0.1);
   });
 
   it('a ship loses the interceptors its lost steps carried, not the ones it has left', () => {

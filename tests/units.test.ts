@@ -17,6 +17,8 @@ import {
   moveUnit,
   type UnitState,
   unitsAdded,
+  unitsIn,
+  unitType,
 } from '../game/index.ts';
 import { SCENARIO_IDS } from '../scenarios/index.ts';
 import { start } from './helpers.ts';
@@ -87,5 +89,51 @@ describe('the unit index', () => {
       (f) => f !== join('engine', 'units.ts') && /\.zone\s*=[^=]/.test(readFileSync(join(root, f), 'utf8')),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('a unit in the fight', () => {
+  it('is one above a tenth of a step: at a tenth exactly it is out, everywhere it is listed', () => {
+    const { s } = start('taiwan-invasion');
+    const d = draftOf(s);
+    const [at, above] = liveUnitsOf(d, 'china');
+    d.units[at!.id]!.strength = 0.1;
+    d.units[above!.id]!.strength = 0.101;
+    for (const list of [liveUnits(d), liveUnitsOf(d, 'china'), liveUnitsIn(d, at!.zone)]) {
+      expect(ids(list)).not.toContain(at!.id);
+    }
+    expect(ids(liveUnitsOf(d, 'china'))).toContain(above!.id);
+  });
+
+  it('unitsIn: a zone’s units in the fight, of one faction when one is named', () => {
+    const { s } = start('taiwan-invasion');
+    const zone = Object.keys(s.zones).find(
+      (z) => new Set(liveUnitsIn(s, z).map((u) => u.faction)).size >= 2,
+    )!;
+    expect(zone).toBeDefined();
+    expect(ids(unitsIn(s, zone))).toEqual(ids(liveUnitsIn(s, zone)));
+    const f = liveUnitsIn(s, zone)[0]!.faction;
+    const mine = unitsIn(s, zone, f);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThan(unitsIn(s, zone).length);
+    expect(mine.every((u) => u.faction === f)).toBe(true);
+    expect(ids(mine)).toEqual(ids(liveUnitsIn(s, zone, (u) => u.faction === f)));
+  });
+
+  it('moving a unit the map does not hold changes nothing', () => {
+    const { s } = start('taiwan-invasion');
+    const d = draftOf(s);
+    const before = structuredClone(d.units);
+    expect(() => moveUnit(d.units, 'no-such-unit', 'kanto')).not.toThrow();
+    expect(d.units).toEqual(before);
+  });
+
+  it('a unit of a type the catalog does not have is an internal error that names the type', () => {
+    const { s } = start('taiwan-invasion');
+    const u = liveUnitsOf(s, 'china')[0]!;
+    expect(unitType(u).id).toBe(u.type);
+    expect(() => unitType({ ...u, type: 'no-such-type' })).toThrow(
+      'internal: unknown unit type no-such-type',
+    );
   });
 });
