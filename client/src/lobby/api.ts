@@ -35,6 +35,17 @@ export interface MatchMeta {
   readonly createdAt?: number;
 }
 
+/** A request the server refused: its HTTP status, and the server's sentence in the message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${BASE}${path}`, {
     method,
@@ -42,7 +53,8 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
     body: body === undefined ? null : JSON.stringify(body),
   });
   const text = await res.text();
-  if (!res.ok) throw new Error(`${res.status} ${res.statusText}${text ? `: ${text.slice(0, 300)}` : ''}`);
+  if (!res.ok)
+    throw new ApiError(res.status, `${res.status} ${res.statusText}${text ? `: ${text.slice(0, 300)}` : ''}`);
   return (text ? JSON.parse(text) : {}) as T;
 }
 
@@ -458,6 +470,7 @@ export async function captureExport(a: CaptureAuth, kind: 'json' | 'csv'): Promi
     headers: { Authorization: `Bearer ${a.credentials}` },
   });
   const text = await res.text();
-  if (!res.ok) throw new Error(`${res.status} ${res.statusText}${text ? `: ${text.slice(0, 300)}` : ''}`);
+  if (!res.ok)
+    throw new ApiError(res.status, `${res.status} ${res.statusText}${text ? `: ${text.slice(0, 300)}` : ''}`);
   return text;
 }

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import {
+  ApiError,
   answerQuestionnaire,
   type CaptureAnswer,
   type CaptureAuth,
@@ -36,7 +37,7 @@ export function CaptureQuestionnaires(props: {
       seatCapture(auth).then(
         (d) => setData(d),
         (e: unknown) => {
-          if (e instanceof Error && e.message.startsWith('403 ')) setRefusedFor(auth);
+          if (e instanceof ApiError && e.status === 403) setRefusedFor(auth);
         },
       ),
     [auth],
